@@ -1,0 +1,130 @@
+package io.ranchersg.core;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Markdown that reads like the Rancher page's tables: columns Type | Protocol | Port Range |
+ * Source/Destination | Rule Type, with {@code sg-xxx (name)} for the group itself, {@code All} for
+ * all traffic and Inbound/Outbound. Cells never need escaping: EC2's allowed characters exclude
+ * {@code |}.
+ */
+public final class Markdown {
+
+    private static final String[] HEADER = {"Type", "Protocol", "Port Range", "Source/Destination", "Rule Type"};
+
+    private Markdown() {
+    }
+
+    /** The group's rules as the page's five-column table, in spec order. */
+    public static String table(GroupSpec spec) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(HEADER);
+        spec.rules().forEach(r -> rows.add(cells(r, spec.name())));
+        return render(rows);
+    }
+
+    /** The page's table with a sixth column, Description. */
+    public static String tableWithDescriptions(GroupSpec spec) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(append(HEADER, "Description"));
+        spec.rules().forEach(r -> rows.add(append(cells(r, spec.name()), r.description())));
+        return render(rows);
+    }
+
+    /** A profile for the options: heading, summary, table with descriptions, notes. */
+    public static String profile(Profile profile, ProfileOptions options) {
+        GroupSpec spec = profile.spec(options);
+        return "## " + profile.name() + "\n\n" + profile.summary() + "\n\n" + tableWithDescriptions(spec) + "\n"
+                + profile.notes().strip() + "\n";
+    }
+
+    /** Every profile of the list with its one-line summary, as a two-column table. */
+    public static String catalogue(List<Profile> profiles) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"Profile", "Summary"});
+        profiles.forEach(p -> rows.add(new String[] {p.name(), p.summary()}));
+        return render(rows);
+    }
+
+    /** The whole catalogue, see {@link #catalogue(List)}. */
+    public static String catalogue() {
+        return catalogue(Profiles.all());
+    }
+
+    /** The five cells of one rule; {@code groupName} stands in for the group's own id. */
+    static String[] cells(Rule rule, String groupName) {
+        return new String[] {type(rule), rule.protocol().label(), portRange(rule), peer(rule.peer(), groupName),
+            rule.direction().label()};
+    }
+
+    /** The EC2 console's rule type, as the page spells it. */
+    static String type(Rule rule) {
+        switch (rule.protocol()) {
+            case ALL:
+                return "All traffic";
+            case TCP:
+                if (rule.ports().isSinglePort() && rule.ports().from() == 22) {
+                    return "SSH";
+                }
+                if (rule.ports().isSinglePort() && rule.ports().from() == 80) {
+                    return "HTTP";
+                }
+                return "Custom TCP Rule";
+            case UDP:
+                return "Custom UDP Rule";
+            case ICMP:
+                return "Custom ICMP Rule - IPv4";
+            default:
+                return "Custom ICMP Rule - IPv6";
+        }
+    }
+
+    private static String portRange(Rule rule) {
+        if (rule.ports() == null) {
+            return "All";
+        }
+        return rule.protocol().isIcmp() ? rule.ports().icmpText() : rule.ports().toString();
+    }
+
+    private static String peer(Peer peer, String groupName) {
+        if (peer instanceof Peer.Self) {
+            return "sg-xxx (" + groupName + ")";
+        }
+        if (peer instanceof Peer.NamedGroup named) {
+            return "sg-xxx (" + named.name() + ")";
+        }
+        return peer.value();
+    }
+
+    private static String[] append(String[] cells, String last) {
+        String[] more = Arrays.copyOf(cells, cells.length + 1);
+        more[cells.length] = last;
+        return more;
+    }
+
+    private static String render(List<String[]> rows) {
+        int[] widths = TextTable.widths(rows);
+        StringBuilder out = new StringBuilder();
+        for (int r = 0; r < rows.size(); r++) {
+            out.append(line(rows.get(r), widths));
+            if (r == 0) {
+                StringBuilder separator = new StringBuilder("|");
+                for (int width : widths) {
+                    separator.append("-".repeat(width + 2)).append('|');
+                }
+                out.append(separator).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private static String line(String[] cells, int[] widths) {
+        StringBuilder line = new StringBuilder("|");
+        for (int i = 0; i < cells.length; i++) {
+            line.append(' ').append(TextTable.pad(cells[i], widths[i])).append(" |");
+        }
+        return line.append('\n').toString();
+    }
+}

@@ -1,0 +1,94 @@
+package io.ranchersg.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FindingsTest {
+
+    private static Rule worldIn(Protocol protocol, PortRange ports) {
+        return Rule.ingress(protocol, ports, Peer.Cidr.ANY_IPV4, "");
+    }
+
+    @Test
+    void worldOpenVxlanIsCritical() {
+        assertThat(Findings.of(List.of(worldIn(Protocol.UDP, PortRange.of(8472)))))
+                .extracting(Finding::severity, Finding::code)
+                .as("UDP 8472 from the world").containsExactly(tuple(Severity.CRITICAL, Findings.WORLD_OPEN_VXLAN));
+        assertThat(Findings.of(List.of(Rule.ingress(Protocol.UDP, PortRange.of(4789), Peer.Cidr.ANY_IPV6, ""))))
+                .extracting(Finding::code).as("UDP 4789 from ::/0").containsExactly(Findings.WORLD_OPEN_VXLAN);
+    }
+
+    @Test
+    void worldOpenEtcdIsCriticalAndKubeletHigh() {
+        assertThat(Findings.of(List.of(worldIn(Protocol.TCP, PortRange.of(2379, 2380)))))
+                .extracting(Finding::severity, Finding::code).as("etcd")
+                .containsExactly(tuple(Severity.CRITICAL, Findings.WORLD_OPEN_ETCD));
+        assertThat(Findings.of(List.of(worldIn(Protocol.TCP, PortRange.of(10250)))))
+                .extracting(Finding::severity, Finding::code).as("kubelet")
+                .containsExactly(tuple(Severity.HIGH, Findings.WORLD_OPEN_KUBELET));
+    }
+
+    @Test
+    void worldOpenSshAndDockerTlsAreMedium() {
+        assertThat(Findings.of(List.of(worldIn(Protocol.TCP, PortRange.of(22)), worldIn(Protocol.TCP, PortRange.of(2376)))))
+                .extracting(Finding::severity, Finding::code).as("SSH and Docker TLS")
+                .containsExactly(tuple(Severity.MEDIUM, Findings.WORLD_OPEN_SSH),
+                        tuple(Severity.MEDIUM, Findings.WORLD_OPEN_DOCKER_TLS));
+    }
+
+    @Test
+    void rangeCoveringSensitivePortsCounts() {
+        assertThat(Findings.of(List.of(worldIn(Protocol.TCP, PortRange.ALL_PORTS))))
+                .extracting(Finding::code).as("tcp 0-65535 from the world, most severe first")
+                .containsExactly(Findings.WORLD_OPEN_ETCD, Findings.WORLD_OPEN_KUBELET, Findings.WORLD_OPEN_SSH,
+                        Findings.WORLD_OPEN_DOCKER_TLS);
+        assertThat(Findings.of(List.of(worldIn(Protocol.TCP, PortRange.of(2377, 2379)))))
+                .extracting(Finding::code).as("range ending at 2379").containsExactly(Findings.WORLD_OPEN_ETCD);
+    }
+
+    @Test
+    void allTrafficFromTheWorldIsOneCriticalFinding() {
+        List<Finding> findings = Findings.of(List.of(Rule.allTraffic(Direction.INGRESS, Peer.Cidr.ANY_IPV6, "")));
+        assertThat(findings).extracting(Finding::severity, Finding::code).as("all traffic from ::/0")
+                .containsExactly(tuple(Severity.CRITICAL, Findings.WORLD_OPEN_ALL_TRAFFIC));
+        assertThat(findings.get(0).message()).as("message").contains("::/0").contains("world");
+    }
+
+    @Test
+    void ignoresEgressNarrowSourcesAndOtherPorts() {
+        assertThat(Findings.of(List.of(
+                Rule.allTraffic(Direction.EGRESS, Peer.Cidr.ANY_IPV4, ""),
+                Rule.ingress(Protocol.TCP, PortRange.of(2379, 2380), Peer.self(), ""),
+                Rule.ingress(Protocol.UDP, PortRange.of(8472), Peer.cidr("10.0.0.0/8"), ""),
+                Rule.ingress(Protocol.TCP, PortRange.of(2379), Peer.cidr("0.0.0.0/1"), ""),
+                worldIn(Protocol.TCP, PortRange.of(443)),
+                worldIn(Protocol.UDP, PortRange.of(2379)))))
+                .as("findings").isEmpty();
+    }
+
+    @Test
+    void messageNamesRuleAndPort() {
+        Finding finding = Findings.of(List.of(worldIn(Protocol.UDP, PortRange.of(8472)))).get(0);
+        assertThat(finding.message()).as("message").contains("ingress udp 8472 from 0.0.0.0/0").contains("VXLAN");
+    }
+
+    @Test
+    void rancherNodesTableWarnsAboutWorldOpenSshAndDockerTlsOnly() {
+        GroupSpec spec = Profiles.get(Profiles.RANCHER_NODES).spec(ProfileOptions.defaults().withIpv6(true));
+        assertThat(Findings.of(spec.rules())).extracting(Finding::code).as("findings on rancher-nodes with ipv6")
+                .containsExactly(Findings.WORLD_OPEN_SSH, Findings.WORLD_OPEN_SSH,
+                        Findings.WORLD_OPEN_DOCKER_TLS, Findings.WORLD_OPEN_DOCKER_TLS);
+        assertThat(Findings.of(Profiles.get(Profiles.RANCHER_NODES)
+                .spec(ProfileOptions.defaults().withOpenTo("10.0.0.0/8")).rules())).as("with openTo").isEmpty();
+    }
+
+    @Test
+    void severitiesAreOrdered() {
+        assertThat(Severity.CRITICAL.isAtLeast(Severity.HIGH)).as("critical >= high").isTrue();
+        assertThat(Severity.MEDIUM.isAtLeast(Severity.HIGH)).as("medium >= high").isFalse();
+        assertThat(Severity.parse("High")).as("parse").isEqualTo(Severity.HIGH);
+    }
+}

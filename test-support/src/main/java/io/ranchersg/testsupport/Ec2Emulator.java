@@ -1,0 +1,52 @@
+package io.ranchersg.testsupport;
+
+import java.net.URI;
+import java.util.Objects;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+
+/**
+ * An EC2 endpoint that end-to-end tests may create and destroy things in, with the region and
+ * the (fake) credentials it accepts.
+ *
+ * @param endpoint where the EC2 API answers
+ * @param region the region to sign requests for
+ * @param accessKeyId access key the emulator accepts
+ * @param secretAccessKey secret key the emulator accepts
+ * @param source how the harness found it: {@code environment}, {@code testcontainers} or {@code host}
+ * @param version the emulator's version as it reports it, or {@code unknown}
+ */
+public record Ec2Emulator(
+    URI endpoint, String region, String accessKeyId, String secretAccessKey, String source, String version) {
+
+  public Ec2Emulator {
+    Objects.requireNonNull(endpoint, "endpoint");
+    Objects.requireNonNull(region, "region");
+    Objects.requireNonNull(accessKeyId, "accessKeyId");
+    Objects.requireNonNull(secretAccessKey, "secretAccessKey");
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(version, "version");
+  }
+
+  /** The same emulator, signed for another region (LocalStack keeps each region apart). */
+  public Ec2Emulator inRegion(String otherRegion) {
+    return new Ec2Emulator(endpoint, otherRegion, accessKeyId, secretAccessKey, source, version);
+  }
+
+  /** A raw SDK client for this emulator: for tests that arrange or inspect state by hand. */
+  public Ec2Client ec2Client() {
+    return Ec2Client.builder()
+        .endpointOverride(endpoint)
+        .region(Region.of(region))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey)))
+        .build();
+  }
+
+  @Override
+  public String toString() {
+    return source + " LocalStack " + version + " at " + endpoint + " (" + region + ")";
+  }
+}
