@@ -23,7 +23,11 @@ final class ProfileCatalogue {
     private static final String LOCAL_TRAFFIC = "Local traffic needs no rule: TCP 9099 (Canal/Flannel"
             + " livenessProbe/readinessProbe) and TCP 10254 (ingress controller probes) are used by the node"
             + " itself, see \"Local Node Traffic\" on the page.";
-    private static final String ALL_OUTBOUND = "All outbound traffic";
+    /**
+     * The outbound allow-all rule carries no description: it is then exactly the rule EC2 gives every
+     * new group, so creating a group needs neither a revoke and re-add nor a description update.
+     */
+    private static final String ALL_OUTBOUND = "";
     private static final String OUTBOUND_OPEN = "Outbound traffic stays open to 0.0.0.0/0 (and ::/0 with ipv6),"
             + " as in a new EC2 group; it covers the nodes' connections to Rancher and the load balancer (TCP 443).";
     private static final List<String> GIT_RANCHER_IO = List.of("35.160.43.145/32", "35.167.242.46/32", "52.33.59.17/32");
@@ -78,7 +82,7 @@ final class ProfileCatalogue {
                         b.in(TCP, of(9796), "Monitoring node exporter" + suffix, self);
                         b.in(TCP, of(179), "Calico BGP" + suffix, self);
                     }
-                    b.allOutboundToWorld(ALL_OUTBOUND + suffix);
+                    b.allOutboundToWorld(current ? "All outbound traffic" + suffix : ALL_OUTBOUND);
                 },
                 """
                 Exactly the page's table: 12 inbound rules and outbound all traffic to 0.0.0.0/0.

@@ -25,7 +25,7 @@ class RancherNodesOptionsTest {
         assertThat(spec.name()).as("group name").isEqualTo("rancher-nodes");
         assertThat(spec.ingress()).as("inbound rules").hasSize(12);
         assertThat(spec.egress()).as("outbound rules")
-                .containsExactly(Rule.allTraffic(Direction.EGRESS, ANY4, "All outbound traffic"));
+                .containsExactly(Rule.allTraffic(Direction.EGRESS, ANY4, ""));
         assertThat(count(spec, Direction.INGRESS, ANY4)).as("world-open inbound").isEqualTo(7);
         assertThat(count(spec, Direction.INGRESS, Peer.self())).as("from the group itself").isEqualTo(5);
     }

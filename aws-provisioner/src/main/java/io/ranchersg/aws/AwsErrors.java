@@ -1,0 +1,104 @@
+package io.ranchersg.aws;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.Optional;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * The one place where SDK exceptions become rancher-sg's typed, one-line exceptions. Codes that
+ * the reconciler handles as normal outcomes (duplicates, not-found after create) never get here.
+ */
+final class AwsErrors {
+
+    private AwsErrors() {
+    }
+
+    /**
+     * The rancher-sg exception for an SDK failure of {@code operation} (an EC2 action name such as
+     * {@code AuthorizeSecurityGroupIngress}).
+     */
+    static RancherSgException translate(SdkException e, String operation, String endpointHint) {
+        if (e instanceof AwsServiceException service) {
+            return fromService(service, operation);
+        }
+        if (e instanceof ApiCallTimeoutException) {
+            return new EndpointUnreachableException("EC2 " + endpointHint + " did not answer " + operation
+                    + " in time", e);
+        }
+        Optional<Throwable> network = networkCause(e);
+        if (network.isPresent()) {
+            return new EndpointUnreachableException("EC2 " + endpointHint + " does not answer ("
+                    + describe(network.get()) + ")", e);
+        }
+        if (e instanceof SdkClientException && mentionsCredentials(e)) {
+            return new AwsSetupException("no AWS credentials found: set AWS_ACCESS_KEY_ID and"
+                    + " AWS_SECRET_ACCESS_KEY, AWS_PROFILE, or sign in with 'aws sso login'", e);
+        }
+        return new Ec2CallException("EC2 " + operation + " failed: " + firstLine(e.getMessage()), e);
+    }
+
+    private static RancherSgException fromService(AwsServiceException e, String operation) {
+        String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
+        String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
+        Optional<Ec2ErrorCode> named = Ec2ErrorCode.of(e);
+        if (named.isPresent()) {
+            switch (named.get()) {
+                case UNAUTHORIZED:
+                    return new AccessDeniedException("access denied to ec2:" + operation
+                            + ": grant it to the caller's IAM policy (see the example policies)", e);
+                case AUTH_FAILURE:
+                case INVALID_CLIENT_TOKEN:
+                    return new AwsSetupException("AWS refused the credentials (" + code + "): "
+                            + firstLine(message), e);
+                case VPC_NOT_FOUND:
+                    return new VpcNotFoundException(firstLine(message), e);
+                default:
+                    break;
+            }
+        }
+        if (e.statusCode() == 403) {
+            return new AccessDeniedException("access denied to ec2:" + operation + " (" + code + ")", e);
+        }
+        return new Ec2CallException("EC2 " + operation + " failed: " + code + ": " + firstLine(message), e);
+    }
+
+    private static Optional<Throwable> networkCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof UnknownHostException
+                    || t instanceof SocketTimeoutException
+                    || (t instanceof IOException && t.getMessage() != null
+                            && t.getMessage().contains("Connection refused"))) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean mentionsCredentials(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("Unable to load credentials")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(Throwable t) {
+        String simple = t.getClass().getSimpleName();
+        return t.getMessage() == null ? simple : simple + ": " + firstLine(t.getMessage());
+    }
+
+    static String firstLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        int newline = text.indexOf('\n');
+        return (newline < 0 ? text : text.substring(0, newline)).strip();
+    }
+}

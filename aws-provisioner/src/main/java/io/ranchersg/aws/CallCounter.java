@@ -1,0 +1,89 @@
+package io.ranchersg.aws;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+
+/**
+ * Counts EC2 API calls by operation, as an SDK interceptor: a call is one operation however many
+ * attempts its retries take; attempts are counted apart.
+ *
+ * <p>Besides the session's totals it keeps a tally for the run under way on the calling thread
+ * (the SDK's synchronous client runs interceptors on the caller's thread), so that concurrent runs
+ * sharing one session each report exactly their own calls.
+ */
+public final class CallCounter implements ExecutionInterceptor {
+
+    private static final Logger log = LoggerFactory.getLogger(CallCounter.class);
+
+    private final ConcurrentMap<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+    private final ThreadLocal<Map<String, Integer>> currentRun = new ThreadLocal<>();
+
+    @Override
+    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        calls.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
+        Map<String, Integer> run = currentRun.get();
+        if (run != null) {
+            run.merge(operation, 1, Integer::sum);
+        }
+        log.info("EC2 {}", operation);
+    }
+
+    @Override
+    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+        String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        int attempt = attempts.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
+        log.debug("EC2 {} attempt (#{} for this operation in this session)", operation, attempt);
+    }
+
+    /** Calls made through this session so far, by operation name. */
+    public Map<String, Integer> calls() {
+        return snapshot(calls);
+    }
+
+    /** HTTP attempts so far, by operation name: more than {@link #calls()} when the SDK retried. */
+    public Map<String, Integer> attempts() {
+        return snapshot(attempts);
+    }
+
+    /** Starts counting the calls this thread makes, for one run. */
+    Tally startTally() {
+        Map<String, Integer> run = new TreeMap<>();
+        currentRun.set(run);
+        return new Tally(run);
+    }
+
+    private static Map<String, Integer> snapshot(Map<String, AtomicInteger> counts) {
+        Map<String, Integer> copy = new TreeMap<>();
+        counts.forEach((operation, count) -> copy.put(operation, count.get()));
+        return copy;
+    }
+
+    /** The calls of one run; {@link #close()} stops counting. */
+    final class Tally implements AutoCloseable {
+        private final Map<String, Integer> run;
+
+        private Tally(Map<String, Integer> run) {
+            this.run = run;
+        }
+
+        Map<String, Integer> calls() {
+            return java.util.Collections.unmodifiableMap(new TreeMap<>(run));
+        }
+
+        @Override
+        public void close() {
+            currentRun.remove();
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.ranchersg.aws;
+
+import java.net.URI;
+
+/**
+ * How to reach EC2. Every {@code null} means "as the standard AWS chain says": {@code AWS_REGION}
+ * and the config file for the region, the default credentials chain (or {@code AWS_PROFILE}), and
+ * {@code AWS_ENDPOINT_URL_EC2} / {@code AWS_ENDPOINT_URL} for the endpoint, as the AWS CLI does.
+ *
+ * @param region      the region, or {@code null} for the standard chain
+ * @param awsProfile  a named profile of the shared config files, or {@code null}
+ * @param endpoint    an EC2 endpoint (LocalStack, a VPC endpoint), or {@code null}
+ * @param maxAttempts attempts per call, retries included (throttling and 5xx are retried), at least 1
+ */
+public record ClientSettings(String region, String awsProfile, URI endpoint, int maxAttempts) {
+
+    /** Attempts per call when none are given: the SDK's standard mode default is 3; EC2 throttles often. */
+    public static final int DEFAULT_MAX_ATTEMPTS = 5;
+
+    public ClientSettings {
+        if (maxAttempts < 1 || maxAttempts > 20) {
+            throw new IllegalArgumentException("max attempts must be 1 to 20, not " + maxAttempts);
+        }
+        if (region != null && !region.matches("[a-z]{2}(-[a-z]+)+-\\d+")) {
+            throw new IllegalArgumentException("not an AWS region: '" + region + "'");
+        }
+        if (endpoint != null && (endpoint.getScheme() == null || endpoint.getHost() == null
+                || !(endpoint.getScheme().equals("http") || endpoint.getScheme().equals("https")))) {
+            throw new IllegalArgumentException("not an http(s) endpoint URL: '" + endpoint + "'");
+        }
+        if (awsProfile != null && awsProfile.isBlank()) {
+            awsProfile = null;
+        }
+    }
+
+    /** Everything from the standard AWS chain. */
+    public static ClientSettings defaults() {
+        return new ClientSettings(null, null, null, DEFAULT_MAX_ATTEMPTS);
+    }
+
+    public ClientSettings withRegion(String newRegion) {
+        return new ClientSettings(newRegion, awsProfile, endpoint, maxAttempts);
+    }
+
+    public ClientSettings withAwsProfile(String newAwsProfile) {
+        return new ClientSettings(region, newAwsProfile, endpoint, maxAttempts);
+    }
+
+    public ClientSettings withEndpoint(URI newEndpoint) {
+        return new ClientSettings(region, awsProfile, newEndpoint, maxAttempts);
+    }
+
+    public ClientSettings withMaxAttempts(int newMaxAttempts) {
+        return new ClientSettings(region, awsProfile, endpoint, newMaxAttempts);
+    }
+}

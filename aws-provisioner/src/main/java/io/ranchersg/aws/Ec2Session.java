@@ -1,0 +1,126 @@
+package io.ranchersg.aws;
+
+import java.time.Duration;
+import java.util.Objects;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.Ec2ClientBuilder;
+
+/**
+ * One EC2 client for one region, built explicitly and closed with the session, with a
+ * {@link CallCounter} on every call.
+ */
+public final class Ec2Session implements AutoCloseable {
+
+    private final Ec2Client client;
+    private final CallCounter calls;
+    private final String region;
+    private final boolean owned;
+
+    private Ec2Session(Ec2Client client, CallCounter calls, String region, boolean owned) {
+        this.client = client;
+        this.calls = calls;
+        this.region = region;
+        this.owned = owned;
+    }
+
+    /**
+     * Opens a session as the settings say; nothing is sent to AWS yet.
+     *
+     * @throws AwsSetupException when no region can be found
+     */
+    public static Ec2Session open(ClientSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        return open(settings, credentials(settings.awsProfile()));
+    }
+
+    /**
+     * Opens a session with credentials of the caller's choosing (an assumed role, say); nothing is
+     * sent to AWS yet.
+     *
+     * @throws AwsSetupException when no region can be found
+     */
+    public static Ec2Session open(ClientSettings settings, AwsCredentialsProvider credentials) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(credentials, "credentials");
+        String region = settings.region() != null ? settings.region() : regionFromChain(settings.awsProfile());
+        CallCounter calls = new CallCounter();
+        Ec2ClientBuilder builder = Ec2Client.builder()
+                .region(Region.of(region))
+                .credentialsProvider(credentials)
+                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(5))
+                        .socketTimeout(Duration.ofSeconds(30)))
+                .overrideConfiguration(o -> o
+                        // Standard mode retries throttling (RequestLimitExceeded) and 5xx with jittered backoff.
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                                .maxAttempts(settings.maxAttempts())
+                                .build())
+                        .apiCallAttemptTimeout(Duration.ofSeconds(30))
+                        .apiCallTimeout(Duration.ofMinutes(3))
+                        .addExecutionInterceptor(calls));
+        if (settings.endpoint() != null) {
+            builder.endpointOverride(settings.endpoint());
+        }
+        return new Ec2Session(builder.build(), calls, region, true);
+    }
+
+    /**
+     * Uses a client the caller built and keeps (it is not closed with the session). Add
+     * {@code counter} to that client's interceptors for the call counts to be reported.
+     */
+    public static Ec2Session of(Ec2Client client, CallCounter counter) {
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(counter, "counter");
+        String region = client.serviceClientConfiguration().region().id();
+        return new Ec2Session(client, counter, region, false);
+    }
+
+    /** The raw client: for the few reads the reconciler does not cover (listing regions). */
+    public Ec2Client client() {
+        return client;
+    }
+
+    /** The calls made through this session. */
+    public CallCounter calls() {
+        return calls;
+    }
+
+    /** The region this session talks to. */
+    public String region() {
+        return region;
+    }
+
+    @Override
+    public void close() {
+        if (owned) {
+            client.close();
+        }
+    }
+
+    private static String regionFromChain(String awsProfile) {
+        try {
+            Region region = awsProfile != null
+                    ? new AwsProfileRegionProvider(null, awsProfile).getRegion()
+                    : DefaultAwsRegionProviderChain.builder().build().getRegion();
+            return region.id();
+        } catch (SdkClientException e) {
+            throw new AwsSetupException("no AWS region is set: give --region, set AWS_REGION, or set a region"
+                    + " in the AWS config file" + (awsProfile != null ? " for profile '" + awsProfile + "'" : ""));
+        }
+    }
+
+    private static AwsCredentialsProvider credentials(String awsProfile) {
+        return awsProfile != null
+                ? ProfileCredentialsProvider.builder().profileName(awsProfile).build()
+                : DefaultCredentialsProvider.builder().build();
+    }
+}

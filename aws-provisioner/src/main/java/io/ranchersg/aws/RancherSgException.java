@@ -1,0 +1,18 @@
+package io.ranchersg.aws;
+
+/**
+ * A failure a caller can act on, with a one-line message that says what went wrong and, where
+ * there is one, what to do. Subclasses name the kind; none leaves a half-applied change that a
+ * re-run cannot finish.
+ */
+public abstract class RancherSgException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    protected RancherSgException(String message) {
+        super(message);
+    }
+
+    protected RancherSgException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,257 @@
+package io.ranchersg.aws;
+
+import io.ranchersg.core.Diff;
+import io.ranchersg.core.Direction;
+import io.ranchersg.core.Findings;
+import io.ranchersg.core.GroupSpec;
+import io.ranchersg.core.Peer;
+import io.ranchersg.core.Plan;
+import io.ranchersg.core.QuotaViolation;
+import io.ranchersg.core.Rule;
+import io.ranchersg.core.Rules;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.ec2.model.SecurityGroup;
+import software.amazon.awssdk.services.ec2.model.Vpc;
+
+/**
+ * Level-based reconciliation of one security group: every run reads the group fresh, diffs it
+ * against the profile ({@link Diff}) and, for ensure, performs exactly that plan.
+ *
+ * <p>Safety: a group is never deleted or re-created; rules are only revoked with prune, and then
+ * after the missing ones are authorized, so access is never briefly lost. A conflict with another
+ * run (a duplicate rule or group) makes the run read the group again and finish what is still
+ * missing, so concurrent runs all succeed and a re-run always completes an interrupted one.
+ */
+public final class Reconciler {
+
+    private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
+    /** Rounds of read, plan and apply before giving up on a group that other writers keep changing. */
+    static final int MAX_ROUNDS = 6;
+
+    private final Ec2Session session;
+    private final SecurityGroupApi api;
+
+    public Reconciler(Ec2Session session) {
+        this.session = Objects.requireNonNull(session, "session");
+        this.api = new SecurityGroupApi(session);
+    }
+
+    /** What {@link #ensure} would do; reads only (with preflight, writes are sent as DryRun). */
+    public Outcome plan(GroupRequest request) {
+        return run(Mode.PLAN, request);
+    }
+
+    /** Creates the group when absent and adds what is missing; with prune, revokes extras too. */
+    public Outcome ensure(GroupRequest request) {
+        return run(Mode.ENSURE, request);
+    }
+
+    /** How the group differs from its profile; reads only. */
+    public Outcome check(GroupRequest request) {
+        return run(Mode.CHECK, request.withPrune(false).withPreflight(false));
+    }
+
+    /**
+     * Checks every group in the session's region that carries rancher-sg's tags, each against the
+     * profile and options its tags record.
+     */
+    public List<Outcome> checkManaged() {
+        List<Outcome> outcomes = new ArrayList<>();
+        try (CallCounter.Tally tally = session.calls().startTally()) {
+            List<SecurityGroup> groups = api.findManaged();
+            Map<String, Integer> listing = tally.calls();
+            for (SecurityGroup group : groups) {
+                GroupRequest request = requestRecordedIn(group);
+                Outcome outcome = compare(Mode.CHECK, request, group.vpcId(), group);
+                outcomes.add(outcome);
+            }
+            // The one listing call is reported with the first group, so that totals add up.
+            if (!outcomes.isEmpty()) {
+                Outcome first = outcomes.get(0);
+                outcomes.set(0, withCalls(first, listing));
+            }
+        }
+        return outcomes;
+    }
+
+    private Outcome run(Mode mode, GroupRequest request) {
+        GroupSpec spec = request.spec();
+        requireWithinQuota(spec.name(), spec.rules(), request);
+        try (CallCounter.Tally tally = session.calls().startTally()) {
+            Optional<Vpc> vpc = Optional.empty();
+            String vpcId = request.vpcId();
+            if (vpcId == null) {
+                vpc = api.defaultVpc();
+                vpcId = vpc.map(Vpc::vpcId).orElseThrow(() -> new VpcNotFoundException(
+                        "the region " + session.region() + " has no default VPC: give the VPC id"));
+            }
+            Optional<SecurityGroup> found = api.findByName(spec.name(), vpcId);
+            Outcome outcome;
+            if (found.isPresent()) {
+                outcome = existing(mode, request, vpcId, found.get());
+            } else {
+                // Reading the VPC before creating refuses an unknown VPC id even where CreateSecurityGroup
+                // would not (some emulators), and tells which outbound rules EC2 gives the new group.
+                String id = vpcId;
+                Vpc where = vpc.orElseGet(() -> api.vpc(id));
+                outcome = mode == Mode.ENSURE ? create(request, where) : absent(mode, request, where);
+            }
+            return withCalls(outcome, tally.calls());
+        }
+    }
+
+    private Outcome existing(Mode mode, GroupRequest request, String vpcId, SecurityGroup group) {
+        boolean managed = ManagedTags.isManaged(group.tags());
+        if (mode == Mode.ENSURE && !managed && !request.adopt()) {
+            throw new GroupNotManagedException("security group '" + group.groupName() + "' (" + group.groupId()
+                    + ") in " + vpcId + " was not created by rancher-sg: adopt it explicitly, or choose another"
+                    + " group name");
+        }
+        if (mode == Mode.ENSURE && !ManagedTags.record(group.tags(), request.profile(), request.options())) {
+            api.tag(group.groupId(), request.spec().tags());
+            managed = true;
+        }
+        Outcome outcome = compare(mode, request, vpcId, group);
+        return managed == outcome.managed() ? outcome : withManaged(outcome, managed);
+    }
+
+    private Outcome create(GroupRequest request, Vpc vpc) {
+        GroupSpec spec = request.spec();
+        if (request.preflight()) {
+            api.create(spec, vpc.vpcId(), true);
+        }
+        Optional<String> createdId = api.create(spec, vpc.vpcId(), false);
+        if (createdId.isEmpty()) {
+            // Another run created it between our read and our create: carry on as with an existing group.
+            SecurityGroup group = api.findByName(spec.name(), vpc.vpcId()).orElseThrow(() -> new Ec2CallException(
+                    "security group '" + spec.name() + "' was reported as existing in " + vpc.vpcId()
+                            + " but cannot be read"));
+            return existing(Mode.ENSURE, request, vpc.vpcId(), group);
+        }
+        return converge(request, vpc.vpcId(), createdId.get(), true, true, defaultRules(vpc));
+    }
+
+    private Outcome absent(Mode mode, GroupRequest request, Vpc vpc) {
+        if (request.preflight()) {
+            api.create(request.spec(), vpc.vpcId(), true);
+        }
+        GroupSpec desired = request.spec().resolvePeers(null, namedGroups(vpc.vpcId()));
+        // What ensure would start from: the rules EC2 gives a new group.
+        Plan plan = Diff.plan(desired, defaultRules(vpc), request.prune());
+        return new Outcome(mode, session.region(), vpc.vpcId(), null, desired.name(), request.profile(), false,
+                false, false, plan, List.of(), List.of(), List.of(), plan.drift(), List.of(), Map.of());
+    }
+
+    /** Plans against a group just read; for ensure, applies the plan until the group converges. */
+    private Outcome compare(Mode mode, GroupRequest request, String vpcId, SecurityGroup group) {
+        List<Rule> actual = rulesOf(group);
+        boolean managed = ManagedTags.isManaged(group.tags());
+        if (mode == Mode.ENSURE) {
+            return converge(request, vpcId, group.groupId(), false, managed, actual);
+        }
+        GroupSpec desired = request.spec().resolvePeers(group.groupId(), namedGroups(vpcId));
+        Plan plan = Diff.plan(desired, actual, request.prune());
+        if (mode == Mode.PLAN) {
+            requireWithinQuota(desired.name(), plan.applyTo(actual), request);
+            if (request.preflight()) {
+                new PlanExecutor(api, group.groupId(), true).apply(plan);
+            }
+        }
+        return new Outcome(mode, session.region(), vpcId, group.groupId(), group.groupName(), request.profile(),
+                true, false, managed, plan, List.of(), List.of(), List.of(), plan.drift(),
+                Findings.of(actual), Map.of());
+    }
+
+    private Outcome converge(GroupRequest request, String vpcId, String groupId, boolean created, boolean managed,
+                             List<Rule> actual) {
+        GroupSpec desired = request.spec().resolvePeers(groupId, namedGroups(vpcId));
+        Plan first = null;
+        PlanExecutor executor = new PlanExecutor(api, groupId, false);
+        for (int round = 1; round <= MAX_ROUNDS; round++) {
+            Plan plan = Diff.plan(desired, actual, request.prune());
+            if (first == null) {
+                first = plan;
+            }
+            requireWithinQuota(desired.name(), plan.applyTo(actual), request);
+            if (plan.isEmpty()) {
+                return new Outcome(Mode.ENSURE, session.region(), vpcId, groupId, desired.name(), request.profile(),
+                        true, created, managed, first, executor.authorized(), executor.revoked(),
+                        executor.updated(), plan.drift(), Findings.of(actual), Map.of());
+            }
+            if (request.preflight() && round == 1) {
+                new PlanExecutor(api, groupId, true).apply(plan);
+            }
+            if (executor.apply(plan)) {
+                actual = plan.applyTo(actual);
+            } else {
+                log.info("security group {} changed under us (round {}); reading it again", groupId, round);
+                actual = rulesOf(api.findById(groupId).orElseThrow(() -> new Ec2CallException(
+                        "security group " + groupId + " disappeared while being reconciled")));
+            }
+        }
+        throw new Ec2CallException("security group " + groupId + " kept changing under concurrent writers for "
+                + MAX_ROUNDS + " rounds; run ensure again");
+    }
+
+    private GroupRequest requestRecordedIn(SecurityGroup group) {
+        Map<String, String> tags = ManagedTags.asMap(group.tags());
+        try {
+            String profile = tags.getOrDefault(ManagedTags.PROFILE, io.ranchersg.core.Profiles.RANCHER_NODES);
+            return GroupRequest.forProfile(profile)
+                    .withOptions(ManagedTags.decode(tags.get(ManagedTags.OPTIONS), group.groupName()))
+                    .withVpcId(group.vpcId());
+        } catch (IllegalArgumentException e) {
+            throw new Ec2CallException("security group " + group.groupId() + " carries rancher-sg tags that cannot"
+                    + " be read back (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Resolves other groups named by a profile, one read per name, only when a profile names any. */
+    private Function<String, String> namedGroups(String vpcId) {
+        Map<String, String> ids = new HashMap<>();
+        return name -> ids.computeIfAbsent(name, n -> api.findByName(n, vpcId).map(SecurityGroup::groupId).orElse(null));
+    }
+
+    private static void requireWithinQuota(String groupName, List<Rule> rules, GroupRequest request) {
+        List<QuotaViolation> violations = request.quota().check(rules);
+        if (!violations.isEmpty()) {
+            throw new QuotaExceededException(groupName, violations);
+        }
+    }
+
+    static List<Rule> rulesOf(SecurityGroup group) {
+        List<Rule> rules = new ArrayList<>(Ec2Rules.fromEc2(Direction.INGRESS, group.ipPermissions()));
+        rules.addAll(Ec2Rules.fromEc2(Direction.EGRESS, group.ipPermissionsEgress()));
+        return Rules.localiseSelf(rules, group.groupId());
+    }
+
+    /** The rules EC2 gives a new group: all outbound traffic, to ::/0 too when the VPC has an IPv6 block. */
+    private static List<Rule> defaultRules(Vpc vpc) {
+        List<Rule> rules = new ArrayList<>();
+        rules.add(Rule.allTraffic(Direction.EGRESS, Peer.Cidr.ANY_IPV4, ""));
+        if (!vpc.ipv6CidrBlockAssociationSet().isEmpty()) {
+            rules.add(Rule.allTraffic(Direction.EGRESS, Peer.Cidr.ANY_IPV6, ""));
+        }
+        return rules;
+    }
+
+    private static Outcome withCalls(Outcome o, Map<String, Integer> calls) {
+        return new Outcome(o.mode(), o.region(), o.vpcId(), o.groupId(), o.groupName(), o.profile(), o.exists(),
+                o.created(), o.managed(), o.plan(), o.authorized(), o.revoked(), o.updated(), o.drift(),
+                o.findings(), calls);
+    }
+
+    private static Outcome withManaged(Outcome o, boolean managed) {
+        return new Outcome(o.mode(), o.region(), o.vpcId(), o.groupId(), o.groupName(), o.profile(), o.exists(),
+                o.created(), managed, o.plan(), o.authorized(), o.revoked(), o.updated(), o.drift(),
+                o.findings(), o.apiCalls());
+    }
+}

@@ -1,0 +1,244 @@
+package io.ranchersg.aws;
+
+import io.ranchersg.core.Direction;
+import io.ranchersg.core.GroupSpec;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.IpPermission;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.SecurityGroup;
+import software.amazon.awssdk.services.ec2.model.Tag;
+import software.amazon.awssdk.services.ec2.model.TagSpecification;
+import software.amazon.awssdk.services.ec2.model.Vpc;
+
+/**
+ * The only code that sends requests to EC2. Each method is one EC2 action; the error codes the
+ * reconciler expects come back as {@link Write} outcomes, everything else as a
+ * {@link RancherSgException} through {@link AwsErrors}.
+ */
+final class SecurityGroupApi {
+
+    /** How a write ended, when it did not fail outright. */
+    enum Write {
+        DONE,
+        /** {@code InvalidPermission.Duplicate}: a rule exists already (another run, or EC2's default). */
+        DUPLICATE,
+        /** {@code InvalidPermission.NotFound}: a rule to revoke is gone already. */
+        RULE_GONE
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityGroupApi.class);
+    /** Right after create EC2 may not know the group yet: retry for up to about 6 s, then give up. */
+    private static final int VISIBILITY_ATTEMPTS = 7;
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
+
+    private final Ec2Client ec2;
+    private final String endpointHint;
+
+    SecurityGroupApi(Ec2Session session) {
+        this.ec2 = session.client();
+        this.endpointHint = "in " + session.region();
+    }
+
+    /** The region's default VPC with its IPv6 blocks, if it has one. */
+    Optional<Vpc> defaultVpc() {
+        return call("DescribeVpcs", () -> ec2.describeVpcs(r -> r.filters(filter("is-default", "true"))).vpcs())
+                .stream().findFirst();
+    }
+
+    /**
+     * The VPC, which proves it exists and says whether it has an IPv6 block.
+     *
+     * @throws VpcNotFoundException when it does not exist
+     */
+    Vpc vpc(String vpcId) {
+        List<Vpc> vpcs = call("DescribeVpcs", () -> ec2.describeVpcs(r -> r.vpcIds(vpcId)).vpcs());
+        return vpcs.stream().findFirst().orElseThrow(
+                () -> new VpcNotFoundException("the VPC '" + vpcId + "' does not exist " + endpointHint));
+    }
+
+    /** The group of that name in that VPC (names are unique per VPC; {@code GroupNames} only works in the default VPC). */
+    Optional<SecurityGroup> findByName(String name, String vpcId) {
+        List<SecurityGroup> groups = call("DescribeSecurityGroups", () -> ec2.describeSecurityGroupsPaginator(
+                r -> r.filters(filter("group-name", name), filter("vpc-id", vpcId))).securityGroups().stream().toList());
+        if (groups.size() > 1) {
+            throw new Ec2CallException(groups.size() + " security groups are named '" + name + "' in " + vpcId
+                    + ", which EC2 does not allow; refusing to guess");
+        }
+        return groups.stream().findFirst();
+    }
+
+    /** The group by id, or empty when it does not exist. */
+    Optional<SecurityGroup> findById(String groupId) {
+        try {
+            return ec2.describeSecurityGroups(r -> r.groupIds(groupId)).securityGroups().stream().findFirst();
+        } catch (AwsServiceException e) {
+            if (Ec2ErrorCode.GROUP_NOT_FOUND.matches(e)) {
+                return Optional.empty();
+            }
+            throw AwsErrors.translate(e, "DescribeSecurityGroups", endpointHint);
+        } catch (SdkException e) {
+            throw AwsErrors.translate(e, "DescribeSecurityGroups", endpointHint);
+        }
+    }
+
+    /** Every group in the region tagged as rancher-sg's. */
+    List<SecurityGroup> findManaged() {
+        return call("DescribeSecurityGroups", () -> ec2.describeSecurityGroupsPaginator(
+                r -> r.filters(filter("tag:" + ManagedTags.MANAGED_BY, ManagedTags.MANAGER)))
+                .securityGroups().stream().toList());
+    }
+
+    /**
+     * Creates the group, tagged in the same call.
+     *
+     * @return the new group's id, or empty when a group of that name appeared meanwhile
+     *     ({@code InvalidGroup.Duplicate}: a concurrent run created it)
+     */
+    Optional<String> create(GroupSpec spec, String vpcId, boolean dryRun) {
+        try {
+            String id = ec2.createSecurityGroup(r -> r
+                    .groupName(spec.name())
+                    .description(spec.description())
+                    .vpcId(vpcId)
+                    .dryRun(dryRun)
+                    .tagSpecifications(TagSpecification.builder()
+                            .resourceType(ResourceType.SECURITY_GROUP)
+                            .tags(tags(spec.tags()))
+                            .build()))
+                    .groupId();
+            log.info("created security group {} ({}) in {}", spec.name(), id, vpcId);
+            return Optional.of(id);
+        } catch (AwsServiceException e) {
+            if (dryRun && Ec2ErrorCode.DRY_RUN_OPERATION.matches(e)) {
+                return Optional.empty();
+            }
+            if (Ec2ErrorCode.DUPLICATE_GROUP.matches(e)) {
+                log.info("security group {} was created meanwhile by another run", spec.name());
+                return Optional.empty();
+            }
+            throw AwsErrors.translate(e, "CreateSecurityGroup", endpointHint);
+        } catch (SdkException e) {
+            throw AwsErrors.translate(e, "CreateSecurityGroup", endpointHint);
+        }
+    }
+
+    /** Tags a group (used when adopting, or when its recorded profile or options change). */
+    void tag(String groupId, Map<String, String> tags) {
+        call("CreateTags", () -> ec2.createTags(r -> r.resources(groupId).tags(tags(tags))));
+        log.info("tagged {} as managed by rancher-sg", groupId);
+    }
+
+    /** Adds rules in one call per direction. */
+    Write authorize(String groupId, Direction direction, List<IpPermission> permissions, boolean dryRun) {
+        String operation = direction == Direction.INGRESS
+                ? "AuthorizeSecurityGroupIngress" : "AuthorizeSecurityGroupEgress";
+        return write(groupId, operation, dryRun, () -> {
+            if (direction == Direction.INGRESS) {
+                ec2.authorizeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(permissions).dryRun(dryRun));
+            } else {
+                ec2.authorizeSecurityGroupEgress(r -> r.groupId(groupId).ipPermissions(permissions).dryRun(dryRun));
+            }
+        });
+    }
+
+    /** Removes rules in one call per direction. */
+    Write revoke(String groupId, Direction direction, List<IpPermission> permissions, boolean dryRun) {
+        String operation = direction == Direction.INGRESS ? "RevokeSecurityGroupIngress" : "RevokeSecurityGroupEgress";
+        return write(groupId, operation, dryRun, () -> {
+            if (direction == Direction.INGRESS) {
+                ec2.revokeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(permissions).dryRun(dryRun));
+            } else {
+                ec2.revokeSecurityGroupEgress(r -> r.groupId(groupId).ipPermissions(permissions).dryRun(dryRun));
+            }
+        });
+    }
+
+    /** Sets the descriptions of existing rules in one call per direction. */
+    Write updateDescriptions(String groupId, Direction direction, List<IpPermission> permissions, boolean dryRun) {
+        String operation = direction == Direction.INGRESS
+                ? "UpdateSecurityGroupRuleDescriptionsIngress" : "UpdateSecurityGroupRuleDescriptionsEgress";
+        return write(groupId, operation, dryRun, () -> {
+            if (direction == Direction.INGRESS) {
+                ec2.updateSecurityGroupRuleDescriptionsIngress(
+                        r -> r.groupId(groupId).ipPermissions(permissions).dryRun(dryRun));
+            } else {
+                ec2.updateSecurityGroupRuleDescriptionsEgress(
+                        r -> r.groupId(groupId).ipPermissions(permissions).dryRun(dryRun));
+            }
+        });
+    }
+
+    private Write write(String groupId, String operation, boolean dryRun, Runnable request) {
+        return whenVisible(groupId, () -> {
+            try {
+                request.run();
+                return Write.DONE;
+            } catch (AwsServiceException e) {
+                if (dryRun && Ec2ErrorCode.DRY_RUN_OPERATION.matches(e)) {
+                    return Write.DONE;
+                }
+                if (Ec2ErrorCode.DUPLICATE_PERMISSION.matches(e)) {
+                    return Write.DUPLICATE;
+                }
+                if (Ec2ErrorCode.PERMISSION_NOT_FOUND.matches(e)) {
+                    return Write.RULE_GONE;
+                }
+                throw e;
+            }
+        }, operation);
+    }
+
+    /** Runs a request on a group, retrying with backoff while EC2 answers that the group does not exist yet. */
+    private <T> T whenVisible(String groupId, Supplier<T> request, String operation) {
+        Duration backoff = FIRST_BACKOFF;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return request.get();
+            } catch (AwsServiceException e) {
+                if (!Ec2ErrorCode.GROUP_NOT_FOUND.matches(e) || attempt == VISIBILITY_ATTEMPTS) {
+                    throw AwsErrors.translate(e, operation, endpointHint);
+                }
+                log.info("{} is not visible yet to {}; retrying in {} ms", groupId, operation, backoff.toMillis());
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2);
+            } catch (SdkException e) {
+                throw AwsErrors.translate(e, operation, endpointHint);
+            }
+        }
+    }
+
+    private <T> T call(String operation, Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (SdkException e) {
+            throw AwsErrors.translate(e, operation, endpointHint);
+        }
+    }
+
+    private static Filter filter(String name, String value) {
+        return Filter.builder().name(name).values(value).build();
+    }
+
+    private static List<Tag> tags(Map<String, String> tags) {
+        return tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Ec2CallException("interrupted while waiting for EC2", e);
+        }
+    }
+}

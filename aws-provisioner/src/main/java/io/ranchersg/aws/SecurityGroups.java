@@ -1,0 +1,73 @@
+package io.ranchersg.aws;
+
+import java.util.Objects;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+
+/**
+ * The Java entry point: ensure, plan or check a Rancher security group in one call.
+ *
+ * <pre>{@code
+ * Outcome outcome = SecurityGroups.ensureRancherNodes();          // default VPC, standard AWS chain
+ * Outcome drift = SecurityGroups.check(GroupRequest.rancherNodes().withVpcId("vpc-0123456789abcdef0"));
+ * }</pre>
+ *
+ * <p>Methods without a client open one from the standard AWS chain (credentials, region, and
+ * {@code AWS_ENDPOINT_URL} / {@code AWS_ENDPOINT_URL_EC2}), use it for the one run and close it.
+ */
+public final class SecurityGroups {
+
+    private SecurityGroups() {
+    }
+
+    /** Creates or repairs the {@code rancher-nodes} group in the default VPC. */
+    public static Outcome ensureRancherNodes() {
+        return ensure(GroupRequest.rancherNodes());
+    }
+
+    /** How the {@code rancher-nodes} group in the default VPC differs from the page's table. */
+    public static Outcome checkRancherNodes() {
+        return check(GroupRequest.rancherNodes());
+    }
+
+    public static Outcome ensure(GroupRequest request) {
+        return ensure(request, ClientSettings.defaults());
+    }
+
+    public static Outcome ensure(GroupRequest request, ClientSettings settings) {
+        try (Ec2Session session = Ec2Session.open(settings)) {
+            return new Reconciler(session).ensure(request);
+        }
+    }
+
+    /** Ensures through a client the caller owns (it stays open); call counts are not collected. */
+    public static Outcome ensure(GroupRequest request, Ec2Client client) {
+        return new Reconciler(Ec2Session.of(Objects.requireNonNull(client, "client"), new CallCounter()))
+                .ensure(request);
+    }
+
+    public static Outcome plan(GroupRequest request) {
+        return plan(request, ClientSettings.defaults());
+    }
+
+    public static Outcome plan(GroupRequest request, ClientSettings settings) {
+        try (Ec2Session session = Ec2Session.open(settings)) {
+            return new Reconciler(session).plan(request);
+        }
+    }
+
+    public static Outcome check(GroupRequest request) {
+        return check(request, ClientSettings.defaults());
+    }
+
+    public static Outcome check(GroupRequest request, ClientSettings settings) {
+        try (Ec2Session session = Ec2Session.open(settings)) {
+            return new Reconciler(session).check(request);
+        }
+    }
+
+    /** Checks through a client the caller owns (it stays open); call counts are not collected. */
+    public static Outcome check(GroupRequest request, Ec2Client client) {
+        return new Reconciler(Ec2Session.of(Objects.requireNonNull(client, "client"), new CallCounter()))
+                .check(request);
+    }
+}

@@ -1,0 +1,330 @@
+package io.ranchersg.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ranchersg.core.Direction;
+import io.ranchersg.core.GroupSpec;
+import io.ranchersg.core.Peer;
+import io.ranchersg.core.PortRange;
+import io.ranchersg.core.Protocol;
+import io.ranchersg.core.Rule;
+import io.ranchersg.core.RuleQuota;
+import io.ranchersg.core.Rules;
+import io.ranchersg.testsupport.Ec2Emulator;
+import io.ranchersg.testsupport.EndToEnd;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.IpPermission;
+import software.amazon.awssdk.services.ec2.model.IpRange;
+import software.amazon.awssdk.services.ec2.model.SecurityGroup;
+import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
+
+/** The reconciler against a real EC2 emulator: behaviour, safety and call budgets. */
+@EndToEnd
+class ReconcilerIT {
+
+    private Ec2Emulator emulator;
+    private Ec2Client raw;
+    private Ec2Session session;
+    private Reconciler reconciler;
+    private String vpcId;
+    private String name;
+
+    @BeforeEach
+    void setUp(Ec2Emulator emulator) {
+        this.emulator = emulator;
+        raw = emulator.ec2Client();
+        session = Emulated.session(emulator);
+        reconciler = new Reconciler(session);
+        vpcId = Emulated.defaultVpcId(raw);
+        name = Emulated.uniqueName("rn");
+    }
+
+    @AfterEach
+    void tearDown() {
+        session.close();
+        raw.close();
+    }
+
+    private GroupRequest request() {
+        return GroupRequest.rancherNodes().withGroupName(name).withVpcId(vpcId);
+    }
+
+    /** The group's rules as EC2 reports them, in the model (self-references localised). */
+    private List<Rule> rulesInEc2(String groupId) {
+        SecurityGroup group = raw.describeSecurityGroups(r -> r.groupIds(groupId)).securityGroups().get(0);
+        return Rules.sorted(Reconciler.rulesOf(group));
+    }
+
+    private static List<Rule> rulesOf(GroupSpec spec) {
+        return Rules.sorted(spec.rules());
+    }
+
+    @Test
+    void createsTheGroupFromNothingInFourCallsAndASecondEnsureOnlyReads() {
+        Outcome created = reconciler.ensure(request());
+
+        assertThat(created.created()).as("created").isTrue();
+        assertThat(created.inSync()).as("in sync after create").isTrue();
+        assertThat(rulesInEc2(created.groupId())).as("rules in EC2")
+                .containsExactlyElementsOf(rulesOf(request().spec().resolvePeers(created.groupId(), n -> null)));
+        assertThat(created.apiCalls()).as("calls to create with a VPC id").isEqualTo(Map.of(
+                "DescribeSecurityGroups", 1, "DescribeVpcs", 1, "CreateSecurityGroup", 1,
+                "AuthorizeSecurityGroupIngress", 1));
+
+        Outcome again = reconciler.ensure(request());
+        assertThat(again.created()).isFalse();
+        assertThat(again.plan().isEmpty()).as("second plan is empty").isTrue();
+        assertThat(again.apiCalls()).as("calls for a no-op ensure").isEqualTo(Map.of("DescribeSecurityGroups", 1));
+        assertThat(again.groupId()).isEqualTo(created.groupId());
+
+        SecurityGroup group = raw.describeSecurityGroups(r -> r.groupIds(created.groupId())).securityGroups().get(0);
+        assertThat(ManagedTags.asMap(group.tags())).as("tags set in the create call")
+                .containsEntry("managed-by", "rancher-sg")
+                .containsEntry("rancher-sg:profile", "rancher-nodes")
+                .containsKey("rancher-sg:version");
+    }
+
+    @Test
+    void withoutAVpcIdUsesTheDefaultVpc() {
+        GroupRequest request = GroupRequest.rancherNodes().withGroupName(name);
+
+        Outcome created = reconciler.ensure(request);
+        Outcome again = reconciler.ensure(request);
+
+        assertThat(created.vpcId()).isEqualTo(vpcId);
+        assertThat(created.totalCalls()).as("calls to create without a VPC id").isEqualTo(4);
+        assertThat(created.apiCalls()).containsEntry("DescribeVpcs", 1);
+        assertThat(again.totalCalls()).as("calls for a no-op without a VPC id").isEqualTo(2);
+        assertThat(again.writeCalls()).as("writes for a no-op").isZero();
+    }
+
+    @Test
+    void reAddsRuleRevokedByHand() {
+        String groupId = reconciler.ensure(request()).groupId();
+        revokeIngress(groupId, "tcp", 6443, 6443, "0.0.0.0/0");
+
+        Outcome check = reconciler.check(request());
+        assertThat(check.inSync()).as("check in sync").isFalse();
+        assertThat(check.drift().missing()).as("missing")
+                .extracting(Rule::ports).containsExactly(PortRange.of(6443));
+
+        Outcome repaired = reconciler.ensure(request());
+        assertThat(repaired.authorized()).extracting(Rule::ports).containsExactly(PortRange.of(6443));
+        assertThat(repaired.apiCalls()).as("calls for a repair")
+                .isEqualTo(Map.of("DescribeSecurityGroups", 1, "AuthorizeSecurityGroupIngress", 1));
+        assertThat(reconciler.check(request()).inSync()).as("in sync after repair").isTrue();
+    }
+
+    @Test
+    void reAddsSelfReferenceRevokedByHand() {
+        String groupId = reconciler.ensure(request()).groupId();
+        raw.revokeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(IpPermission.builder()
+                .ipProtocol("udp").fromPort(8472).toPort(8472)
+                .userIdGroupPairs(UserIdGroupPair.builder().groupId(groupId)
+                        // LocalStack matches group rules on their description too; EC2 ignores it.
+                        .description("Canal/Flannel VXLAN overlay networking").build()).build()));
+
+        Outcome check = reconciler.check(request());
+        assertThat(check.drift().missing()).as("missing")
+                .containsExactly(Rule.ingress(Protocol.UDP, PortRange.of(8472), Peer.self(),
+                        "Canal/Flannel VXLAN overlay networking"));
+
+        reconciler.ensure(request());
+        assertThat(rulesInEc2(groupId)).as("rules after repair")
+                .containsExactlyElementsOf(rulesOf(request().spec()));
+    }
+
+    @Test
+    void keepsRuleAddedByHandAndRemovesItOnlyWithPrune() {
+        String groupId = reconciler.ensure(request()).groupId();
+        raw.authorizeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(IpPermission.builder()
+                .ipProtocol("tcp").fromPort(3306).toPort(3306)
+                .ipRanges(IpRange.builder().cidrIp("10.1.0.0/16").build()).build()));
+        Rule byHand = Rule.ingress(Protocol.TCP, PortRange.of(3306), Peer.cidr("10.1.0.0/16"), "");
+
+        Outcome check = reconciler.check(request());
+        assertThat(check.drift().extra()).as("extra").containsExactly(byHand);
+
+        Outcome kept = reconciler.ensure(request());
+        assertThat(kept.revoked()).as("revoked without prune").isEmpty();
+        assertThat(kept.writeCalls()).as("writes without prune").isZero();
+        assertThat(rulesInEc2(groupId)).as("rules after ensure").contains(byHand);
+
+        Outcome pruned = reconciler.ensure(request().withPrune(true));
+        assertThat(pruned.revoked()).containsExactly(byHand);
+        assertThat(pruned.apiCalls()).isEqualTo(Map.of("DescribeSecurityGroups", 1, "RevokeSecurityGroupIngress", 1));
+        assertThat(rulesInEc2(groupId)).as("rules after prune").containsExactlyElementsOf(rulesOf(request().spec()));
+    }
+
+    @Test
+    void restoresAChangedDescription() {
+        String groupId = reconciler.ensure(request()).groupId();
+        raw.updateSecurityGroupRuleDescriptionsIngress(r -> r.groupId(groupId).ipPermissions(IpPermission.builder()
+                .ipProtocol("tcp").fromPort(22).toPort(22)
+                .ipRanges(IpRange.builder().cidrIp("0.0.0.0/0").description("edited by hand").build()).build()));
+
+        Outcome check = reconciler.check(request());
+        assertThat(check.drift().changed()).hasSize(1);
+        assertThat(check.drift().changed().get(0).before().description()).isEqualTo("edited by hand");
+
+        Outcome repaired = reconciler.ensure(request());
+        assertThat(repaired.apiCalls()).isEqualTo(
+                Map.of("DescribeSecurityGroups", 1, "UpdateSecurityGroupRuleDescriptionsIngress", 1));
+        assertThat(rulesInEc2(groupId)).containsExactlyElementsOf(rulesOf(request().spec()));
+    }
+
+    @Test
+    void worksInACustomVpc() {
+        String customVpc = raw.createVpc(r -> r.cidrBlock("10.42.0.0/16")).vpc().vpcId();
+
+        Outcome created = reconciler.ensure(request().withVpcId(customVpc));
+
+        assertThat(created.vpcId()).isEqualTo(customVpc);
+        SecurityGroup group = raw.describeSecurityGroups(r -> r.groupIds(created.groupId())).securityGroups().get(0);
+        assertThat(group.vpcId()).isEqualTo(customVpc);
+        assertThat(reconciler.check(request().withVpcId(customVpc)).inSync()).isTrue();
+        assertThat(reconciler.check(request()).exists()).as("same name in the default VPC is another group").isFalse();
+    }
+
+    @Test
+    void opensIpv6TwinsInAVpcWithAnIpv6Block() {
+        String ipv6Vpc = raw.createVpc(r -> r.cidrBlock("10.43.0.0/16").amazonProvidedIpv6CidrBlock(true))
+                .vpc().vpcId();
+        GroupRequest request = request().withVpcId(ipv6Vpc)
+                .withOptions(request().options().withIpv6(true));
+
+        Outcome created = reconciler.ensure(request);
+        Outcome again = reconciler.ensure(request);
+
+        List<Rule> inEc2 = rulesInEc2(created.groupId());
+        assertThat(inEc2).as("rules in EC2").containsExactlyElementsOf(rulesOf(request.spec()));
+        assertThat(inEc2).as("world rules open to ::/0")
+                .filteredOn(r -> r.peer().equals(Peer.Cidr.ANY_IPV6)).hasSize(8);
+        assertThat(again.plan().isEmpty()).as("second plan empty").isTrue();
+    }
+
+    @Test
+    void opensWorldRulesOnlyToTheGivenCidrs() {
+        GroupRequest request = request().withOptions(request().options().withOpenTo("10.0.0.0/8", "192.168.7.9/24"));
+
+        Outcome created = reconciler.ensure(request);
+
+        List<Rule> inEc2 = rulesInEc2(created.groupId());
+        assertThat(inEc2).as("no inbound rule open to the world")
+                .filteredOn(r -> r.direction() == Direction.INGRESS)
+                .noneMatch(r -> r.peer().equals(Peer.Cidr.ANY_IPV4));
+        assertThat(inEc2).as("non-canonical CIDR stored canonical")
+                .anyMatch(r -> r.peer().equals(Peer.cidr("192.168.7.0/24")));
+        assertThat(reconciler.check(request).inSync()).isTrue();
+    }
+
+    @Test
+    void eightConcurrentEnsuresOfOneNewGroupAllSucceed() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Outcome>> futures = new ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                futures.add(pool.submit((Callable<Outcome>) () -> {
+                    try (Ec2Session own = Emulated.session(emulator)) {
+                        return new Reconciler(own).ensure(request());
+                    }
+                }));
+            }
+            List<Outcome> outcomes = new ArrayList<>();
+            for (Future<Outcome> future : futures) {
+                outcomes.add(future.get());
+            }
+            assertThat(outcomes).extracting(Outcome::groupId).as("one group id").containsOnly(outcomes.get(0).groupId());
+            assertThat(outcomes).filteredOn(Outcome::created).as("created once").hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        List<SecurityGroup> groups = Emulated.groupsNamed(raw, name);
+        assertThat(groups).as("groups named " + name).hasSize(1);
+        assertThat(rulesInEc2(groups.get(0).groupId())).containsExactlyElementsOf(rulesOf(request().spec()));
+    }
+
+    @Test
+    void refusesToExceedTheQuotaAndWritesNothing() {
+        assertThatThrownBy(() -> reconciler.ensure(request().withQuota(new RuleQuota(10, 60))))
+                .isInstanceOf(QuotaExceededException.class)
+                .hasMessageContaining("(2 over)");
+        assertThat(Emulated.groupsNamed(raw, name)).as("no group created").isEmpty();
+
+        String groupId = reconciler.ensure(request()).groupId();
+        raw.authorizeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(IpPermission.builder()
+                .ipProtocol("tcp").fromPort(5000).toPort(5000)
+                .ipRanges(IpRange.builder().cidrIp("10.9.0.0/16").build()).build()));
+        revokeIngress(groupId, "tcp", 22, 22, "0.0.0.0/0");
+        List<Rule> before = rulesInEc2(groupId);
+
+        assertThatThrownBy(() -> reconciler.ensure(request().withQuota(new RuleQuota(12, 60))))
+                .isInstanceOf(QuotaExceededException.class)
+                .hasMessageContaining("(1 over)");
+        assertThat(rulesInEc2(groupId)).as("rules untouched").isEqualTo(before);
+    }
+
+    @Test
+    void refusesAnUnknownVpcAndCreatesNothing() {
+        GroupRequest request = request().withVpcId("vpc-0123456789abcdef0");
+
+        assertThatThrownBy(() -> reconciler.ensure(request)).isInstanceOf(VpcNotFoundException.class)
+                .hasMessageContaining("vpc-0123456789abcdef0");
+        assertThatThrownBy(() -> reconciler.check(request)).isInstanceOf(VpcNotFoundException.class);
+        assertThat(Emulated.groupsNamed(raw, name)).isEmpty();
+    }
+
+    @Test
+    void refusesAGroupItDidNotCreateUnlessAdopted() {
+        String groupId = raw.createSecurityGroup(r -> r.groupName(name).description("by hand").vpcId(vpcId)).groupId();
+
+        assertThatThrownBy(() -> reconciler.ensure(request())).isInstanceOf(GroupNotManagedException.class)
+                .hasMessageContaining(groupId);
+        assertThat(rulesInEc2(groupId)).as("untouched").hasSize(1);
+
+        Outcome adopted = reconciler.ensure(request().withAdopt(true));
+        assertThat(adopted.managed()).isTrue();
+        assertThat(rulesInEc2(groupId)).containsExactlyElementsOf(rulesOf(request().spec()));
+        assertThat(reconciler.ensure(request()).writeCalls()).as("writes once adopted").isZero();
+    }
+
+    @Test
+    void planAndCheckNeverWrite() {
+        Outcome plan = reconciler.plan(request().withPreflight(true));
+        Outcome check = reconciler.check(request());
+
+        assertThat(plan.exists()).isFalse();
+        assertThat(plan.plan().toAuthorize()).hasSize(12);
+        assertThat(check.inSync()).isFalse();
+        assertThat(Emulated.groupsNamed(raw, name)).as("nothing created").isEmpty();
+        assertThat(check.apiCalls().keySet()).allMatch(op -> op.startsWith("Describe"));
+    }
+
+    @Test
+    void checkManagedFindsEveryTaggedGroupWithItsOwnOptions() {
+        GroupRequest ipv6 = request().withOptions(request().options().withIpv6(true));
+        reconciler.ensure(ipv6);
+
+        List<Outcome> outcomes = reconciler.checkManaged();
+
+        assertThat(outcomes).filteredOn(o -> o.groupName().equals(name)).singleElement()
+                .satisfies(o -> assertThat(o.inSync()).as("checked against its recorded ipv6 option").isTrue());
+    }
+
+    private void revokeIngress(String groupId, String protocol, int from, int to, String cidr) {
+        raw.revokeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(IpPermission.builder()
+                .ipProtocol(protocol).fromPort(from).toPort(to)
+                .ipRanges(IpRange.builder().cidrIp(cidr).build()).build()));
+    }
+}
