@@ -1,6 +1,7 @@
 package io.ranchersg.aws;
 
 import java.net.URI;
+import java.time.Duration;
 
 /**
  * How to reach EC2. Every {@code null} means "as the standard AWS chain says": {@code AWS_REGION}
@@ -11,13 +12,20 @@ import java.net.URI;
  * @param awsProfile  a named profile of the shared config files, or {@code null}
  * @param endpoint    an EC2 endpoint (LocalStack, a VPC endpoint), or {@code null}
  * @param maxAttempts attempts per call, retries included (throttling and 5xx are retried), at least 1
+ * @param attemptTimeout how long one attempt may take before it is abandoned (and retried)
  */
-public record ClientSettings(String region, String awsProfile, URI endpoint, int maxAttempts) {
+public record ClientSettings(String region, String awsProfile, URI endpoint, int maxAttempts,
+                             Duration attemptTimeout) {
 
     /** Attempts per call when none are given: the SDK's standard mode default is 3; EC2 throttles often. */
     public static final int DEFAULT_MAX_ATTEMPTS = 5;
+    /** One attempt's time limit when none is given: EC2 answers in well under a second. */
+    public static final Duration DEFAULT_ATTEMPT_TIMEOUT = Duration.ofSeconds(20);
 
     public ClientSettings {
+        if (attemptTimeout == null || attemptTimeout.isNegative() || attemptTimeout.isZero()) {
+            throw new IllegalArgumentException("attempt timeout must be positive, not " + attemptTimeout);
+        }
         if (maxAttempts < 1 || maxAttempts > 20) {
             throw new IllegalArgumentException("max attempts must be 1 to 20, not " + maxAttempts);
         }
@@ -33,24 +41,33 @@ public record ClientSettings(String region, String awsProfile, URI endpoint, int
         }
     }
 
+    /** Settings with the default attempt timeout. */
+    public ClientSettings(String region, String awsProfile, URI endpoint, int maxAttempts) {
+        this(region, awsProfile, endpoint, maxAttempts, DEFAULT_ATTEMPT_TIMEOUT);
+    }
+
     /** Everything from the standard AWS chain. */
     public static ClientSettings defaults() {
-        return new ClientSettings(null, null, null, DEFAULT_MAX_ATTEMPTS);
+        return new ClientSettings(null, null, null, DEFAULT_MAX_ATTEMPTS, DEFAULT_ATTEMPT_TIMEOUT);
     }
 
     public ClientSettings withRegion(String newRegion) {
-        return new ClientSettings(newRegion, awsProfile, endpoint, maxAttempts);
+        return new ClientSettings(newRegion, awsProfile, endpoint, maxAttempts, attemptTimeout);
     }
 
     public ClientSettings withAwsProfile(String newAwsProfile) {
-        return new ClientSettings(region, newAwsProfile, endpoint, maxAttempts);
+        return new ClientSettings(region, newAwsProfile, endpoint, maxAttempts, attemptTimeout);
     }
 
     public ClientSettings withEndpoint(URI newEndpoint) {
-        return new ClientSettings(region, awsProfile, newEndpoint, maxAttempts);
+        return new ClientSettings(region, awsProfile, newEndpoint, maxAttempts, attemptTimeout);
     }
 
     public ClientSettings withMaxAttempts(int newMaxAttempts) {
-        return new ClientSettings(region, awsProfile, endpoint, newMaxAttempts);
+        return new ClientSettings(region, awsProfile, endpoint, newMaxAttempts, attemptTimeout);
+    }
+
+    public ClientSettings withAttemptTimeout(Duration newAttemptTimeout) {
+        return new ClientSettings(region, awsProfile, endpoint, maxAttempts, newAttemptTimeout);
     }
 }

@@ -58,14 +58,14 @@ public final class Ec2Session implements AutoCloseable {
                 .credentialsProvider(credentials)
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(5))
-                        .socketTimeout(Duration.ofSeconds(30)))
+                        .socketTimeout(settings.attemptTimeout()))
                 .overrideConfiguration(o -> o
                         // Standard mode retries throttling (RequestLimitExceeded) and 5xx with jittered backoff.
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                                 .maxAttempts(settings.maxAttempts())
                                 .build())
-                        .apiCallAttemptTimeout(Duration.ofSeconds(30))
-                        .apiCallTimeout(Duration.ofMinutes(3))
+                        .apiCallAttemptTimeout(settings.attemptTimeout())
+                        .apiCallTimeout(settings.attemptTimeout().multipliedBy(settings.maxAttempts() + 1L))
                         .addExecutionInterceptor(calls));
         if (settings.endpoint() != null) {
             builder.endpointOverride(settings.endpoint());

@@ -16,51 +16,51 @@ import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
 @EndToEnd
 class EmulatorRoundTripIT {
 
-  @Test
-  void selfReferencingRuleComesBackAsTheGroupItself(Ec2Emulator emulator) {
-    try (Ec2Client ec2 = emulator.ec2Client()) {
-      String vpcId =
-          ec2.describeVpcs(r -> r.filters(Filter.builder().name("is-default").values("true").build()))
-              .vpcs()
-              .get(0)
-              .vpcId();
-      String groupId =
-          ec2.createSecurityGroup(
-                  r -> r.groupName("round-trip-" + UUID.randomUUID()).description("harness check").vpcId(vpcId))
-              .groupId();
-      try {
-        ec2.authorizeSecurityGroupIngress(
-            r ->
-                r.groupId(groupId)
-                    .ipPermissions(
-                        IpPermission.builder()
-                            .ipProtocol("tcp")
-                            .fromPort(2379)
-                            .toPort(2380)
-                            .userIdGroupPairs(UserIdGroupPair.builder().groupId(groupId).build())
-                            .build()));
+    @Test
+    void selfReferencingRuleComesBackAsTheGroupItself(Ec2Emulator emulator) {
+        try (Ec2Client ec2 = emulator.ec2Client()) {
+            String vpcId =
+                    ec2.describeVpcs(r -> r.filters(Filter.builder().name("is-default").values("true").build()))
+                            .vpcs()
+                            .get(0)
+                            .vpcId();
+            String groupId =
+                    ec2.createSecurityGroup(
+                                    r -> r.groupName("round-trip-" + UUID.randomUUID()).description("harness check").vpcId(vpcId))
+                            .groupId();
+            try {
+                ec2.authorizeSecurityGroupIngress(
+                        r ->
+                                r.groupId(groupId)
+                                        .ipPermissions(
+                                                IpPermission.builder()
+                                                        .ipProtocol("tcp")
+                                                        .fromPort(2379)
+                                                        .toPort(2380)
+                                                        .userIdGroupPairs(UserIdGroupPair.builder().groupId(groupId).build())
+                                                        .build()));
 
-        SecurityGroup group = ec2.describeSecurityGroups(r -> r.groupIds(groupId)).securityGroups().get(0);
+                SecurityGroup group = ec2.describeSecurityGroups(r -> r.groupIds(groupId)).securityGroups().get(0);
 
-        assertThat(group.vpcId()).as("group lives in the default VPC").isEqualTo(vpcId);
-        assertThat(group.ipPermissions()).as("inbound rules").hasSize(1);
-        IpPermission rule = group.ipPermissions().get(0);
-        assertThat(rule.ipProtocol()).isEqualTo("tcp");
-        assertThat(rule.fromPort()).isEqualTo(2379);
-        assertThat(rule.toPort()).isEqualTo(2380);
-        assertThat(rule.userIdGroupPairs())
-            .as("the source is the group itself")
-            .extracting(UserIdGroupPair::groupId)
-            .containsExactly(groupId);
-      } finally {
-        ec2.deleteSecurityGroup(r -> r.groupId(groupId));
-      }
-      assertThat(
-              ec2.describeSecurityGroups(
-                      r -> r.filters(Filter.builder().name("group-id").values(groupId).build()))
-                  .securityGroups())
-          .as("the group is gone after delete")
-          .isEmpty();
+                assertThat(group.vpcId()).as("group lives in the default VPC").isEqualTo(vpcId);
+                assertThat(group.ipPermissions()).as("inbound rules").hasSize(1);
+                IpPermission rule = group.ipPermissions().get(0);
+                assertThat(rule.ipProtocol()).isEqualTo("tcp");
+                assertThat(rule.fromPort()).isEqualTo(2379);
+                assertThat(rule.toPort()).isEqualTo(2380);
+                assertThat(rule.userIdGroupPairs())
+                        .as("the source is the group itself")
+                        .extracting(UserIdGroupPair::groupId)
+                        .containsExactly(groupId);
+            } finally {
+                ec2.deleteSecurityGroup(r -> r.groupId(groupId));
+            }
+            assertThat(
+                            ec2.describeSecurityGroups(
+                                            r -> r.filters(Filter.builder().name("group-id").values(groupId).build()))
+                                    .securityGroups())
+                    .as("the group is gone after delete")
+                    .isEmpty();
+        }
     }
-  }
 }

@@ -8,35 +8,35 @@ import org.testcontainers.utility.DockerImageName;
 
 /** The Testcontainers path: only taken when a Docker engine answers. */
 final class Containers {
-  private Containers() {}
+    private Containers() {}
 
-  static Optional<Ec2Emulator> start(List<String> tried) {
-    boolean docker;
-    try {
-      docker = DockerClientFactory.instance().isDockerAvailable();
-    } catch (RuntimeException | LinkageError e) {
-      docker = false;
+    static Optional<Ec2Emulator> start(List<String> tried) {
+        boolean docker;
+        try {
+            docker = DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException | LinkageError e) {
+            docker = false;
+        }
+        if (!docker) {
+            tried.add("no Docker engine answers");
+            return Optional.empty();
+        }
+        LocalStackContainer container =
+                new LocalStackContainer(DockerImageName.parse(Ec2Emulators.IMAGE)).withServices("ec2");
+        try {
+            container.start();
+        } catch (RuntimeException e) {
+            tried.add("Testcontainers could not start " + Ec2Emulators.IMAGE + ": " + e.getMessage());
+            return Optional.empty();
+        }
+        // Testcontainers' Ryuk removes the container when this JVM ends, however it ends.
+        return Optional.of(
+                new Ec2Emulator(
+                        container.getEndpoint(),
+                        container.getRegion(),
+                        container.getAccessKey(),
+                        container.getSecretKey(),
+                        "testcontainers",
+                        Ec2Emulators.versionOf(container.getEndpoint()).orElse(Ec2Emulators.LOCALSTACK_VERSION)));
     }
-    if (!docker) {
-      tried.add("no Docker engine answers");
-      return Optional.empty();
-    }
-    LocalStackContainer container =
-        new LocalStackContainer(DockerImageName.parse(Ec2Emulators.IMAGE)).withServices("ec2");
-    try {
-      container.start();
-    } catch (RuntimeException e) {
-      tried.add("Testcontainers could not start " + Ec2Emulators.IMAGE + ": " + e.getMessage());
-      return Optional.empty();
-    }
-    // Testcontainers' Ryuk removes the container when this JVM ends, however it ends.
-    return Optional.of(
-        new Ec2Emulator(
-            container.getEndpoint(),
-            container.getRegion(),
-            container.getAccessKey(),
-            container.getSecretKey(),
-            "testcontainers",
-            Ec2Emulators.versionOf(container.getEndpoint()).orElse(Ec2Emulators.LOCALSTACK_VERSION)));
-  }
 }

@@ -19,34 +19,34 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
  * @param version the emulator's version as it reports it, or {@code unknown}
  */
 public record Ec2Emulator(
-    URI endpoint, String region, String accessKeyId, String secretAccessKey, String source, String version) {
+        URI endpoint, String region, String accessKeyId, String secretAccessKey, String source, String version) {
 
-  public Ec2Emulator {
-    Objects.requireNonNull(endpoint, "endpoint");
-    Objects.requireNonNull(region, "region");
-    Objects.requireNonNull(accessKeyId, "accessKeyId");
-    Objects.requireNonNull(secretAccessKey, "secretAccessKey");
-    Objects.requireNonNull(source, "source");
-    Objects.requireNonNull(version, "version");
-  }
+    public Ec2Emulator {
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(accessKeyId, "accessKeyId");
+        Objects.requireNonNull(secretAccessKey, "secretAccessKey");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(version, "version");
+    }
 
-  /** The same emulator, signed for another region (LocalStack keeps each region apart). */
-  public Ec2Emulator inRegion(String otherRegion) {
-    return new Ec2Emulator(endpoint, otherRegion, accessKeyId, secretAccessKey, source, version);
-  }
+    /** The same emulator, signed for another region (LocalStack keeps each region apart). */
+    public Ec2Emulator inRegion(String otherRegion) {
+        return new Ec2Emulator(endpoint, otherRegion, accessKeyId, secretAccessKey, source, version);
+    }
 
-  /** A raw SDK client for this emulator: for tests that arrange or inspect state by hand. */
-  public Ec2Client ec2Client() {
-    return Ec2Client.builder()
-        .endpointOverride(endpoint)
-        .region(Region.of(region))
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey)))
-        .build();
-  }
+    /** A raw SDK client for this emulator: for tests that arrange or inspect state by hand. */
+    public Ec2Client ec2Client() {
+        return Ec2Client.builder()
+                .endpointOverride(endpoint)
+                .region(Region.of(region))
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey)))
+                .build();
+    }
 
-  @Override
-  public String toString() {
-    return source + " LocalStack " + version + " at " + endpoint + " (" + region + ")";
-  }
+    @Override
+    public String toString() {
+        return source + " LocalStack " + version + " at " + endpoint + " (" + region + ")";
+    }
 }

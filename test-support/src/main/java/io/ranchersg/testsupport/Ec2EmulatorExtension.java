@@ -15,30 +15,30 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class Ec2EmulatorExtension implements BeforeAllCallback, ParameterResolver {
 
-  @Override
-  public void beforeAll(ExtensionContext context) {
-    emulator();
-  }
-
-  @Override
-  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-    return parameter.getParameter().getType() == Ec2Emulator.class;
-  }
-
-  @Override
-  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return emulator();
-  }
-
-  private static Ec2Emulator emulator() {
-    try {
-      return Ec2Emulators.shared();
-    } catch (Ec2EmulatorUnavailable e) {
-      if (Ec2Emulators.required()) {
-        return Assertions.fail("CI=true and " + e.getMessage());
-      }
-      Assumptions.abort(e.getMessage());
-      throw e;
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        emulator();
     }
-  }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == Ec2Emulator.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return emulator();
+    }
+
+    private static Ec2Emulator emulator() {
+        try {
+            return Ec2Emulators.shared();
+        } catch (Ec2EmulatorUnavailable e) {
+            if (Ec2Emulators.required()) {
+                return Assertions.fail("CI=true and " + e.getMessage());
+            }
+            Assumptions.abort(e.getMessage());
+            throw e;
+        }
+    }
 }

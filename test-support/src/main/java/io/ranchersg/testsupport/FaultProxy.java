@@ -1,0 +1,245 @@
+package io.ranchersg.testsupport;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An HTTP proxy on loopback between the SDK and the emulator that answers chosen EC2 requests
+ * with faults: EC2 error codes, server errors, connection resets and delays. Everything else is
+ * forwarded unchanged.
+ *
+ * <p>Faults are picked per request by EC2 action: scripted ones first ({@link #failNext}), then
+ * random ones ({@link #failRandomly}) from a seeded generator, so that a failing run can be
+ * repeated.
+ */
+public final class FaultProxy implements AutoCloseable {
+
+    /** What to answer instead of forwarding. */
+    public sealed interface Fault permits Fault.Error, Fault.Reset, Fault.Delay {
+
+        /** An EC2 error response: the status and code EC2 would send. */
+        record Error(int status, String code) implements Fault {
+        }
+
+        /** The connection is closed without an answer. */
+        record Reset() implements Fault {
+        }
+
+        /** The request is forwarded after a pause (past the client's timeout, to test it). */
+        record Delay(Duration pause) implements Fault {
+        }
+
+        static Fault ec2Error(int status, String code) {
+            return new Error(status, code);
+        }
+
+        static Fault reset() {
+            return new Reset();
+        }
+
+        static Fault delay(Duration pause) {
+            return new Delay(pause);
+        }
+    }
+
+    /** Every action. */
+    public static final String ANY = "*";
+
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "content-length", "host", "expect",
+            "transfer-encoding", "upgrade", "keep-alive", "proxy-connection", "te", "trailer");
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final HttpClient client;
+    private final URI upstream;
+    private final Map<String, List<Fault>> scripted = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> seen = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> faulted = new ConcurrentHashMap<>();
+    private volatile RandomFaults random;
+
+    private FaultProxy(URI upstream) throws IOException {
+        this.upstream = upstream;
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+        this.executor = Executors.newFixedThreadPool(16, r -> {
+            Thread t = new Thread(r, "fault-proxy");
+            t.setDaemon(true);
+            return t;
+        });
+        this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        server.createContext("/", this::handle);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    /** Starts a proxy in front of {@code upstream} on a free loopback port. */
+    public static FaultProxy start(URI upstream) {
+        try {
+            return new FaultProxy(upstream);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the fault proxy: " + e.getMessage(), e);
+        }
+    }
+
+    /** Where the SDK should send requests. */
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** Answers the next {@code times} requests for {@code action} (or {@link #ANY}) with {@code fault}. */
+    public synchronized FaultProxy failNext(String action, int times, Fault fault) {
+        List<Fault> queue = scripted.computeIfAbsent(action, a -> new ArrayList<>());
+        for (int i = 0; i < times; i++) {
+            queue.add(fault);
+        }
+        return this;
+    }
+
+    /**
+     * Answers each request with one of {@code faults} with probability {@code probability}, drawn
+     * from a generator seeded with {@code seed}; {@code null} faults stop it.
+     */
+    public FaultProxy failRandomly(double probability, long seed, List<Fault> faults) {
+        random = faults == null ? null : new RandomFaults(probability, new Random(seed), List.copyOf(faults));
+        return this;
+    }
+
+    /** Requests seen for an action, faulted or not. */
+    public int requests(String action) {
+        AtomicInteger count = seen.get(action);
+        return count == null ? 0 : count.get();
+    }
+
+    /** Requests answered with a fault, over all actions. */
+    public int faults() {
+        return faulted.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = in.readAllBytes();
+            }
+            String action = actionOf(new String(body, StandardCharsets.UTF_8));
+            seen.computeIfAbsent(action, a -> new AtomicInteger()).incrementAndGet();
+            Fault fault = pick(action);
+            if (fault != null) {
+                faulted.computeIfAbsent(action, a -> new AtomicInteger()).incrementAndGet();
+            }
+            if (fault instanceof Fault.Reset) {
+                return; // closing without a response: the client sees the connection drop
+            }
+            if (fault instanceof Fault.Error error) {
+                respond(exchange, error.status(), errorXml(error.code()).getBytes(StandardCharsets.UTF_8),
+                        "text/xml;charset=UTF-8");
+                return;
+            }
+            if (fault instanceof Fault.Delay delay) {
+                sleep(delay.pause());
+            }
+            forward(exchange, body);
+        }
+    }
+
+    private synchronized Fault pick(String action) {
+        for (String key : List.of(action, ANY)) {
+            List<Fault> queue = scripted.get(key);
+            if (queue != null && !queue.isEmpty()) {
+                return queue.remove(0);
+            }
+        }
+        RandomFaults r = random;
+        if (r != null && r.generator.nextDouble() < r.probability) {
+            return r.faults.get(r.generator.nextInt(r.faults.size()));
+        }
+        return null;
+    }
+
+    private void forward(HttpExchange exchange, byte[] body) throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(upstream.resolve(exchange.getRequestURI().toString()))
+                .timeout(Duration.ofSeconds(60))
+                .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            if (!HOP_BY_HOP.contains(name.toLowerCase())) {
+                values.forEach(v -> request.header(name, v));
+            }
+        });
+        HttpResponse<byte[]> response;
+        try {
+            response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        response.headers().map().forEach((name, values) -> {
+            if (!HOP_BY_HOP.contains(name.toLowerCase()) && !name.startsWith(":")) {
+                exchange.getResponseHeaders().put(name, values);
+            }
+        });
+        respond(exchange, response.statusCode(), response.body(), null);
+    }
+
+    private static void respond(HttpExchange exchange, int status, byte[] body, String contentType)
+            throws IOException {
+        if (contentType != null) {
+            exchange.getResponseHeaders().set("Content-Type", contentType);
+        }
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    /** EC2's query protocol names the action in the form body. */
+    static String actionOf(String form) {
+        for (String pair : form.split("&")) {
+            if (pair.startsWith("Action=")) {
+                return URLDecoder.decode(pair.substring("Action=".length()), StandardCharsets.UTF_8);
+            }
+        }
+        return "unknown";
+    }
+
+    private static String errorXml(String code) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>" + code
+                + "</Code><Message>injected by the test fault proxy</Message></Error></Errors>"
+                + "<RequestID>fault-proxy</RequestID></Response>";
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private record RandomFaults(double probability, Random generator, List<Fault> faults) {
+    }
+}
