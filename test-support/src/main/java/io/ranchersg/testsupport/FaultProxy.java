@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FaultProxy implements AutoCloseable {
 
     /** What to answer instead of forwarding. */
-    public sealed interface Fault permits Fault.Error, Fault.Reset, Fault.Delay {
+    public sealed interface Fault permits Fault.Error, Fault.Reset, Fault.Delay, Fault.Hang {
 
         /** An EC2 error response: the status and code EC2 would send. */
         record Error(int status, String code) implements Fault {
@@ -47,6 +47,14 @@ public final class FaultProxy implements AutoCloseable {
 
         /** The request is forwarded after a pause (past the client's timeout, to test it). */
         record Delay(Duration pause) implements Fault {
+        }
+
+        /** The request is held, never forwarded, and its connection dropped after the pause. */
+        record Hang(Duration pause) implements Fault {
+        }
+
+        static Fault hang(Duration pause) {
+            return new Hang(pause);
         }
 
         static Fault ec2Error(int status, String code) {
@@ -129,6 +137,22 @@ public final class FaultProxy implements AutoCloseable {
         return count == null ? 0 : count.get();
     }
 
+    /**
+     * Waits until at least {@code count} requests for {@code action} have arrived.
+     *
+     * @return whether they did within the timeout
+     */
+    public boolean awaitRequests(String action, int count, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (requests(action) < count) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            sleep(Duration.ofMillis(20));
+        }
+        return true;
+    }
+
     /** Requests answered with a fault, over all actions. */
     public int faults() {
         return faulted.values().stream().mapToInt(AtomicInteger::get).sum();
@@ -151,6 +175,10 @@ public final class FaultProxy implements AutoCloseable {
             Fault fault = pick(action);
             if (fault != null) {
                 faulted.computeIfAbsent(action, a -> new AtomicInteger()).incrementAndGet();
+            }
+            if (fault instanceof Fault.Hang hang) {
+                sleep(hang.pause());
+                return;
             }
             if (fault instanceof Fault.Reset) {
                 return; // closing without a response: the client sees the connection drop
