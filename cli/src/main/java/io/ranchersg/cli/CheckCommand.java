@@ -1,0 +1,60 @@
+package io.ranchersg.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ranchersg.aws.Outcome;
+import java.time.Instant;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code rancher-sg check}: the drift detector. Reads only. */
+@Command(name = "check", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        footerHeading = Main.AWS_FOOTER_HEADING, footer = Main.AWS_FOOTER,
+        description = {"Detect drift: compare the security group with its profile.",
+            "Lists missing, extra and changed rules. Reads only. Exit 0 in sync, 2 drift found (or no such"
+                + " group), 1 error, 64 bad usage."})
+final class CheckCommand extends GroupCommand {
+
+    @Mixin
+    ReportFilesMixin files;
+
+    CheckCommand(CliContext context) {
+        super(context);
+    }
+
+    @Override
+    void validateMore() {
+        files.check();
+    }
+
+    @Override
+    int execute() {
+        Instant at = context.clock().instant();
+        Result result;
+        try {
+            result = reconcile((reconciler, req) -> reconciler.check(req), request);
+        } catch (RuntimeException e) {
+            recordFailure(files, at, e);
+            throw e;
+        }
+        List<Outcome> outcomes = List.of(result.outcome());
+        ObjectNode report = Reports.checkDocument("check", outcomes, result.apiCalls(), null, List.of());
+        // Files first: if one cannot be written, stdout must not already hold a report.
+        files.written(report, outcomes, at);
+        if (jsonOutput()) {
+            out().println(Json.write(report));
+        } else {
+            out().print(Reports.checkText(outcomes, style()));
+        }
+        return result.outcome().inSync() ? ExitCodes.OK : ExitCodes.DRIFT;
+    }
+
+    /** Tells the Prometheus file that the check failed, without hiding the failure itself. */
+    static void recordFailure(ReportFilesMixin files, Instant at, RuntimeException failure) {
+        try {
+            files.failed(at);
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+}

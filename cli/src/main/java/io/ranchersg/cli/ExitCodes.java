@@ -1,0 +1,28 @@
+package io.ranchersg.cli;
+
+/**
+ * The exit codes of {@code rancher-sg}: a contract for scripts and schedulers, listed in every
+ * command's {@code --help}. Change them only with a major version.
+ */
+public final class ExitCodes {
+
+    /** Success; for {@code check} and {@code scan}: every group is in sync. */
+    public static final int OK = 0;
+    /** An error: AWS refused or could not be reached, a file could not be written, a bug. */
+    public static final int ERROR = 1;
+    /** {@code check} and {@code scan}: drift found (a group is missing rules, has extra or changed ones, or is absent). */
+    public static final int DRIFT = 2;
+    /** Bad usage or invalid input (BSD {@code EX_USAGE}); nothing was sent to AWS. */
+    public static final int USAGE = 64;
+
+    /** The list picocli prints under "Exit codes:" in {@code --help}. */
+    static final String[] HELP_LIST = {
+        "0:success; check and scan: every group is in sync",
+        "1:error: AWS refused or was unreachable, a file could not be written",
+        "2:check and scan: drift found",
+        "64:bad usage or invalid input; nothing was sent to AWS",
+    };
+
+    private ExitCodes() {
+    }
+}

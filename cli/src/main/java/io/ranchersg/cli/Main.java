@@ -1,0 +1,140 @@
+package io.ranchersg.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.lang.reflect.Constructor;
+import java.nio.charset.Charset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.Mixin;
+
+/**
+ * {@code rancher-sg}: creates, repairs and guards the EC2 security groups Rancher clusters need.
+ *
+ * <p>Commands only parse, call core and the provisioner, and print through picocli's writers; all
+ * failures go through {@link ErrorFunnel}. Tests call {@link #run(PrintWriter, PrintWriter, String...)},
+ * which returns the exit code instead of exiting.
+ */
+@Command(name = "rancher-sg", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false,
+        description = "Creates, repairs and guards the EC2 security groups Rancher clusters need.",
+        subcommands = {
+            RulesCommand.class,
+            PlanCommand.class,
+            EnsureCommand.class,
+            CheckCommand.class,
+            ScanCommand.class,
+            AutoComplete.GenerateCompletion.class,
+        },
+        footerHeading = Main.AWS_FOOTER_HEADING,
+        footer = {Main.AWS_FOOTER, "%nShell completion: source <(rancher-sg generate-completion)"})
+public final class Main implements Callable<Integer> {
+
+    /** The heading of {@link #AWS_FOOTER}. */
+    static final String AWS_FOOTER_HEADING = "%nAWS access:%n";
+    /** Where credentials, region and endpoint come from; in the help of every command that talks to AWS. */
+    static final String AWS_FOOTER = "Credentials and region come from the standard AWS chain (environment,"
+            + " AWS_PROFILE, ~/.aws/config, instance and container roles); --region and --aws-profile override them."
+            + " AWS_ENDPOINT_URL_EC2 and AWS_ENDPOINT_URL point the EC2 client elsewhere, as with the AWS CLI;"
+            + " --endpoint-url overrides them.";
+
+    @Mixin
+    VerbosityMixin verbosity;
+
+    /**
+     * Runs the command line and returns its exit code (see {@link ExitCodes}); never exits the JVM.
+     * No colours, no progress, the process environment is not consulted.
+     */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return run(CliContext.plain(), out, err, args);
+    }
+
+    /** As {@link #run(PrintWriter, PrintWriter, String...)} with the given surroundings. */
+    static int run(CliContext context, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = commandLine(context);
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        try {
+            return commandLine.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** Runs the command line on the process's streams and exits with its code. */
+    public static void main(String[] args) {
+        Charset charset = Charset.defaultCharset();
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, charset), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset), true);
+        System.exit(run(CliContext.fromProcess(), out, err, args));
+    }
+
+    /** The configured picocli command line: factory, error funnel, logging, exit code lists. */
+    static CommandLine commandLine(CliContext context) {
+        ErrorFunnel funnel = new ErrorFunnel();
+        CommandLine commandLine = new CommandLine(new Main(), new Factory(context))
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(funnel)
+                .setExecutionExceptionHandler(funnel)
+                .setExecutionStrategy(parseResult -> {
+                    Logging.configure(VerbosityMixin.of(parseResult));
+                    return new CommandLine.RunLast().execute(parseResult);
+                });
+        addExitCodes(commandLine);
+        commandLine.setColorScheme(Help.defaultColorScheme(context.colour() ? Help.Ansi.ON : Help.Ansi.OFF));
+        return commandLine;
+    }
+
+    /** Every command's --help lists the exit codes it can return. */
+    private static void addExitCodes(CommandLine commandLine) {
+        String name = commandLine.getCommandName();
+        boolean reportsDrift = name.equals("check") || name.equals("scan") || name.equals("rancher-sg");
+        boolean talksToAws = !name.equals("rules") && !name.equals("generate-completion");
+        Map<String, String> codes = new LinkedHashMap<>();
+        codes.put(Integer.toString(ExitCodes.OK), reportsDrift && !name.equals("rancher-sg")
+                ? "every group is in sync" : "success");
+        codes.put(Integer.toString(ExitCodes.ERROR), talksToAws
+                ? "error: AWS refused or could not be reached, a file could not be written"
+                : "error");
+        if (reportsDrift) {
+            codes.put(Integer.toString(ExitCodes.DRIFT), name.equals("rancher-sg")
+                    ? "check and scan: drift found" : "drift found: rules missing, extra or changed, or no group");
+        }
+        codes.put(Integer.toString(ExitCodes.USAGE), talksToAws
+                ? "bad usage or invalid input; nothing was sent to AWS" : "bad usage or invalid input");
+        commandLine.getCommandSpec().usageMessage()
+                .exitCodeListHeading("%nExit codes:%n")
+                .exitCodeList(codes);
+        commandLine.getSubcommands().values().forEach(Main::addExitCodes);
+    }
+
+    @Override
+    public Integer call() {
+        throw new UsageException("a command is required: rules, plan, ensure, check or scan");
+    }
+
+    /** Creates commands and mixins, handing the {@link CliContext} to those that take one. */
+    private static final class Factory implements CommandLine.IFactory {
+        private final CliContext context;
+
+        Factory(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            try {
+                Constructor<K> constructor = type.getDeclaredConstructor(CliContext.class);
+                return constructor.newInstance(context);
+            } catch (NoSuchMethodException e) {
+                return CommandLine.defaultFactory().create(type);
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.ranchersg.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ranchersg.aws.Outcome;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** {@code --report-file} and {@code --prometheus-textfile}, for scheduled checks. */
+final class ReportFilesMixin {
+
+    @Option(names = "--report-file", paramLabel = "PATH",
+            description = "Also write the JSON report to PATH, atomically (write, then rename).")
+    Path reportFile;
+
+    @Option(names = "--prometheus-textfile", paramLabel = "PATH",
+            description = "Write drift gauges per group (in sync, missing, extra, changed) to PATH, atomically,"
+                    + " for node_exporter's textfile collector (use a name ending in .prom). On errors only"
+                    + " rancher_sg_check_success 0 is written.")
+    Path prometheusFile;
+
+    /** Checks the paths before anything is sent to AWS. */
+    void check() {
+        if (reportFile != null) {
+            reportFile = AtomicFiles.checkWritable("--report-file", reportFile);
+        }
+        if (prometheusFile != null) {
+            prometheusFile = AtomicFiles.checkWritable("--prometheus-textfile", prometheusFile);
+        }
+    }
+
+    /** Writes the files of a completed check. */
+    void written(ObjectNode report, List<Outcome> outcomes, Instant at) {
+        write(reportFile, "--report-file", () -> Json.write(report) + "\n");
+        write(prometheusFile, "--prometheus-textfile", () -> Prometheus.report(outcomes, at));
+    }
+
+    /** Records a failed check in the Prometheus file; the JSON report is left as it was. */
+    void failed(Instant at) {
+        write(prometheusFile, "--prometheus-textfile", () -> Prometheus.failure(at));
+    }
+
+    private static void write(Path path, String option, java.util.function.Supplier<String> content) {
+        if (path == null) {
+            return;
+        }
+        try {
+            AtomicFiles.write(path, content.get());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + option + " " + path + " (" + e + ")", e);
+        }
+    }
+}

@@ -1,0 +1,234 @@
+package io.ranchersg.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ranchersg.aws.Mode;
+import io.ranchersg.aws.Outcome;
+import io.ranchersg.core.DescriptionChange;
+import io.ranchersg.core.Drift;
+import io.ranchersg.core.Plan;
+import io.ranchersg.core.Rule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Outcomes of {@code plan}, {@code ensure}, {@code check} and {@code scan} as JSON documents and as
+ * text. A group entry always has {@code region}, {@code vpc_id}, {@code group_id} (null when absent),
+ * {@code group_name}, {@code profile}, {@code exists}, {@code managed}, {@code in_sync} and the drift
+ * ({@code missing}, {@code extra}, {@code changed}); plan and ensure entries add the actions
+ * ({@code created}, {@code authorized}, {@code revoked}, {@code updated}) and {@code prune}.
+ */
+final class Reports {
+
+    private Reports() {
+    }
+
+    // ---------------------------------------------------------------- JSON
+
+    /**
+     * A group entry. For plan the actions are what ensure would do (created means "would be
+     * created"); for ensure, what it did. The drift is the group's state after the run.
+     */
+    static ObjectNode group(Outcome o) {
+        ObjectNode node = Json.object();
+        node.put("region", o.region());
+        node.put("vpc_id", o.vpcId());
+        node.put("group_id", o.groupId());
+        node.put("group_name", o.groupName());
+        node.put("profile", o.profile());
+        node.put("exists", o.exists());
+        node.put("managed", o.managed());
+        node.put("in_sync", o.inSync());
+        Drift drift = o.drift();
+        node.set("missing", Json.rules(drift.missing()));
+        node.set("extra", Json.rules(drift.extra()));
+        node.set("changed", Json.changes(drift.changed()));
+        if (o.mode() != Mode.CHECK) {
+            Actions actions = Actions.of(o);
+            node.put("prune", o.plan().prune());
+            node.put("created", actions.created());
+            node.set("authorized", Json.rules(actions.authorized()));
+            node.set("revoked", Json.rules(actions.revoked()));
+            node.set("updated", Json.changes(actions.updated()));
+        }
+        node.set("findings", Json.findings(o.findings()));
+        return node;
+    }
+
+    /** The check or scan document; {@code errors} lists regions a scan could not read. */
+    static ObjectNode checkDocument(String command, List<Outcome> outcomes, Map<String, Integer> apiCalls,
+                                    List<String> regions, List<RegionError> errors) {
+        ObjectNode doc = Json.document();
+        doc.put("command", command);
+        doc.put("in_sync", outcomes.stream().allMatch(Outcome::inSync) && errors.isEmpty());
+        if (regions != null) {
+            ArrayNode array = doc.putArray("regions");
+            regions.forEach(array::add);
+        }
+        ArrayNode groups = doc.putArray("groups");
+        outcomes.forEach(o -> groups.add(group(o)));
+        if (regions != null) {
+            ArrayNode array = doc.putArray("errors");
+            for (RegionError error : errors) {
+                ObjectNode node = array.addObject();
+                node.put("region", error.region());
+                node.put("message", error.message());
+            }
+        }
+        doc.set("api_calls", Json.apiCalls(apiCalls));
+        return doc;
+    }
+
+    /** The plan or ensure document; {@code changes} says whether ensure would change (plan) or changed something. */
+    static ObjectNode changeDocument(String command, Outcome o, boolean dryRun, Map<String, Integer> apiCalls) {
+        ObjectNode doc = Json.document();
+        doc.put("command", command);
+        if (command.equals("ensure")) {
+            doc.put("dry_run", dryRun);
+        }
+        doc.put("changes", Actions.of(o).any());
+        doc.put("in_sync", o.inSync());
+        doc.putArray("groups").add(group(o));
+        doc.set("api_calls", Json.apiCalls(apiCalls));
+        return doc;
+    }
+
+    /** A region a scan could not read, and why. */
+    record RegionError(String region, String message) {
+    }
+
+    /** What a run did, or for a plan would do. */
+    record Actions(boolean created, List<Rule> authorized, List<Rule> revoked, List<DescriptionChange> updated) {
+
+        static Actions of(Outcome o) {
+            if (o.mode() == Mode.ENSURE) {
+                return new Actions(o.created(), o.authorized(), o.revoked(), o.updated());
+            }
+            Plan plan = o.plan();
+            return new Actions(!o.exists(), plan.toAuthorize(), plan.toRevoke(), plan.toUpdate());
+        }
+
+        boolean any() {
+            return created || !authorized.isEmpty() || !revoked.isEmpty() || !updated.isEmpty();
+        }
+    }
+
+    // ---------------------------------------------------------------- text
+
+    /** {@code 'rancher-nodes' (sg-0abc) in vpc-0123 (us-east-1)}; no id when the group does not exist. */
+    static String where(Outcome o) {
+        return "'" + o.groupName() + "'" + (o.groupId() == null ? "" : " (" + o.groupId() + ")") + " in "
+                + o.vpcId() + " (" + o.region() + ")";
+    }
+
+    /** The plan as a diff: {@code +} authorize, {@code ~} update, {@code -} revoke, {@code =} extra kept. */
+    static String planText(Outcome o, Style style) {
+        Actions actions = Actions.of(o);
+        StringBuilder out = new StringBuilder();
+        out.append(style.bold("Security group " + where(o))).append(": ");
+        if (!o.exists()) {
+            out.append(style.added("will be created"));
+        } else if (!actions.any()) {
+            out.append("no changes");
+        } else {
+            out.append(counts(actions, "to authorize", "to update", "to revoke"));
+        }
+        out.append('\n');
+        out.append(diffLines(actions, keptExtras(o), style));
+        if (o.exists() && !o.managed()) {
+            out.append("note: this group was not created by rancher-sg; ensure changes it only with --adopt\n");
+        }
+        out.append("Plan: ").append(o.exists() ? "" : "create the group, ")
+                .append(counts(actions, "to authorize", "to update", "to revoke")).append(".\n");
+        return out.toString();
+    }
+
+    /** What ensure did, as a diff with a summary line. */
+    static String ensureText(Outcome o, Style style) {
+        Actions actions = Actions.of(o);
+        StringBuilder out = new StringBuilder();
+        if (o.created()) {
+            out.append(style.bold("Created security group " + where(o))).append('\n');
+        } else if (actions.any()) {
+            out.append(style.bold("Repaired security group " + where(o))).append('\n');
+        } else {
+            out.append("Security group ").append(where(o)).append(" is up to date: nothing changed.\n");
+        }
+        out.append(diffLines(actions, keptExtras(o), style));
+        if (actions.any()) {
+            out.append("Done: ").append(counts(actions, "authorized", "updated", "revoked")).append(".\n");
+        }
+        return out.toString();
+    }
+
+    /** Per group: in sync, or the drift as a diff from the group to its profile; a summary for several groups. */
+    static String checkText(List<Outcome> outcomes, Style style) {
+        StringBuilder out = new StringBuilder();
+        for (Outcome o : outcomes) {
+            Drift drift = o.drift();
+            out.append("Security group ").append(where(o)).append(": ");
+            if (!o.exists()) {
+                out.append(style.removed("does not exist")).append(" (").append(plural(drift.missing().size(), "rule"))
+                        .append(" missing)\n");
+                continue;
+            }
+            if (o.inSync()) {
+                out.append(style.added("in sync")).append('\n');
+                continue;
+            }
+            out.append(style.changed("drift")).append(": ").append(drift.missing().size()).append(" missing, ")
+                    .append(drift.extra().size()).append(" extra, ").append(drift.changed().size())
+                    .append(" changed\n");
+            List<String[]> rows = new ArrayList<>();
+            drift.missing().forEach(r -> rows.add(new String[] {"+", "missing", r.toString()}));
+            drift.changed().forEach(c -> rows.add(new String[] {"~", "changed", change(c)}));
+            drift.extra().forEach(r -> rows.add(new String[] {"-", "extra", r.toString()}));
+            for (String line : Columns.render(rows, "  ").split("\n")) {
+                out.append(colourBySign(line, style)).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private static List<Rule> keptExtras(Outcome o) {
+        return o.plan().prune() ? List.of() : o.drift().extra();
+    }
+
+    private static String diffLines(Actions actions, List<Rule> kept, Style style) {
+        StringBuilder out = new StringBuilder();
+        actions.authorized().forEach(r -> out.append(style.added("  + " + r)).append('\n'));
+        actions.updated().forEach(c -> out.append(style.changed("  ~ " + change(c))).append('\n'));
+        actions.revoked().forEach(r -> out.append(style.removed("  - " + r)).append('\n'));
+        kept.forEach(r -> out.append(style.dim("  = " + r + "  (extra, kept: --prune revokes it)")).append('\n'));
+        return out.toString();
+    }
+
+    private static String colourBySign(String line, Style style) {
+        String sign = line.strip().isEmpty() ? "" : line.strip().substring(0, 1);
+        switch (sign) {
+            case "+":
+                return style.added(line);
+            case "-":
+                return style.removed(line);
+            case "~":
+                return style.changed(line);
+            default:
+                return line;
+        }
+    }
+
+    /** {@code ingress tcp 80 from 0.0.0.0/0 "old" -> "new"}. */
+    static String change(DescriptionChange c) {
+        return c.key() + " \"" + c.before().description() + "\" -> \"" + c.after().description() + "\"";
+    }
+
+    private static String counts(Actions actions, String authorized, String updated, String revoked) {
+        return plural(actions.authorized().size(), "rule") + " " + authorized + ", " + actions.updated().size() + " "
+                + updated + ", " + actions.revoked().size() + " " + revoked;
+    }
+
+    static String plural(int count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,107 @@
+package io.ranchersg.cli;
+
+import io.ranchersg.testsupport.Ec2Emulator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code bin/rancher-sg} as a user runs it: a subprocess with the emulator's endpoint, region and
+ * keys in the environment (and no other AWS variables), its exit code and output captured.
+ */
+final class RancherSg {
+
+    /** The project root: the first directory above the working directory that holds bin/rancher-sg. */
+    static final Path ROOT = findRoot();
+    static final Path SCRIPT = ROOT.resolve("bin/rancher-sg");
+
+    private final Map<String, String> env;
+
+    private RancherSg(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
+    /** Pointed at the emulator as the AWS CLI would be: AWS_ENDPOINT_URL, AWS_REGION and keys. */
+    static RancherSg against(Ec2Emulator emulator) {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.keySet().removeIf(name -> name.startsWith("AWS_"));
+        env.put("AWS_ENDPOINT_URL", emulator.endpoint().toString());
+        env.put("AWS_REGION", emulator.region());
+        env.put("AWS_ACCESS_KEY_ID", emulator.accessKeyId());
+        env.put("AWS_SECRET_ACCESS_KEY", emulator.secretAccessKey());
+        env.put("AWS_EC2_METADATA_DISABLED", "true");
+        env.remove("NO_COLOR");
+        return new RancherSg(env);
+    }
+
+    /** The same, with one more variable. */
+    RancherSg with(String name, String value) {
+        Map<String, String> more = new HashMap<>(env);
+        more.put(name, value);
+        return new RancherSg(more);
+    }
+
+    /** Runs {@code bin/rancher-sg args...} and waits for it (at most two minutes). */
+    Result run(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(SCRIPT.toString());
+        command.addAll(Arrays.asList(args));
+        try {
+            Path out = Files.createTempFile("rancher-sg-out", ".txt");
+            Path err = Files.createTempFile("rancher-sg-err", ".txt");
+            try {
+                ProcessBuilder builder = new ProcessBuilder(command)
+                        .redirectOutput(out.toFile())
+                        .redirectError(err.toFile())
+                        .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+                builder.environment().clear();
+                builder.environment().putAll(env);
+                Process process = builder.start();
+                if (!process.waitFor(2, TimeUnit.MINUTES)) {
+                    process.destroyForcibly();
+                    throw new AssertionError("rancher-sg " + String.join(" ", args) + " did not end within 2 minutes");
+                }
+                return new Result(String.join(" ", args), process.exitValue(),
+                        Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+            } finally {
+                Files.deleteIfExists(out);
+                Files.deleteIfExists(err);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /** What a run printed and how it ended; {@code toString()} for assertion descriptions. */
+    record Result(String command, int exitCode, String out, String err) {
+
+        List<String> errLines() {
+            return err.isEmpty() ? List.of() : Arrays.asList(err.split("\n"));
+        }
+
+        @Override
+        public String toString() {
+            return "rancher-sg " + command + " -> exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    private static Path findRoot() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("bin/rancher-sg"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("bin/rancher-sg not found above " + Path.of("").toAbsolutePath());
+    }
+}

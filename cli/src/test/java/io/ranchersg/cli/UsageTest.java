@@ -1,0 +1,152 @@
+package io.ranchersg.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Bad input: exit 64, one line on stderr naming the bad value, no stack trace, and no call to AWS
+ * (the environment points at a port where nothing listens, so a call would end in exit 1).
+ */
+class UsageTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "ensure --open-to banana                                  | banana",
+        "ensure --open-to 10.0.0.0/33                             | 10.0.0.0/33",
+        "ensure --profile nope                                    | nope",
+        "ensure --group-name sg-0123                              | sg-0123",
+        "check --group-name sg-foo                                | sg-foo",
+        "plan --endpoint-url http://localhost:70000               | 70000",
+        "ensure --endpoint-url ftp://localhost                    | ftp://localhost",
+        "check --region Mars                                      | Mars",
+        "check --vpc-id vpc-xyz                                   | vpc-xyz",
+        "check --peer etcd=10.0.0.0/8                             | etcd",
+        "ensure --profile node-pool-worker                        | --peer rancher=PEER",
+        "check --peer nodes=banana --profile rke2-nodes           | banana",
+        "check --rule-quota 0                                     | 0",
+        "check --max-attempts 99                                  | 99",
+        "scan --regions us-east-1,Narnia                          | Narnia",
+        "scan --parallelism 0                                     | 0",
+        "scan --regions us-east-1 --all-regions                   | --all-regions",
+        "check --output yaml                                      | yaml",
+        "rules --output yaml                                      | yaml",
+        "check --no-such-option                                   | --no-such-option",
+        "frobnicate                                               | frobnicate",
+        "check --max-attempts many                                | many",
+    })
+    void badInputIsOneLineNamingTheValueAndExit64(String commandLine, String named) {
+        CliRun run = CliRun.of(commandLine.trim().split(" +"));
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.errLines()).as("one line on stderr").hasSize(1);
+        assertThat(run.err()).as("names the bad value").contains(named).startsWith("rancher-sg: ")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(run.out()).as("stdout").isEmpty();
+    }
+
+    @Test
+    void aCommandIsRequired() {
+        CliRun run = CliRun.of();
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("a command is required");
+    }
+
+    @Test
+    void tooManyRulesForTheQuotaIsBadInput() {
+        List<String> cidrs = new ArrayList<>();
+        for (int i = 0; i < 61; i++) {
+            cidrs.add("10.0." + i + ".0/24");
+        }
+        CliRun run = CliRun.of("ensure", "--open-to", String.join(",", cidrs));
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("quota of 60");
+    }
+
+    @Test
+    void anInvalidEndpointInTheEnvironmentIsNamedByItsVariable() {
+        CliContext context = CliContext.plain().withEnv(Map.of("AWS_ENDPOINT_URL", "http://localhost:99999",
+                "AWS_REGION", "us-east-1"));
+
+        CliRun run = CliRun.in(context, "check");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("AWS_ENDPOINT_URL").contains("99999");
+    }
+
+    @Test
+    void anInvalidRegionInTheEnvironmentIsNamedByItsVariable() {
+        CliRun run = CliRun.in(CliContext.plain().withEnv(Map.of("AWS_REGION", "US_EAST")), "scan");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("AWS_REGION").contains("US_EAST");
+    }
+
+    @Test
+    void reportFileInAMissingDirectoryIsBadInput(@TempDir Path dir) {
+        Path report = dir.resolve("no/such/dir/report.json");
+
+        CliRun run = CliRun.of("check", "--report-file", report.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("--report-file").contains(report.toString());
+    }
+
+    @Test
+    void withJsonOutputStdoutHoldsOneErrorDocument() {
+        CliRun run = CliRun.of("check", "--output", "json", "--open-to", "banana");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        JsonNode doc = Json.read(run.out());
+        assertThat(doc.get("format_version").asInt()).isEqualTo(1);
+        assertThat(doc.get("error").get("exit_code").asInt()).isEqualTo(64);
+        assertThat(doc.get("error").get("message").asText()).contains("banana");
+    }
+
+    @Test
+    void withJsonOutputAParseErrorStillLeavesJsonOnStdout() {
+        CliRun run = CliRun.of("check", "--output=json", "--bogus");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(Json.read(run.out()).get("error").get("message").asText()).contains("--bogus");
+    }
+
+    @Test
+    void verboseAddsTheStackTrace() {
+        CliRun run = CliRun.of("-v", "ensure", "--open-to", "banana");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.errLines().get(0)).startsWith("rancher-sg: --open-to: ").contains("banana");
+        assertThat(run.err()).contains("\tat ");
+    }
+
+    @Test
+    void anUnreachableEndpointIsAnErrorOnOneLine() {
+        CliRun run = CliRun.of("check", "--max-attempts", "1");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.ERROR);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).startsWith("rancher-sg: ").contains("does not answer").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aFailedCheckRecordsTheFailureInThePrometheusFile(@TempDir Path dir) throws Exception {
+        Path prom = dir.resolve("rancher-sg.prom");
+
+        CliRun run = CliRun.of("check", "--max-attempts", "1", "--prometheus-textfile", prom.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(java.nio.file.Files.readString(prom)).contains("rancher_sg_check_success 0")
+                .doesNotContain("rancher_sg_group_in_sync{");
+    }
+}
