@@ -84,7 +84,27 @@ public final class Ec2Session implements AutoCloseable {
         return new Ec2Session(client, counter, region, false);
     }
 
-    /** The raw client: for the few reads the reconciler does not cover (listing regions). */
+    /**
+     * The regions enabled for the account, sorted by name (one {@code DescribeRegions} call).
+     *
+     * @throws RancherSgException when they cannot be listed
+     */
+    public java.util.List<String> regions() {
+        try {
+            return client.describeRegions().regions().stream()
+                    .map(software.amazon.awssdk.services.ec2.model.Region::regionName).sorted().toList();
+        } catch (software.amazon.awssdk.core.exception.SdkException e) {
+            throw AwsErrors.translate(e, "DescribeRegions", where());
+        }
+    }
+
+    /** Where requests go, for messages: the endpoint when one was given, else the region. */
+    String where() {
+        return client.serviceClientConfiguration().endpointOverride()
+                .map(uri -> "at " + uri).orElse("in " + region);
+    }
+
+    /** The raw client: for reads the reconciler does not cover. */
     public Ec2Client client() {
         return client;
     }

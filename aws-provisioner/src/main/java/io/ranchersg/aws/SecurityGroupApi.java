@@ -46,7 +46,7 @@ final class SecurityGroupApi {
 
     SecurityGroupApi(Ec2Session session) {
         this.ec2 = session.client();
-        this.endpointHint = "in " + session.region();
+        this.endpointHint = session.where();
     }
 
     /** The region's default VPC with its IPv6 blocks, if it has one. */

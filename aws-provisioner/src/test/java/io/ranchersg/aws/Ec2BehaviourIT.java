@@ -185,6 +185,7 @@ class Ec2BehaviourIT {
             assertThatThrownBy(() -> new Reconciler(session).check(request()))
                     .isInstanceOf(EndpointUnreachableException.class)
                     .hasMessageContaining("does not answer")
+                    .hasMessageContaining("http://127.0.0.1:" + closedPort)
                     .hasMessageNotContaining("\n");
         }
     }

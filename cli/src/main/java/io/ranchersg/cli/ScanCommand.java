@@ -23,7 +23,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.ec2.model.Region;
 
 /**
  * {@code rancher-sg scan}: checks every group rancher-sg manages (found by its tags) in one or more
@@ -130,10 +129,7 @@ final class ScanCommand extends AwsCommand {
             }
             List<String> names;
             try {
-                names = session.client().describeRegions().regions().stream().map(Region::regionName).sorted().toList();
-            } catch (SdkException e) {
-                throw new ScanException("cannot list the regions (DescribeRegions in " + session.region() + "): "
-                        + ErrorFunnel.describe(e), e);
+                names = session.regions();
             } finally {
                 session.calls().calls().forEach((operation, count) -> apiCalls.merge(operation, count, Integer::sum));
             }
