@@ -61,25 +61,13 @@ public final class Reconciler {
 
     /**
      * Checks every group in the session's region that carries rancher-sg's tags, each against the
-     * profile and options its tags record.
+     * profile and options its tags record. The groups are listed in one paginated read, counted in
+     * the session's {@link Ec2Session#calls()} rather than in any one outcome.
      */
     public List<Outcome> checkManaged() {
-        List<Outcome> outcomes = new ArrayList<>();
-        try (CallCounter.Tally tally = session.calls().startTally()) {
-            List<SecurityGroup> groups = api.findManaged();
-            Map<String, Integer> listing = tally.calls();
-            for (SecurityGroup group : groups) {
-                GroupRequest request = requestRecordedIn(group);
-                Outcome outcome = compare(Mode.CHECK, request, group.vpcId(), group);
-                outcomes.add(outcome);
-            }
-            // The one listing call is reported with the first group, so that totals add up.
-            if (!outcomes.isEmpty()) {
-                Outcome first = outcomes.get(0);
-                outcomes.set(0, withCalls(first, listing));
-            }
-        }
-        return outcomes;
+        return api.findManaged().stream()
+                .map(group -> compare(Mode.CHECK, requestRecordedIn(group), group.vpcId(), group))
+                .toList();
     }
 
     private Outcome run(Mode mode, GroupRequest request) {
@@ -109,18 +97,17 @@ public final class Reconciler {
     }
 
     private Outcome existing(Mode mode, GroupRequest request, String vpcId, SecurityGroup group) {
-        boolean managed = ManagedTags.isManaged(group.tags());
-        if (mode == Mode.ENSURE && !managed && !request.adopt()) {
+        if (mode != Mode.ENSURE) {
+            return compare(mode, request, vpcId, group);
+        }
+        if (!ManagedTags.isManaged(group.tags()) && !request.adopt()) {
             throw new GroupNotManagedException("security group '" + group.groupName() + "' (" + group.groupId()
                     + ") in " + vpcId + " was not created by rancher-sg: adopt it explicitly, or choose another"
                     + " group name");
         }
-        if (mode == Mode.ENSURE && !ManagedTags.record(group.tags(), request.profile(), request.options())) {
-            api.tag(group.groupId(), request.spec().tags());
-            managed = true;
-        }
-        Outcome outcome = compare(mode, request, vpcId, group);
-        return managed == outcome.managed() ? outcome : withManaged(outcome, managed);
+        // Adopted, or asked for with another profile or options: the tags must say so, for scans.
+        boolean retag = !ManagedTags.record(group.tags(), request.profile(), request.options());
+        return converge(request, vpcId, group.groupId(), false, retag, rulesOf(group));
     }
 
     private Outcome create(GroupRequest request, Vpc vpc) {
@@ -136,7 +123,7 @@ public final class Reconciler {
                             + " but cannot be read"));
             return existing(Mode.ENSURE, request, vpc.vpcId(), group);
         }
-        return converge(request, vpc.vpcId(), createdId.get(), true, true, defaultRules(vpc));
+        return converge(request, vpc.vpcId(), createdId.get(), true, false, defaultRules(vpc));
     }
 
     private Outcome absent(Mode mode, GroupRequest request, Vpc vpc) {
@@ -150,13 +137,9 @@ public final class Reconciler {
                 false, false, plan, List.of(), List.of(), List.of(), plan.drift(), List.of(), Map.of());
     }
 
-    /** Plans against a group just read; for ensure, applies the plan until the group converges. */
+    /** Plans against a group just read, for plan and check: nothing is written. */
     private Outcome compare(Mode mode, GroupRequest request, String vpcId, SecurityGroup group) {
         List<Rule> actual = rulesOf(group);
-        boolean managed = ManagedTags.isManaged(group.tags());
-        if (mode == Mode.ENSURE) {
-            return converge(request, vpcId, group.groupId(), false, managed, actual);
-        }
         GroupSpec desired = request.spec().resolvePeers(group.groupId(), namedGroups(vpcId));
         Plan plan = Diff.plan(desired, actual, request.prune());
         if (mode == Mode.PLAN) {
@@ -166,28 +149,38 @@ public final class Reconciler {
             }
         }
         return new Outcome(mode, session.region(), vpcId, group.groupId(), group.groupName(), request.profile(),
-                true, false, managed, plan, List.of(), List.of(), List.of(), plan.drift(),
-                Findings.of(actual), Map.of());
+                true, false, ManagedTags.isManaged(group.tags()), plan, List.of(), List.of(), List.of(),
+                plan.drift(), Findings.of(actual), Map.of());
     }
 
-    private Outcome converge(GroupRequest request, String vpcId, String groupId, boolean created, boolean managed,
+    /**
+     * Applies the plan until the group matches: a conflict with another writer means reading the
+     * group again and planning anew, for at most {@link #MAX_ROUNDS} rounds.
+     */
+    private Outcome converge(GroupRequest request, String vpcId, String groupId, boolean created, boolean retag,
                              List<Rule> actual) {
         GroupSpec desired = request.spec().resolvePeers(groupId, namedGroups(vpcId));
         Plan first = null;
         PlanExecutor executor = new PlanExecutor(api, groupId, false);
         for (int round = 1; round <= MAX_ROUNDS; round++) {
             Plan plan = Diff.plan(desired, actual, request.prune());
+            requireWithinQuota(desired.name(), plan.applyTo(actual), request);
             if (first == null) {
                 first = plan;
+                if (request.preflight()) {
+                    if (retag) {
+                        api.tag(groupId, desired.tags(), true);
+                    }
+                    new PlanExecutor(api, groupId, true).apply(plan);
+                }
+                if (retag) {
+                    api.tag(groupId, desired.tags(), false);
+                }
             }
-            requireWithinQuota(desired.name(), plan.applyTo(actual), request);
             if (plan.isEmpty()) {
                 return new Outcome(Mode.ENSURE, session.region(), vpcId, groupId, desired.name(), request.profile(),
-                        true, created, managed, first, executor.authorized(), executor.revoked(),
+                        true, created, true, first, executor.authorized(), executor.revoked(),
                         executor.updated(), plan.drift(), Findings.of(actual), Map.of());
-            }
-            if (request.preflight() && round == 1) {
-                new PlanExecutor(api, groupId, true).apply(plan);
             }
             if (executor.apply(plan)) {
                 actual = plan.applyTo(actual);
@@ -247,11 +240,5 @@ public final class Reconciler {
         return new Outcome(o.mode(), o.region(), o.vpcId(), o.groupId(), o.groupName(), o.profile(), o.exists(),
                 o.created(), o.managed(), o.plan(), o.authorized(), o.revoked(), o.updated(), o.drift(),
                 o.findings(), calls);
-    }
-
-    private static Outcome withManaged(Outcome o, boolean managed) {
-        return new Outcome(o.mode(), o.region(), o.vpcId(), o.groupId(), o.groupName(), o.profile(), o.exists(),
-                o.created(), managed, o.plan(), o.authorized(), o.revoked(), o.updated(), o.drift(),
-                o.findings(), o.apiCalls());
     }
 }

@@ -133,9 +133,17 @@ final class SecurityGroupApi {
     }
 
     /** Tags a group (used when adopting, or when its recorded profile or options change). */
-    void tag(String groupId, Map<String, String> tags) {
-        call("CreateTags", () -> ec2.createTags(r -> r.resources(groupId).tags(tags(tags))));
-        log.info("tagged {} as managed by rancher-sg", groupId);
+    void tag(String groupId, Map<String, String> tags, boolean dryRun) {
+        try {
+            ec2.createTags(r -> r.resources(groupId).tags(tags(tags)).dryRun(dryRun));
+            log.info("tagged {} as managed by rancher-sg", groupId);
+        } catch (AwsServiceException e) {
+            if (!(dryRun && Ec2ErrorCode.DRY_RUN_OPERATION.matches(e))) {
+                throw AwsErrors.translate(e, "CreateTags", endpointHint);
+            }
+        } catch (SdkException e) {
+            throw AwsErrors.translate(e, "CreateTags", endpointHint);
+        }
     }
 
     /** Adds rules in one call per direction. */
