@@ -13,7 +13,7 @@
 #
 # Environment:
 #   RANCHER_SG_LOCALSTACK_HOME  cache for the virtual environment (default: ${XDG_CACHE_HOME:-~/.cache}/rancher-sg)
-#   PYTHON                      the interpreter that creates it (default: python3; 3.10 or 3.11 for LocalStack 4.13.1)
+#   PYTHON                      the interpreter that creates it (default: python3; LocalStack 4.13.1 wants 3.10 to 3.13)
 set -euo pipefail
 
 LOCALSTACK_VERSION=4.13.1
@@ -47,7 +47,7 @@ install_locked() {
   if [[ -f "$venv/.complete" && "$(cat "$venv/.complete")" == "$(constraints_hash)" ]]; then
     return 0
   fi
-  command -v "$python" >/dev/null || die "no '$python' on PATH: install Python 3.10 or 3.11 with venv and pip, or set PYTHON"
+  command -v "$python" >/dev/null || die "no '$python' on PATH: install Python 3.11 (3.10 to 3.13) with venv and pip, or set PYTHON"
   "$python" - <<'PY' || die "LocalStack $LOCALSTACK_VERSION needs Python 3.10 or 3.11 (set PYTHON to one)"
 import sys
 sys.exit(0 if (3, 10) <= sys.version_info[:2] <= (3, 13) else 1)
@@ -79,12 +79,23 @@ parse_options() {
   state_dir=$(cd "$state_dir" && pwd)
 }
 
+# The pid file may outlive its process (a reboot, a wiped /proc view): only a live process that is
+# this LocalStack counts, so that no unrelated process is ever signalled.
 running_pid() {
   local pid
   [[ -f "$state_dir/pid" ]] || return 1
   pid=$(cat "$state_dir/pid")
+  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
   kill -0 "$pid" 2>/dev/null || return 1
+  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "localstack.runtime.main" || return 1
   echo "$pid"
+}
+
+# Start and stop of one state directory never overlap (two builds in one checkout, a test JVM's
+# shutdown hook racing the next module's start).
+lock_state() {
+  exec 8>"$state_dir/.lock"
+  flock 8
 }
 
 healthy() {
@@ -139,7 +150,7 @@ start() {
       LOCALSTACK_VOLUME_DIR="$state_dir/volume" \
       TMPDIR="$state_dir/tmp" \
       EAGER_SERVICE_LOADING=1 \
-      setsid "$venv/bin/python" -m localstack.runtime.main >"$log" 2>&1 </dev/null &
+      setsid "$venv/bin/python" -m localstack.runtime.main >"$log" 2>&1 </dev/null 8>&- &
   local pid=$!
   echo "$pid" >"$state_dir/pid"
   echo "$endpoint" >"$state_dir/endpoint"
@@ -148,10 +159,11 @@ start() {
     # Watchdog: when the owner (a test JVM) ends, however it ends, LocalStack ends with it.
     setsid bash -c 'while kill -0 "$1" 2>/dev/null && kill -0 "$2" 2>/dev/null; do sleep 1; done
                     kill -TERM -- "-$2" 2>/dev/null; sleep 3; kill -KILL -- "-$2" 2>/dev/null' \
-      watchdog "$owner_pid" "$pid" >/dev/null 2>&1 </dev/null &
+      watchdog "$owner_pid" "$pid" >/dev/null 2>&1 </dev/null 8>&- &
   fi
 
-  for _ in $(seq 1 600); do
+  local deadline=$((SECONDS + 120))
+  while ((SECONDS < deadline)); do
     if ! kill -0 "$pid" 2>/dev/null; then
       tail -n 30 "$log" >&2 || true
       rm -f "$state_dir/pid" "$state_dir/endpoint"
@@ -182,8 +194,8 @@ command=${1:-}
 [[ $# -gt 0 ]] && shift
 case "$command" in
   install) install ;;
-  start) parse_options "$@"; start ;;
-  stop) parse_options "$@"; stop ;;
+  start) parse_options "$@"; lock_state; start ;;
+  stop) parse_options "$@"; lock_state; stop ;;
   status) parse_options "$@"; status ;;
   *) sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 64 ;;
 esac

@@ -36,9 +36,18 @@ final class AwsErrors {
             return new EndpointUnreachableException("EC2 " + endpointHint + " does not answer ("
                     + describe(network.get()) + ")", e);
         }
+        Optional<Throwable> tls = causeOfType(e, javax.net.ssl.SSLException.class);
+        if (tls.isPresent()) {
+            return new EndpointUnreachableException("EC2 " + endpointHint + " could not be reached over TLS ("
+                    + firstLine(tls.get().getMessage()) + "); check the endpoint URL's scheme and port", e);
+        }
         if (e instanceof SdkClientException && mentionsCredentials(e)) {
             return new AwsSetupException("no AWS credentials found: set AWS_ACCESS_KEY_ID and"
                     + " AWS_SECRET_ACCESS_KEY, AWS_PROFILE, or sign in with 'aws sso login'", e);
+        }
+        if (e instanceof SdkClientException && mentionsProfile(e)) {
+            return new AwsSetupException("the AWS profile has no usable credentials or does not exist: "
+                    + firstLine(e.getMessage()).replaceAll(": ProfileFile\\(.*$", ""), e);
         }
         return new Ec2CallException("EC2 " + operation + " failed: " + firstLine(e.getMessage()), e);
     }
@@ -78,6 +87,26 @@ final class AwsErrors {
             }
         }
         return Optional.empty();
+    }
+
+    private static Optional<Throwable> causeOfType(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean mentionsProfile(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = t.getMessage();
+            if (message != null && (message.contains("Profile file contained no credentials")
+                    || message.contains("No AWS profile named"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean mentionsCredentials(Throwable e) {

@@ -24,6 +24,8 @@ public final class Ec2Session implements AutoCloseable {
     private final CallCounter calls;
     private final String region;
     private final boolean owned;
+    /** Credentials this session made itself (and so closes); null when the caller gave them. */
+    private AwsCredentialsProvider ownCredentials;
 
     private Ec2Session(Ec2Client client, CallCounter calls, String region, boolean owned) {
         this.client = client;
@@ -39,7 +41,10 @@ public final class Ec2Session implements AutoCloseable {
      */
     public static Ec2Session open(ClientSettings settings) {
         Objects.requireNonNull(settings, "settings");
-        return open(settings, credentials(settings.awsProfile()));
+        AwsCredentialsProvider credentials = credentials(settings.awsProfile());
+        Ec2Session session = open(settings, credentials);
+        session.ownCredentials = credentials;
+        return session;
     }
 
     /**
@@ -100,8 +105,11 @@ public final class Ec2Session implements AutoCloseable {
 
     /** Where requests go, for messages: the endpoint when one was given, else the region. */
     String where() {
+        // Userinfo in an endpoint URL would be a credential: it never reaches a message.
         return client.serviceClientConfiguration().endpointOverride()
-                .map(uri -> "at " + uri).orElse("in " + region);
+                .map(uri -> "at " + uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+                        + (uri.getRawPath() == null ? "" : uri.getRawPath()))
+                .orElse("in " + region);
     }
 
     /** The raw client: for reads the reconciler does not cover. */
@@ -123,6 +131,9 @@ public final class Ec2Session implements AutoCloseable {
     public void close() {
         if (owned) {
             client.close();
+        }
+        if (ownCredentials instanceof software.amazon.awssdk.utils.SdkAutoCloseable closeable) {
+            closeable.close();
         }
     }
 

@@ -45,7 +45,12 @@ public record GroupRequest(String profile, ProfileOptions options, String vpcId,
 
     /** A profile with default options (group name {@code rancher-nodes}), in the default VPC. */
     public static GroupRequest forProfile(String profile) {
-        return new GroupRequest(profile, ProfileOptions.defaults(), null, false, false, false, RuleQuota.DEFAULT);
+        return forProfile(profile, ProfileOptions.defaults());
+    }
+
+    /** A profile with its options (profiles that connect groups need their peers here), in the default VPC. */
+    public static GroupRequest forProfile(String profile, ProfileOptions options) {
+        return new GroupRequest(profile, options, null, false, false, false, RuleQuota.DEFAULT);
     }
 
     /** The group's name. */

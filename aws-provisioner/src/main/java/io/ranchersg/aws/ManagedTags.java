@@ -81,9 +81,18 @@ final class ManagedTags {
             words.add("windows-overlay");
         }
         if (!options.openTo().isEmpty()) {
-            words.add("open-to=" + options.openTo().stream().map(Peer.Cidr::value).collect(Collectors.joining("+")));
+            // Sorted, so that the same blocks given in another order need no retag.
+            words.add("open-to=" + options.openTo().stream().map(Peer.Cidr::value).sorted()
+                    .collect(Collectors.joining("+")));
         }
-        options.peers().forEach((role, peer) -> words.add("peer." + role + "=" + peer));
+        options.peers().forEach((role, peer) -> {
+            String value = peer.toString();
+            if (value.chars().anyMatch(Character::isWhitespace)) {
+                throw new IllegalArgumentException("the peer '" + value + "' for role " + role + " cannot be recorded"
+                        + " in the group's " + OPTIONS + " tag: name the group by its id (sg-...) instead");
+            }
+            words.add("peer." + role + "=" + value);
+        });
         String text = String.join(" ", words);
         if (text.length() > MAX_VALUE_LENGTH) {
             throw new IllegalArgumentException("the profile options are too long to record in the group's "

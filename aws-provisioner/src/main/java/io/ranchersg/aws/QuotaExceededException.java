@@ -10,13 +10,23 @@ public final class QuotaExceededException extends RancherSgException {
 
     private final transient List<QuotaViolation> violations;
 
-    QuotaExceededException(String groupName, List<QuotaViolation> violations) {
-        super("security group '" + groupName + "' would exceed the rule quota, nothing was changed: "
-                + violations.stream().map(QuotaViolation::message).collect(Collectors.joining("; ")));
+    static QuotaExceededException wouldExceed(String groupName, List<QuotaViolation> violations) {
+        return new QuotaExceededException("security group '" + groupName + "' would exceed the rule quota, nothing"
+                + " was changed: " + violations.stream().map(QuotaViolation::message).collect(Collectors.joining("; ")),
+                violations);
+    }
+
+    QuotaExceededException(String message, Throwable cause) {
+        super(message, cause);
+        this.violations = List.of();
+    }
+
+    QuotaExceededException(String message, List<QuotaViolation> violations) {
+        super(message);
         this.violations = List.copyOf(violations);
     }
 
-    /** Each direction and address family over its limit, with by how much. */
+    /** Each direction and address family over its limit, with by how much (empty when EC2 said it). */
     public List<QuotaViolation> violations() {
         return violations;
     }

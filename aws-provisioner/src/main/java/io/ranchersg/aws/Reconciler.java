@@ -6,20 +6,20 @@ import io.ranchersg.core.Findings;
 import io.ranchersg.core.GroupSpec;
 import io.ranchersg.core.Peer;
 import io.ranchersg.core.Plan;
+import io.ranchersg.core.Profiles;
 import io.ranchersg.core.QuotaViolation;
 import io.ranchersg.core.Rule;
 import io.ranchersg.core.Rules;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 import software.amazon.awssdk.services.ec2.model.Vpc;
+import software.amazon.awssdk.services.ec2.model.VpcCidrBlockStateCode;
 
 /**
  * Level-based reconciliation of one security group: every run reads the group fresh, diffs it
@@ -38,6 +38,11 @@ public final class Reconciler {
 
     private final Ec2Session session;
     private final SecurityGroupApi api;
+    /**
+     * Ids of groups found by name, per VPC: a run resolves a name several times. Only found groups
+     * are remembered, so that a group created since the last run is seen.
+     */
+    private final Map<String, Map<String, String>> namedGroupIds = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Reconciler(Ec2Session session) {
         this.session = Objects.requireNonNull(session, "session");
@@ -82,6 +87,8 @@ public final class Reconciler {
                         "the region " + session.region() + " has no default VPC: give the VPC id"));
             }
             Optional<SecurityGroup> found = api.findByName(spec.name(), vpcId);
+            // Other groups the profile names must exist before anything is written.
+            resolvePeers(spec, null, vpcId);
             Outcome outcome;
             if (found.isPresent()) {
                 outcome = existing(mode, request, vpcId, found.get());
@@ -100,14 +107,27 @@ public final class Reconciler {
         if (mode != Mode.ENSURE) {
             return compare(mode, request, vpcId, group);
         }
+        requireManagedOrAdopted(request, vpcId, group);
+        // Adopted, or asked for with another profile or options: the tags must say so, for scans.
+        boolean retag = !ManagedTags.record(group.tags(), request.profile(), request.options());
+        return converge(request, vpcId, group.groupId(), false, retag, rulesOf(group));
+    }
+
+    private static void pause(int round) {
+        try {
+            Thread.sleep(100L << Math.min(round, 5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Ec2CallException("interrupted while waiting for EC2", e);
+        }
+    }
+
+    private static void requireManagedOrAdopted(GroupRequest request, String vpcId, SecurityGroup group) {
         if (!ManagedTags.isManaged(group.tags()) && !request.adopt()) {
             throw new GroupNotManagedException("security group '" + group.groupName() + "' (" + group.groupId()
                     + ") in " + vpcId + " was not created by rancher-sg: adopt it explicitly, or choose another"
                     + " group name");
         }
-        // Adopted, or asked for with another profile or options: the tags must say so, for scans.
-        boolean retag = !ManagedTags.record(group.tags(), request.profile(), request.options());
-        return converge(request, vpcId, group.groupId(), false, retag, rulesOf(group));
     }
 
     private Outcome create(GroupRequest request, Vpc vpc) {
@@ -130,7 +150,7 @@ public final class Reconciler {
         if (request.preflight()) {
             api.create(request.spec(), vpc.vpcId(), true);
         }
-        GroupSpec desired = request.spec().resolvePeers(null, namedGroups(vpc.vpcId()));
+        GroupSpec desired = resolvePeers(request.spec(), null, vpc.vpcId());
         // What ensure would start from: the rules EC2 gives a new group.
         Plan plan = Diff.plan(desired, defaultRules(vpc), request.prune());
         return new Outcome(mode, session.region(), vpc.vpcId(), null, desired.name(), request.profile(), false,
@@ -140,11 +160,16 @@ public final class Reconciler {
     /** Plans against a group just read, for plan and check: nothing is written. */
     private Outcome compare(Mode mode, GroupRequest request, String vpcId, SecurityGroup group) {
         List<Rule> actual = rulesOf(group);
-        GroupSpec desired = request.spec().resolvePeers(group.groupId(), namedGroups(vpcId));
+        GroupSpec desired = resolvePeers(request.spec(), group.groupId(), vpcId);
         Plan plan = Diff.plan(desired, actual, request.prune());
         if (mode == Mode.PLAN) {
-            requireWithinQuota(desired.name(), plan.applyTo(actual), request);
+            requireWithinQuota(desired.name(), plan, actual, request);
             if (request.preflight()) {
+                // What ensure would refuse or write, proven without changing anything.
+                requireManagedOrAdopted(request, vpcId, group);
+                if (!ManagedTags.record(group.tags(), request.profile(), request.options())) {
+                    api.tag(group.groupId(), desired.tags(), true);
+                }
                 new PlanExecutor(api, group.groupId(), true).apply(plan);
             }
         }
@@ -159,12 +184,16 @@ public final class Reconciler {
      */
     private Outcome converge(GroupRequest request, String vpcId, String groupId, boolean created, boolean retag,
                              List<Rule> actual) {
-        GroupSpec desired = request.spec().resolvePeers(groupId, namedGroups(vpcId));
+        GroupSpec desired = resolvePeers(request.spec(), groupId, vpcId);
         Plan first = null;
+        Plan last = null;
         PlanExecutor executor = new PlanExecutor(api, groupId, false);
         for (int round = 1; round <= MAX_ROUNDS; round++) {
-            Plan plan = Diff.plan(desired, actual, request.prune());
-            requireWithinQuota(desired.name(), plan.applyTo(actual), request);
+            // Right after create the group holds only what EC2 put there itself, never a rule of the
+            // user's: what of it the profile does not list is removed, so the new group is exact.
+            boolean prune = request.prune() || (created && round == 1);
+            Plan plan = Diff.plan(desired, actual, prune);
+            requireWithinQuota(desired.name(), plan, actual, request);
             if (first == null) {
                 first = plan;
                 if (request.preflight()) {
@@ -186,20 +215,26 @@ public final class Reconciler {
                 actual = plan.applyTo(actual);
             } else {
                 log.info("security group {} changed under us (round {}); reading it again", groupId, round);
-                actual = rulesOf(api.findById(groupId).orElseThrow(() -> new Ec2CallException(
+                List<Rule> reread = rulesOf(api.findById(groupId).orElseThrow(() -> new Ec2CallException(
                         "security group " + groupId + " disappeared while being reconciled")));
+                if (Rules.sorted(reread).equals(Rules.sorted(actual))) {
+                    // EC2's reads lag its writes: the other writer's change may not show yet. Give it time.
+                    pause(round);
+                }
+                actual = reread;
+                last = plan;
             }
         }
-        throw new Ec2CallException("security group " + groupId + " kept changing under concurrent writers for "
-                + MAX_ROUNDS + " rounds; run ensure again");
+        throw new Ec2CallException("security group " + groupId + " did not converge in " + MAX_ROUNDS
+                + " rounds (EC2 kept refusing: " + (last == null ? "" : last.toString().lines().findFirst().orElse(""))
+                + "); nothing unplanned was written, run ensure again");
     }
 
     private GroupRequest requestRecordedIn(SecurityGroup group) {
         Map<String, String> tags = ManagedTags.asMap(group.tags());
         try {
-            String profile = tags.getOrDefault(ManagedTags.PROFILE, io.ranchersg.core.Profiles.RANCHER_NODES);
-            return GroupRequest.forProfile(profile)
-                    .withOptions(ManagedTags.decode(tags.get(ManagedTags.OPTIONS), group.groupName()))
+            String profile = tags.getOrDefault(ManagedTags.PROFILE, Profiles.RANCHER_NODES);
+            return GroupRequest.forProfile(profile, ManagedTags.decode(tags.get(ManagedTags.OPTIONS), group.groupName()))
                     .withVpcId(group.vpcId());
         } catch (IllegalArgumentException e) {
             throw new Ec2CallException("security group " + group.groupId() + " carries rancher-sg tags that cannot"
@@ -207,16 +242,58 @@ public final class Reconciler {
         }
     }
 
-    /** Resolves other groups named by a profile, one read per name, only when a profile names any. */
-    private Function<String, String> namedGroups(String vpcId) {
-        Map<String, String> ids = new HashMap<>();
-        return name -> ids.computeIfAbsent(name, n -> api.findByName(n, vpcId).map(SecurityGroup::groupId).orElse(null));
+    /**
+     * The spec with peers as EC2 names them: other groups named by the profile become their ids (one
+     * read per name, only when a profile names any), the group's own id becomes {@code self}.
+     *
+     * @throws PeerNotFoundException when a named group does not exist in the VPC
+     */
+    private GroupSpec resolvePeers(GroupSpec spec, String ownGroupId, String vpcId) {
+        Map<String, String> ids = namedGroupIds.computeIfAbsent(vpcId, v -> new java.util.concurrent.ConcurrentHashMap<>());
+        java.util.Set<String> missing = new java.util.LinkedHashSet<>();
+        GroupSpec resolved = spec.resolvePeers(ownGroupId, name -> {
+            String id = ids.computeIfAbsent(name, n -> api.findByName(n, vpcId).map(SecurityGroup::groupId)
+                    .orElse(null));
+            if (id == null) {
+                missing.add(name);
+                return "sg-0";  // a placeholder, so that every missing name is collected before failing
+            }
+            return id;
+        });
+        if (!missing.isEmpty()) {
+            throw new PeerNotFoundException("security group '" + spec.name() + "' refers to "
+                    + (missing.size() == 1 ? "group '" + missing.iterator().next() + "', which does not" : "groups "
+                    + missing + ", which do not") + " exist in " + vpcId);
+        }
+        return resolved;
     }
 
     private static void requireWithinQuota(String groupName, List<Rule> rules, GroupRequest request) {
         List<QuotaViolation> violations = request.quota().check(rules);
         if (!violations.isEmpty()) {
-            throw new QuotaExceededException(groupName, violations);
+            throw QuotaExceededException.wouldExceed(groupName, violations);
+        }
+    }
+
+    /**
+     * Refuses a plan whose authorizations would take the group over its quota. Rules are authorized
+     * before extras are revoked, so the peak (what the group holds plus what is added) must fit, not
+     * only the end state. A plan that adds nothing passes: a group already over the default quota
+     * proves that AWS raised it.
+     */
+    private static void requireWithinQuota(String groupName, Plan plan, List<Rule> actual, GroupRequest request) {
+        if (plan.toAuthorize().isEmpty()) {
+            return;
+        }
+        requireWithinQuota(groupName, plan.applyTo(actual), request);
+        List<Rule> peak = new ArrayList<>(actual);
+        peak.addAll(plan.toAuthorize());
+        List<QuotaViolation> violations = request.quota().check(peak);
+        if (!violations.isEmpty()) {
+            throw new QuotaExceededException("security group '" + groupName + "' fits its rule quota after prune,"
+                    + " but not while new rules are added before extra ones are revoked, nothing was changed: "
+                    + violations.stream().map(QuotaViolation::message).collect(java.util.stream.Collectors.joining("; "))
+                    + "; revoke the extra rules first", violations);
         }
     }
 
@@ -230,7 +307,9 @@ public final class Reconciler {
     private static List<Rule> defaultRules(Vpc vpc) {
         List<Rule> rules = new ArrayList<>();
         rules.add(Rule.allTraffic(Direction.EGRESS, Peer.Cidr.ANY_IPV4, ""));
-        if (!vpc.ipv6CidrBlockAssociationSet().isEmpty()) {
+        boolean ipv6 = vpc.ipv6CidrBlockAssociationSet().stream().anyMatch(a -> a.ipv6CidrBlockState() == null
+                || a.ipv6CidrBlockState().state() == VpcCidrBlockStateCode.ASSOCIATED);
+        if (ipv6) {
             rules.add(Rule.allTraffic(Direction.EGRESS, Peer.Cidr.ANY_IPV6, ""));
         }
         return rules;

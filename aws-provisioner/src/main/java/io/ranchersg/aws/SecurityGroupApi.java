@@ -66,10 +66,18 @@ final class SecurityGroupApi {
                 () -> new VpcNotFoundException("the VPC '" + vpcId + "' does not exist " + endpointHint));
     }
 
-    /** The group of that name in that VPC (names are unique per VPC; {@code GroupNames} only works in the default VPC). */
+    /**
+     * The group of that name in that VPC (names are unique per VPC; {@code GroupNames} only works in
+     * the default VPC). Filter values treat {@code *} and {@code ?} as wildcards, which a group name
+     * may contain: they are escaped, and only an exact match is taken, so that no other group is
+     * ever mistaken for this one.
+     */
     Optional<SecurityGroup> findByName(String name, String vpcId) {
         List<SecurityGroup> groups = call("DescribeSecurityGroups", () -> ec2.describeSecurityGroupsPaginator(
-                r -> r.filters(filter("group-name", name), filter("vpc-id", vpcId))).securityGroups().stream().toList());
+                        r -> r.filters(filter("group-name", escapeWildcards(name)), filter("vpc-id", vpcId)))
+                .securityGroups().stream()
+                .filter(g -> name.equals(g.groupName()) && vpcId.equals(g.vpcId()))
+                .toList());
         if (groups.size() > 1) {
             throw new Ec2CallException(groups.size() + " security groups are named '" + name + "' in " + vpcId
                     + ", which EC2 does not allow; refusing to guess");
@@ -116,6 +124,10 @@ final class SecurityGroupApi {
                             .tags(tags(spec.tags()))
                             .build()))
                     .groupId();
+            if (dryRun) {
+                throw new Ec2CallException("the EC2 endpoint " + endpointHint + " created security group " + id
+                        + " although DryRun was set; stopping before anything else changes");
+            }
             log.info("created security group {} ({}) in {}", spec.name(), id, vpcId);
             return Optional.of(id);
         } catch (AwsServiceException e) {
@@ -136,6 +148,10 @@ final class SecurityGroupApi {
     void tag(String groupId, Map<String, String> tags, boolean dryRun) {
         try {
             ec2.createTags(r -> r.resources(groupId).tags(tags(tags)).dryRun(dryRun));
+            if (dryRun) {
+                throw new Ec2CallException("the EC2 endpoint " + endpointHint + " tagged " + groupId
+                        + " although DryRun was set; stopping before anything else changes");
+            }
             log.info("tagged {} as managed by rancher-sg", groupId);
         } catch (AwsServiceException e) {
             if (!(dryRun && Ec2ErrorCode.DRY_RUN_OPERATION.matches(e))) {
@@ -156,6 +172,7 @@ final class SecurityGroupApi {
             } else {
                 ec2.authorizeSecurityGroupEgress(r -> r.groupId(groupId).ipPermissions(permissions).dryRun(dryRun));
             }
+            return Write.DONE;
         });
     }
 
@@ -163,11 +180,14 @@ final class SecurityGroupApi {
     Write revoke(String groupId, Direction direction, List<IpPermission> permissions, boolean dryRun) {
         String operation = direction == Direction.INGRESS ? "RevokeSecurityGroupIngress" : "RevokeSecurityGroupEgress";
         return write(groupId, operation, dryRun, () -> {
-            if (direction == Direction.INGRESS) {
-                ec2.revokeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(permissions).dryRun(dryRun));
-            } else {
-                ec2.revokeSecurityGroupEgress(r -> r.groupId(groupId).ipPermissions(permissions).dryRun(dryRun));
-            }
+            // EC2 answers a revoke of rules it does not hold with success, listing them as unknown:
+            // the group is not what the plan was made from, so it must be read again.
+            List<IpPermission> unknown = direction == Direction.INGRESS
+                    ? ec2.revokeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(permissions).dryRun(dryRun))
+                            .unknownIpPermissions()
+                    : ec2.revokeSecurityGroupEgress(r -> r.groupId(groupId).ipPermissions(permissions).dryRun(dryRun))
+                            .unknownIpPermissions();
+            return unknown.isEmpty() ? Write.DONE : Write.RULE_GONE;
         });
     }
 
@@ -183,14 +203,29 @@ final class SecurityGroupApi {
                 ec2.updateSecurityGroupRuleDescriptionsEgress(
                         r -> r.groupId(groupId).ipPermissions(permissions).dryRun(dryRun));
             }
-        });
+            return Write.DONE;
+        }, true);
     }
 
-    private Write write(String groupId, String operation, boolean dryRun, Runnable request) {
+    private Write write(String groupId, String operation, boolean dryRun, Supplier<Write> request) {
+        return write(groupId, operation, dryRun, request, false);
+    }
+
+    /**
+     * One write, its expected conflicts as outcomes.
+     *
+     * @param harmlessIfReal whether the request changes nothing even when an endpoint ignores DryRun
+     */
+    private Write write(String groupId, String operation, boolean dryRun, Supplier<Write> request,
+                        boolean harmlessIfReal) {
         return whenVisible(groupId, () -> {
             try {
-                request.run();
-                return Write.DONE;
+                Write done = request.get();
+                if (dryRun && !harmlessIfReal) {
+                    throw new Ec2CallException("the EC2 endpoint " + endpointHint + " performed " + operation
+                            + " although DryRun was set; stopping before anything else changes");
+                }
+                return done;
             } catch (AwsServiceException e) {
                 if (dryRun && Ec2ErrorCode.DRY_RUN_OPERATION.matches(e)) {
                     return Write.DONE;
@@ -200,6 +235,11 @@ final class SecurityGroupApi {
                 }
                 if (Ec2ErrorCode.PERMISSION_NOT_FOUND.matches(e)) {
                     return Write.RULE_GONE;
+                }
+                if (Ec2ErrorCode.RULES_LIMIT.matches(e)) {
+                    throw new QuotaExceededException("security group " + groupId + ": EC2 refused " + operation
+                            + " because the group's rule quota is reached (" + AwsErrors.firstLine(
+                                    e.awsErrorDetails().errorMessage()) + ")", e);
                 }
                 throw e;
             }
@@ -231,6 +271,10 @@ final class SecurityGroupApi {
         } catch (SdkException e) {
             throw AwsErrors.translate(e, operation, endpointHint);
         }
+    }
+
+    static String escapeWildcards(String value) {
+        return value.replace("\\", "\\\\").replace("*", "\\*").replace("?", "\\?");
     }
 
     private static Filter filter(String name, String value) {

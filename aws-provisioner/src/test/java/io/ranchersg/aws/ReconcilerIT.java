@@ -7,6 +7,7 @@ import io.ranchersg.core.Direction;
 import io.ranchersg.core.GroupSpec;
 import io.ranchersg.core.Peer;
 import io.ranchersg.core.PortRange;
+import io.ranchersg.core.ProfileOptions;
 import io.ranchersg.core.Protocol;
 import io.ranchersg.core.Rule;
 import io.ranchersg.core.RuleQuota;
@@ -326,5 +327,76 @@ class ReconcilerIT {
         raw.revokeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(IpPermission.builder()
                 .ipProtocol(protocol).fromPort(from).toPort(to)
                 .ipRanges(IpRange.builder().cidrIp(cidr).build()).build()));
+    }
+
+    @Test
+    void neverTakesAnotherGroupForOneWithAWildcardInItsName() {
+        String other = reconciler.ensure(request().withGroupName(name + "-a")).groupId();
+        GroupRequest starred = request().withGroupName(name + "*").withPrune(true);
+
+        Outcome outcome = reconciler.ensure(starred);
+
+        assertThat(outcome.groupId()).as("a group of its own").isNotEqualTo(other);
+        assertThat(rulesInEc2(other)).as("the other group is untouched")
+                .containsExactlyElementsOf(rulesOf(request().spec()));
+        assertThat(reconciler.check(starred).inSync()).isTrue();
+    }
+
+    @Test
+    void refusesAMissingPeerGroupBeforeCreatingAnything() {
+        ProfileOptions options = ProfileOptions.defaults().withGroupName(name)
+                .withPeer("rancher", Peer.cidr("10.0.0.0/16"))
+                .withPeer("controlplane", Peer.groupNamed(name + "-cp"))
+                .withPeer("worker", Peer.groupNamed(name + "-worker"));
+        GroupRequest request = GroupRequest.forProfile("node-pool-etcd", options).withVpcId(vpcId);
+
+        assertThatThrownBy(() -> reconciler.ensure(request)).isInstanceOf(PeerNotFoundException.class)
+                .hasMessageContaining(name + "-cp").hasMessageContaining(name + "-worker");
+        assertThat(Emulated.groupsNamed(raw, name)).as("nothing created").isEmpty();
+
+        reconciler.ensure(request().withGroupName(name + "-cp"));
+        reconciler.ensure(request().withGroupName(name + "-worker"));
+        Outcome created = reconciler.ensure(request);
+        assertThat(created.inSync()).as("created once the peers exist").isTrue();
+    }
+
+    @Test
+    void refusesAPruneWhoseAdditionsWouldBrieflyExceedTheQuota() {
+        String groupId = reconciler.ensure(request()).groupId();
+        raw.authorizeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(IpPermission.builder()
+                .ipProtocol("tcp").fromPort(7000).toPort(7000)
+                .ipRanges(IpRange.builder().cidrIp("10.7.0.0/16").build()).build()));
+        revokeIngress(groupId, "tcp", 80, 80, "0.0.0.0/0");
+        List<Rule> before = rulesInEc2(groupId);
+
+        // 12 inbound at the end, but 13 while the missing rule is added before the extra one goes.
+        assertThatThrownBy(() -> reconciler.ensure(request().withPrune(true).withQuota(new RuleQuota(12, 60))))
+                .isInstanceOf(QuotaExceededException.class)
+                .hasMessageContaining("revoke the extra rules first");
+        assertThat(rulesInEc2(groupId)).as("nothing changed").isEqualTo(before);
+    }
+
+    @Test
+    void aGroupCreatedInAnIpv6VpcHoldsExactlyTheProfile() {
+        String ipv6Vpc = raw.createVpc(r -> r.cidrBlock("10.44.0.0/16").amazonProvidedIpv6CidrBlock(true))
+                .vpc().vpcId();
+        GroupRequest request = request().withVpcId(ipv6Vpc);
+
+        Outcome created = reconciler.ensure(request);
+
+        assertThat(created.revoked()).as("EC2's own ::/0 outbound rule, which the profile lacks")
+                .containsExactly(Rule.allTraffic(Direction.EGRESS, Peer.Cidr.ANY_IPV6, ""));
+        assertThat(rulesInEc2(created.groupId())).containsExactlyElementsOf(rulesOf(request.spec()));
+        assertThat(reconciler.check(request).inSync()).as("no drift after create").isTrue();
+    }
+
+    @Test
+    void dryRunEnsureRefusesWhatEnsureWouldRefuse() {
+        raw.createSecurityGroup(r -> r.groupName(name).description("by hand").vpcId(vpcId));
+
+        assertThatThrownBy(() -> reconciler.plan(request().withPreflight(true)))
+                .isInstanceOf(GroupNotManagedException.class);
+        Outcome adoptable = reconciler.plan(request().withPreflight(true).withAdopt(true));
+        assertThat(adoptable.managed()).as("still not managed: a dry run changes nothing").isFalse();
     }
 }

@@ -81,7 +81,13 @@ public final class Ec2Emulators {
         List<String> tried = new ArrayList<>();
         String given = env.get(ENDPOINT_VARIABLE);
         if (given != null && !given.isBlank()) {
-            URI endpoint = URI.create(given.trim());
+            URI endpoint;
+            try {
+                endpoint = URI.create(given.trim());
+            } catch (IllegalArgumentException e) {
+                tried.add(ENDPOINT_VARIABLE + " is not a URL: '" + given + "'");
+                throw unavailable(tried);
+            }
             return new Ec2Emulator(
                     endpoint,
                     env.getOrDefault("AWS_REGION", DEFAULT_REGION),

@@ -14,14 +14,17 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * An HTTP proxy on loopback between the SDK and the emulator that answers chosen EC2 requests
@@ -31,6 +34,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Faults are picked per request by EC2 action: scripted ones first ({@link #failNext}), then
  * random ones ({@link #failRandomly}) from a seeded generator, so that a failing run can be
  * repeated.
+ *
+ * <p>It can also play IAM ({@link #denyAllExcept}): actions outside a policy are refused with
+ * {@code 403 UnauthorizedOperation} before any scripted or random fault is considered.
  */
 public final class FaultProxy implements AutoCloseable {
 
@@ -76,6 +82,9 @@ public final class FaultProxy implements AutoCloseable {
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "content-length", "host", "expect",
             "transfer-encoding", "upgrade", "keep-alive", "proxy-connection", "te", "trailer");
 
+    /** What {@link #denyAllExcept} answers: EC2's reply to an action IAM does not grant. */
+    private static final Fault DENIED = new Fault.Error(403, "UnauthorizedOperation");
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final HttpClient client;
@@ -84,6 +93,7 @@ public final class FaultProxy implements AutoCloseable {
     private final Map<String, AtomicInteger> seen = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> faulted = new ConcurrentHashMap<>();
     private volatile RandomFaults random;
+    private volatile Predicate<String> allowed;
 
     private FaultProxy(URI upstream) throws IOException {
         this.upstream = upstream;
@@ -131,6 +141,21 @@ public final class FaultProxy implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Answers every request whose action {@code allowed} refuses with {@code 403 UnauthorizedOperation},
+     * as EC2 does for an action the caller's IAM policy does not grant; {@code null} allows everything
+     * again. Denied requests count as {@linkplain #requests seen} and as {@linkplain #faults faults}.
+     */
+    public FaultProxy denyAllExcept(Predicate<String> allowed) {
+        this.allowed = allowed;
+        return this;
+    }
+
+    /** The actions of every request seen so far, denied or faulted ones included, sorted by name. */
+    public Set<String> actionsSeen() {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(seen.keySet()));
+    }
+
     /** Requests seen for an action, faulted or not. */
     public int requests(String action) {
         AtomicInteger count = seen.get(action);
@@ -172,7 +197,8 @@ public final class FaultProxy implements AutoCloseable {
             }
             String action = actionOf(new String(body, StandardCharsets.UTF_8));
             seen.computeIfAbsent(action, a -> new AtomicInteger()).incrementAndGet();
-            Fault fault = pick(action);
+            Predicate<String> policy = allowed;
+            Fault fault = policy != null && !policy.test(action) ? DENIED : pick(action);
             if (fault != null) {
                 faulted.computeIfAbsent(action, a -> new AtomicInteger()).incrementAndGet();
             }
