@@ -19,8 +19,8 @@ import picocli.CommandLine.ParseResult;
  * ({@code {"format_version":1,"error":{...}}}) so that it stays parseable.
  *
  * <ul>
- *   <li>picocli's parse errors, {@link UsageException} and core's {@link IllegalArgumentException}
- *       (which names the value it refused): {@value ExitCodes#USAGE};
+ *   <li>picocli's parse errors and {@link UsageException} (core's refusals of the user's input,
+ *       wrapped during validation, naming the value): {@value ExitCodes#USAGE};
  *   <li>everything else: {@value ExitCodes#ERROR}; the provisioner's {@link RancherSgException}s print
  *       their own one-line message, other exceptions their message and the distinct messages of their causes.
  * </ul>
@@ -41,7 +41,9 @@ final class ErrorFunnel implements CommandLine.IParameterExceptionHandler, Comma
     public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
         int verbosity = VerbosityMixin.of(parseResult);
         boolean json = wantsJson(commandLine, parseResult.originalArgs().toArray(String[]::new));
-        if (ex instanceof UsageException || ex instanceof IllegalArgumentException) {
+        // Every input is checked before any call (core's refusals arrive wrapped as UsageException), so an
+        // IllegalArgumentException here comes from what AWS holds, not from the user: an error, not usage.
+        if (ex instanceof UsageException) {
             return report(commandLine, ExitCodes.USAGE, describe(ex) + helpHint(commandLine), ex, verbosity, json);
         }
         // The provisioner's exceptions say all there is in one line; their SDK causes only add noise (see -v).

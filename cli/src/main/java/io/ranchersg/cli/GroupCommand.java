@@ -54,8 +54,7 @@ abstract class GroupCommand extends AwsCommand {
                     + violations.stream().map(QuotaViolation::message).collect(Collectors.joining("; ")));
         }
         try {
-            request = GroupRequest.forProfile(resolved.profile().name())
-                    .withOptions(resolved.options())
+            request = GroupRequest.forProfile(resolved.profile().name(), resolved.options())
                     .withVpcId(checkedVpc)
                     .withQuota(quota);
         } catch (IllegalArgumentException | NullPointerException e) {

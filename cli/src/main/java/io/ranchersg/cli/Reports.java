@@ -166,27 +166,32 @@ final class Reports {
     static String checkText(List<Outcome> outcomes, Style style) {
         StringBuilder out = new StringBuilder();
         for (Outcome o : outcomes) {
-            Drift drift = o.drift();
-            out.append("Security group ").append(where(o)).append(": ");
-            if (!o.exists()) {
-                out.append(style.removed("does not exist")).append(" (").append(plural(drift.missing().size(), "rule"))
-                        .append(" missing)\n");
-                continue;
-            }
-            if (o.inSync()) {
-                out.append(style.added("in sync")).append('\n');
-                continue;
-            }
-            out.append(style.changed("drift")).append(": ").append(drift.missing().size()).append(" missing, ")
-                    .append(drift.extra().size()).append(" extra, ").append(drift.changed().size())
-                    .append(" changed\n");
-            List<String[]> rows = new ArrayList<>();
-            drift.missing().forEach(r -> rows.add(new String[] {"+", "missing", r.toString()}));
-            drift.changed().forEach(c -> rows.add(new String[] {"~", "changed", change(c)}));
-            drift.extra().forEach(r -> rows.add(new String[] {"-", "extra", r.toString()}));
-            for (String line : Columns.render(rows, "  ").split("\n")) {
-                out.append(colourBySign(line, style)).append('\n');
-            }
+            out.append(driftText(o, style));
+            // The page's own warnings (world-open VXLAN, etcd, kubelet, SSH) belong to every check.
+            out.append(RulesText.findingsText(o.findings()).replaceFirst("^\n", ""));
+        }
+        return out.toString();
+    }
+
+    private static String driftText(Outcome o, Style style) {
+        Drift drift = o.drift();
+        StringBuilder out = new StringBuilder("Security group ").append(where(o)).append(": ");
+        if (!o.exists()) {
+            return out.append(style.removed("does not exist")).append(" (")
+                    .append(plural(drift.missing().size(), "rule")).append(" missing)\n").toString();
+        }
+        if (o.inSync()) {
+            return out.append(style.added("in sync")).append('\n').toString();
+        }
+        out.append(style.changed("drift")).append(": ").append(drift.missing().size()).append(" missing, ")
+                .append(drift.extra().size()).append(" extra, ").append(drift.changed().size())
+                .append(" changed\n");
+        List<String[]> rows = new ArrayList<>();
+        drift.missing().forEach(r -> rows.add(new String[] {"+", "missing", r.toString()}));
+        drift.changed().forEach(c -> rows.add(new String[] {"~", "changed", change(c)}));
+        drift.extra().forEach(r -> rows.add(new String[] {"-", "extra", r.toString()}));
+        for (String line : Columns.render(rows, "  ").split("\n")) {
+            out.append(colourBySign(line, style)).append('\n');
         }
         return out.toString();
     }

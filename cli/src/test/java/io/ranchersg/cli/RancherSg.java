@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -49,6 +50,38 @@ final class RancherSg {
         return new RancherSg(more);
     }
 
+    /** The same, without these variables. */
+    RancherSg without(String... names) {
+        Map<String, String> fewer = new HashMap<>(env);
+        for (String name : names) {
+            fewer.remove(name);
+        }
+        return new RancherSg(fewer);
+    }
+
+    /**
+     * Starts {@code bin/rancher-sg args...} without waiting for it; {@link Started#await} or
+     * {@link Started#killHard} ends it and returns what it printed.
+     */
+    Started start(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(SCRIPT.toString());
+        command.addAll(Arrays.asList(args));
+        try {
+            Path out = Files.createTempFile("rancher-sg-out", ".txt");
+            Path err = Files.createTempFile("rancher-sg-err", ".txt");
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+            builder.environment().clear();
+            builder.environment().putAll(env);
+            return new Started(String.join(" ", args), builder.start(), out, err);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Runs {@code bin/rancher-sg args...} and waits for it (at most two minutes). */
     Result run(String... args) {
         List<String> command = new ArrayList<>();
@@ -80,6 +113,70 @@ final class RancherSg {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /** A run of {@code bin/rancher-sg} that is still going, or was until {@link #await} or {@link #killHard}. */
+    static final class Started {
+        private final String command;
+        private final Process process;
+        private final Path out;
+        private final Path err;
+
+        private Started(String command, Process process, Path out, Path err) {
+            this.command = command;
+            this.process = process;
+            this.out = out;
+            this.err = err;
+        }
+
+        /** Waits for the run to end; one that outlives the timeout is killed and fails the test. */
+        Result await(Duration timeout) {
+            try {
+                if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    Result killed = killHard();
+                    throw new AssertionError("rancher-sg " + command + " did not end within " + timeout + "\n"
+                            + killed);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+            return result();
+        }
+
+        /**
+         * {@code kill -9}: SIGKILL to the process and anything it started, as a crash or the OOM killer
+         * would end it, with no shutdown hooks or finally blocks; then what it printed until then.
+         */
+        Result killHard() {
+            process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    throw new AssertionError("rancher-sg " + command + " survived SIGKILL for 30 s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+            return result();
+        }
+
+        private Result result() {
+            try {
+                return new Result(command, process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                        Files.readString(err, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                try {
+                    Files.deleteIfExists(out);
+                    Files.deleteIfExists(err);
+                } catch (IOException e) {
+                    // Temporary files only: the test's verdict does not depend on them being gone.
+                }
+            }
         }
     }
 

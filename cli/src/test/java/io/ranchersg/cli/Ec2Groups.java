@@ -1,0 +1,118 @@
+package io.ranchersg.cli;
+
+import io.ranchersg.core.Direction;
+import io.ranchersg.core.Peer;
+import io.ranchersg.core.ProfileOptions;
+import io.ranchersg.core.Profiles;
+import io.ranchersg.core.Rule;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.IpPermission;
+import software.amazon.awssdk.services.ec2.model.IpRange;
+import software.amazon.awssdk.services.ec2.model.SecurityGroup;
+
+/**
+ * A group's real state, read through the raw SDK client, in a form tests can compare with the
+ * profile: every rule as {@code direction protocol from-to peer "description"}.
+ */
+final class Ec2Groups {
+
+    private Ec2Groups() {
+    }
+
+    /** A group name no other test uses. */
+    static String uniqueName(String prefix) {
+        return prefix + "-" + UUID.randomUUID();
+    }
+
+    /** Every group of that name, in any VPC of the client's region. */
+    static List<SecurityGroup> named(Ec2Client ec2, String name) {
+        return ec2.describeSecurityGroupsPaginator(r -> r.filters(Filter.builder().name("group-name").values(name)
+                .build())).securityGroups().stream().toList();
+    }
+
+    /** The one group of that name, or empty; more than one fails the test. */
+    static Optional<SecurityGroup> group(Ec2Client ec2, String name) {
+        List<SecurityGroup> groups = named(ec2, name);
+        if (groups.size() > 1) {
+            throw new AssertionError(groups.size() + " security groups are named " + name + ": " + groups);
+        }
+        return groups.stream().findFirst();
+    }
+
+    /** The one group of that name; none fails the test. */
+    static SecurityGroup existing(Ec2Client ec2, String name) {
+        return group(ec2, name).orElseThrow(() -> new AssertionError("no security group named " + name));
+    }
+
+    /** The names of every group in the client's region. */
+    static List<String> allNames(Ec2Client ec2) {
+        return ec2.describeSecurityGroupsPaginator(r -> { }).securityGroups().stream()
+                .map(SecurityGroup::groupName).toList();
+    }
+
+    /** The default profile's rules for a group of that name and id, in the form {@link #rulesOf} reads EC2's. */
+    static Set<String> expectedRules(String name, String groupId) {
+        Set<String> rules = new TreeSet<>();
+        for (Rule rule : Profiles.get(Profiles.RANCHER_NODES).spec(ProfileOptions.defaults().withGroupName(name))
+                .rules()) {
+            String peer = rule.peer() instanceof Peer.Self ? groupId : rule.peer().value();
+            Integer from = rule.ports() == null ? null : rule.ports().from();
+            Integer to = rule.ports() == null ? null : rule.ports().to();
+            rules.add(text(rule.direction(), rule.protocol().ec2Name(), from, to, peer, rule.description()));
+        }
+        return rules;
+    }
+
+    /** Every rule of the group, inbound and outbound. */
+    static Set<String> rulesOf(SecurityGroup group) {
+        Set<String> rules = new TreeSet<>();
+        add(rules, Direction.INGRESS, group.ipPermissions());
+        add(rules, Direction.EGRESS, group.ipPermissionsEgress());
+        return rules;
+    }
+
+    /** The group's inbound rules only. */
+    static Set<String> ingressOf(SecurityGroup group) {
+        Set<String> rules = new TreeSet<>();
+        add(rules, Direction.INGRESS, group.ipPermissions());
+        return rules;
+    }
+
+    /** One inbound or outbound rule from an IPv4 block, as {@link #rulesOf} writes it. */
+    static String rule(Direction direction, String protocol, int port, String cidr, String description) {
+        return text(direction, protocol, port, port, cidr, description);
+    }
+
+    /** An IPv4 permission for one port, to authorize or revoke by hand. */
+    static IpPermission permission(String protocol, int port, String cidr, String description) {
+        return IpPermission.builder().ipProtocol(protocol).fromPort(port).toPort(port)
+                .ipRanges(IpRange.builder().cidrIp(cidr).description(description).build()).build();
+    }
+
+    private static void add(Set<String> rules, Direction direction, List<IpPermission> permissions) {
+        for (IpPermission p : permissions) {
+            Integer from = "-1".equals(p.ipProtocol()) ? null : p.fromPort();
+            Integer to = "-1".equals(p.ipProtocol()) ? null : p.toPort();
+            p.ipRanges().forEach(r -> rules.add(text(direction, p.ipProtocol(), from, to, r.cidrIp(),
+                    r.description())));
+            p.ipv6Ranges().forEach(r -> rules.add(text(direction, p.ipProtocol(), from, to, r.cidrIpv6(),
+                    r.description())));
+            p.userIdGroupPairs().forEach(g -> rules.add(text(direction, p.ipProtocol(), from, to, g.groupId(),
+                    g.description())));
+            p.prefixListIds().forEach(l -> rules.add(text(direction, p.ipProtocol(), from, to, l.prefixListId(),
+                    l.description())));
+        }
+    }
+
+    private static String text(Direction direction, String protocol, Integer from, Integer to, String peer,
+                               String description) {
+        return direction.jsonName() + " " + protocol + " " + from + "-" + to + " " + peer + " \""
+                + (description == null ? "" : description) + "\"";
+    }
+}
