@@ -38,8 +38,12 @@ final class ReportFilesMixin {
         write(prometheusFile, "--prometheus-textfile", () -> Prometheus.report(outcomes, at));
     }
 
-    /** Records a failed check in the Prometheus file; the JSON report is left as it was. */
-    void failed(Instant at) {
+    /**
+     * Records a failed check: the JSON report becomes {@code document} (so that no earlier
+     * {@code "in_sync": true} outlives the failure), the Prometheus file says the check failed.
+     */
+    void failed(Instant at, ObjectNode document) {
+        write(reportFile, "--report-file", () -> Json.write(document) + "\n");
         write(prometheusFile, "--prometheus-textfile", () -> Prometheus.failure(at));
     }
 

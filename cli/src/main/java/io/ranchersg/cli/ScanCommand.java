@@ -101,7 +101,7 @@ final class ScanCommand extends AwsCommand {
         if (errors.isEmpty()) {
             files.written(report, outcomes, at);
         } else {
-            files.failed(at); // gauges of an incomplete scan would hide the groups of the failed regions
+            files.failed(at, report); // gauges of an incomplete scan would hide the groups of the failed regions
         }
         for (Reports.RegionError error : errors) {
             err().println(ErrorFunnel.PREFIX + "scan of " + error.region() + " failed: " + error.message());

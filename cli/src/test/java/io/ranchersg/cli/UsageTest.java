@@ -131,6 +131,19 @@ class UsageTest {
     }
 
     @Test
+    void aFailedCheckReplacesAnEarlierReportWithTheError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path report = dir.resolve("report.json");
+        java.nio.file.Files.writeString(report, "{\"format_version\":1,\"in_sync\":true}\n");
+
+        CliRun run = CliRun.of("check", "--max-attempts", "1", "--report-file", report.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.ERROR);
+        assertThat(java.nio.file.Files.readString(report)).as("report after a failed check")
+                .contains("\"error\"").contains("does not answer").doesNotContain("in_sync");
+    }
+
+    @Test
     void anUnreachableEndpointIsAnErrorOnOneLine() {
         CliRun run = CliRun.of("check", "--max-attempts", "1");
 
