@@ -19,6 +19,7 @@ public record ClientSettings(String region, String awsProfile, URI endpoint, int
 
     /** Attempts per call when none are given: the SDK's standard mode default is 3; EC2 throttles often. */
     public static final int DEFAULT_MAX_ATTEMPTS = 5;
+    private static final java.util.regex.Pattern REGION = java.util.regex.Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
     /** One attempt's time limit when none is given: EC2 answers in well under a second. */
     public static final Duration DEFAULT_ATTEMPT_TIMEOUT = Duration.ofSeconds(20);
 
@@ -29,9 +30,7 @@ public record ClientSettings(String region, String awsProfile, URI endpoint, int
         if (maxAttempts < 1 || maxAttempts > 20) {
             throw new IllegalArgumentException("max attempts must be 1 to 20, not " + maxAttempts);
         }
-        if (region != null && !region.matches("[a-z]{2}(-[a-z]+)+-\\d+")) {
-            throw new IllegalArgumentException("not an AWS region: '" + region + "'");
-        }
+        checkRegion(region);
         if (endpoint != null && (endpoint.getScheme() == null || endpoint.getHost() == null
                 || !(endpoint.getScheme().equals("http") || endpoint.getScheme().equals("https")))) {
             throw new IllegalArgumentException("not an http(s) endpoint URL: '" + endpoint + "'");
@@ -44,6 +43,19 @@ public record ClientSettings(String region, String awsProfile, URI endpoint, int
     /** Settings with the default attempt timeout. */
     public ClientSettings(String region, String awsProfile, URI endpoint, int maxAttempts) {
         this(region, awsProfile, endpoint, maxAttempts, DEFAULT_ATTEMPT_TIMEOUT);
+    }
+
+    /**
+     * Checks a region's form ({@code us-east-1}, {@code us-gov-west-1}, {@code eu-isoe-west-1});
+     * {@code null} (the standard chain) passes.
+     *
+     * @throws IllegalArgumentException naming the value
+     */
+    public static String checkRegion(String region) {
+        if (region != null && !REGION.matcher(region).matches()) {
+            throw new IllegalArgumentException("invalid AWS region '" + region + "': expected a name such as us-east-1");
+        }
+        return region;
     }
 
     /** Everything from the standard AWS chain. */

@@ -24,18 +24,29 @@ import java.util.regex.Pattern;
 public record GroupRequest(String profile, ProfileOptions options, String vpcId, boolean prune, boolean preflight,
                            boolean adopt, RuleQuota quota) {
 
-    private static final Pattern VPC_ID = Pattern.compile("vpc-[0-9a-f]{8,17}");
+    private static final Pattern VPC_ID = Pattern.compile("vpc-([0-9a-f]{8}|[0-9a-f]{17})");
 
     public GroupRequest {
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(quota, "quota");
-        if (vpcId != null && !VPC_ID.matcher(vpcId).matches()) {
-            throw new IllegalArgumentException("not a VPC id: '" + vpcId + "' (expected vpc- and 8 or 17 hex digits)");
-        }
+        checkVpcId(vpcId);
         // Builds the spec once to refuse unknown profiles, missing peers and oversized options now.
         Profiles.get(profile).spec(options);
         ManagedTags.encode(options);
+    }
+
+    /**
+     * Checks a VPC id's form; {@code null} (the default VPC) passes.
+     *
+     * @throws IllegalArgumentException naming the value
+     */
+    public static String checkVpcId(String vpcId) {
+        if (vpcId != null && !VPC_ID.matcher(vpcId).matches()) {
+            throw new IllegalArgumentException("invalid VPC id '" + vpcId
+                    + "': expected vpc- followed by 8 or 17 lower-case hex digits");
+        }
+        return vpcId;
     }
 
     /** The {@code rancher-nodes} profile with its defaults, in the default VPC. */

@@ -1,10 +1,11 @@
 package io.ranchersg.cli;
 
+import io.ranchersg.aws.GroupRequest;
+
 import io.ranchersg.aws.ClientSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Map;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
 /**
@@ -14,9 +15,6 @@ import picocli.CommandLine.Option;
  */
 final class AwsMixin {
 
-    /** Region names as AWS spells them: {@code us-east-1}, {@code us-gov-west-1}, {@code eu-isoe-west-1}. */
-    static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
-    private static final Pattern VPC_ID = Pattern.compile("vpc-([0-9a-f]{8}|[0-9a-f]{17})");
 
     @Option(names = "--region", paramLabel = "REGION",
             description = "AWS region (default: the standard chain: AWS_REGION, the profile's region).")
@@ -88,10 +86,11 @@ final class AwsMixin {
      * @throws UsageException naming the source and the value
      */
     static String checkRegion(String source, String value) {
-        if (!REGION.matcher(value).matches()) {
-            throw new UsageException(source + ": invalid AWS region '" + value + "': expected a name such as us-east-1");
+        try {
+            return ClientSettings.checkRegion(value);
+        } catch (IllegalArgumentException e) {
+            throw UsageException.of(source, e);
         }
-        return value;
     }
 
     /**
@@ -100,11 +99,11 @@ final class AwsMixin {
      * @throws UsageException naming the value
      */
     static String checkVpcId(String vpcId) {
-        if (vpcId != null && !VPC_ID.matcher(vpcId).matches()) {
-            throw new UsageException("--vpc-id: invalid VPC id '" + vpcId
-                    + "': expected vpc- followed by 8 or 17 lower-case hex digits");
+        try {
+            return GroupRequest.checkVpcId(vpcId);
+        } catch (IllegalArgumentException e) {
+            throw UsageException.of("--vpc-id", e);
         }
-        return vpcId;
     }
 
     /**

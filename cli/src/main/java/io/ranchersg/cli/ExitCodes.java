@@ -15,14 +15,6 @@ public final class ExitCodes {
     /** Bad usage or invalid input (BSD {@code EX_USAGE}); nothing was sent to AWS. */
     public static final int USAGE = 64;
 
-    /** The list picocli prints under "Exit codes:" in {@code --help}. */
-    static final String[] HELP_LIST = {
-        "0:success; check and scan: every group is in sync",
-        "1:error: AWS refused or was unreachable, a file could not be written",
-        "2:check and scan: drift found",
-        "64:bad usage or invalid input; nothing was sent to AWS",
-    };
-
     private ExitCodes() {
     }
 }
