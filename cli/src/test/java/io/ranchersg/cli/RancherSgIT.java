@@ -3,18 +3,13 @@ package io.ranchersg.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ranchersg.core.Direction;
-import io.ranchersg.core.Peer;
 import io.ranchersg.core.ProfileOptions;
 import io.ranchersg.core.Profiles;
-import io.ranchersg.core.Rule;
 import io.ranchersg.testsupport.Ec2Emulator;
 import io.ranchersg.testsupport.EndToEnd;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -23,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
@@ -38,7 +32,7 @@ class RancherSgIT {
 
     @Test
     void ensureCreatesTheGroupWithTheProfilesRules(Ec2Emulator emulator) {
-        String name = uniqueName();
+        String name = Ec2Groups.uniqueName("cli-it");
 
         RancherSg.Result run = RancherSg.against(emulator).run("ensure", "--group-name", name);
 
@@ -47,9 +41,9 @@ class RancherSgIT {
                 .contains("+ ingress tcp 22 from 0.0.0.0/0");
         assertThat(run.err()).as("quiet by default").isEmpty();
         try (Ec2Client ec2 = emulator.ec2Client()) {
-            SecurityGroup group = group(ec2, name).orElseThrow(() -> new AssertionError("no group " + name));
-            assertThat(rulesOf(group)).as("the group's rules, read back from EC2")
-                    .isEqualTo(expectedRules(name, group.groupId()));
+            SecurityGroup group = Ec2Groups.group(ec2, name).orElseThrow(() -> new AssertionError("no group " + name));
+            assertThat(Ec2Groups.rulesOf(group)).as("the group's rules, read back from EC2")
+                    .isEqualTo(Ec2Groups.expectedRules(name, group.groupId()));
             assertThat(group.tags()).as("tags").extracting(Tag::key, Tag::value)
                     .contains(org.assertj.core.groups.Tuple.tuple("managed-by", "rancher-sg"));
         }
@@ -57,12 +51,12 @@ class RancherSgIT {
 
     @Test
     void secondEnsureChangesNothing(Ec2Emulator emulator) {
-        String name = uniqueName();
+        String name = Ec2Groups.uniqueName("cli-it");
         RancherSg cli = RancherSg.against(emulator);
         assertThat(cli.run("ensure", "--group-name", name).exitCode()).isZero();
         Set<String> before;
         try (Ec2Client ec2 = emulator.ec2Client()) {
-            before = rulesOf(group(ec2, name).orElseThrow());
+            before = Ec2Groups.rulesOf(Ec2Groups.group(ec2, name).orElseThrow());
         }
 
         RancherSg.Result second = cli.run("ensure", "--group-name", name, "--output", "json");
@@ -78,18 +72,18 @@ class RancherSgIT {
         doc.get("api_calls").fieldNames().forEachRemaining(operation ->
                 assertThat(operation).as("only reads on the second run").startsWith("Describe"));
         try (Ec2Client ec2 = emulator.ec2Client()) {
-            assertThat(rulesOf(group(ec2, name).orElseThrow())).as("rules unchanged").isEqualTo(before);
+            assertThat(Ec2Groups.rulesOf(Ec2Groups.group(ec2, name).orElseThrow())).as("rules unchanged").isEqualTo(before);
         }
         assertThat(cli.run("ensure", "--group-name", name).out()).contains("nothing changed");
     }
 
     @Test
     void ruleRevokedByHandIsMissingInCheckAndEnsureRestoresIt(Ec2Emulator emulator) {
-        String name = uniqueName();
+        String name = Ec2Groups.uniqueName("cli-it");
         RancherSg cli = RancherSg.against(emulator);
         assertThat(cli.run("ensure", "--group-name", name).exitCode()).isZero();
         try (Ec2Client ec2 = emulator.ec2Client()) {
-            String groupId = group(ec2, name).orElseThrow().groupId();
+            String groupId = Ec2Groups.group(ec2, name).orElseThrow().groupId();
             ec2.revokeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(IpPermission.builder()
                     .ipProtocol("tcp").fromPort(22).toPort(22)
                     .ipRanges(IpRange.builder().cidrIp("0.0.0.0/0").build()).build()));
@@ -119,19 +113,19 @@ class RancherSgIT {
         assertThat(again.exitCode()).as(again.toString()).isZero();
         assertThat(again.out()).contains("in sync");
         try (Ec2Client ec2 = emulator.ec2Client()) {
-            SecurityGroup group = group(ec2, name).orElseThrow();
-            assertThat(rulesOf(group)).as("restored").isEqualTo(expectedRules(name, group.groupId()));
+            SecurityGroup group = Ec2Groups.group(ec2, name).orElseThrow();
+            assertThat(Ec2Groups.rulesOf(group)).as("restored").isEqualTo(Ec2Groups.expectedRules(name, group.groupId()));
         }
     }
 
     @Test
     void extraRuleIsKeptWithoutPruneAndRevokedWithPrune(Ec2Emulator emulator) {
-        String name = uniqueName();
+        String name = Ec2Groups.uniqueName("cli-it");
         RancherSg cli = RancherSg.against(emulator);
         assertThat(cli.run("ensure", "--group-name", name).exitCode()).isZero();
         String groupId;
         try (Ec2Client ec2 = emulator.ec2Client()) {
-            groupId = group(ec2, name).orElseThrow().groupId();
+            groupId = Ec2Groups.group(ec2, name).orElseThrow().groupId();
             ec2.authorizeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(IpPermission.builder()
                     .ipProtocol("tcp").fromPort(9999).toPort(9999)
                     .ipRanges(IpRange.builder().cidrIp("10.9.0.0/16").description("by hand").build()).build()));
@@ -149,13 +143,13 @@ class RancherSgIT {
         assertThat(pruned.exitCode()).as(pruned.toString()).isZero();
         assertThat(pruned.out()).contains("- ingress tcp 9999 from 10.9.0.0/16");
         try (Ec2Client ec2 = emulator.ec2Client()) {
-            assertThat(rulesOf(group(ec2, name).orElseThrow())).isEqualTo(expectedRules(name, groupId));
+            assertThat(Ec2Groups.rulesOf(Ec2Groups.group(ec2, name).orElseThrow())).isEqualTo(Ec2Groups.expectedRules(name, groupId));
         }
     }
 
     @Test
     void checkWritesTheReportAndPrometheusFiles(Ec2Emulator emulator, @TempDir Path dir) throws Exception {
-        String name = uniqueName();
+        String name = Ec2Groups.uniqueName("cli-it");
         RancherSg cli = RancherSg.against(emulator);
         assertThat(cli.run("ensure", "--group-name", name).exitCode()).isZero();
         Path report = dir.resolve("report.json");
@@ -181,7 +175,7 @@ class RancherSgIT {
 
     @Test
     void checkOfAnAbsentGroupIsDrift(Ec2Emulator emulator) {
-        String name = uniqueName();
+        String name = Ec2Groups.uniqueName("cli-it");
 
         RancherSg.Result check = RancherSg.against(emulator).run("check", "--group-name", name, "--output", "json");
 
@@ -201,7 +195,7 @@ class RancherSgIT {
         "--peer etcd=self --profile custom-etcd        | --peer controlplane=PEER",
     })
     void badInputExits64WithOneLineAndCreatesNothing(String options, String named, Ec2Emulator emulator) {
-        String name = uniqueName();
+        String name = Ec2Groups.uniqueName("cli-it");
         List<String> args = new java.util.ArrayList<>(List.of("ensure", "--group-name", name));
         args.addAll(List.of(options.trim().split(" +")));
 
@@ -213,7 +207,7 @@ class RancherSgIT {
                 .doesNotContain("Exception");
         assertThat(run.out()).isEmpty();
         try (Ec2Client ec2 = emulator.ec2Client()) {
-            assertThat(group(ec2, name)).as("no group was created").isEmpty();
+            assertThat(Ec2Groups.group(ec2, name)).as("no group was created").isEmpty();
         }
     }
 
@@ -226,26 +220,26 @@ class RancherSgIT {
         assertThat(run.err()).as("-v shows the trace but no EC2 call was made").contains("\tat ")
                 .doesNotContain("EC2 Describe");
         try (Ec2Client ec2 = emulator.ec2Client()) {
-            assertThat(group(ec2, "sg-web")).isEmpty();
+            assertThat(Ec2Groups.group(ec2, "sg-web")).isEmpty();
         }
     }
 
     @Test
     void dryRunChangesNothing(Ec2Emulator emulator) {
-        String name = uniqueName();
+        String name = Ec2Groups.uniqueName("cli-it");
 
         RancherSg.Result run = RancherSg.against(emulator).run("ensure", "--group-name", name, "--dry-run");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).contains("will be created").contains("+ ingress tcp 22").endsWith("dry run: nothing changed\n");
         try (Ec2Client ec2 = emulator.ec2Client()) {
-            assertThat(group(ec2, name)).as("no group was created").isEmpty();
+            assertThat(Ec2Groups.group(ec2, name)).as("no group was created").isEmpty();
         }
     }
 
     @Test
     void ensureLeavesAGroupItDidNotCreateAloneUnlessAdopting(Ec2Emulator emulator) {
-        String name = uniqueName();
+        String name = Ec2Groups.uniqueName("cli-it");
         String groupId;
         try (Ec2Client ec2 = emulator.ec2Client()) {
             groupId = ec2.createSecurityGroup(r -> r.groupName(name).description("made by hand")).groupId();
@@ -261,15 +255,15 @@ class RancherSgIT {
         RancherSg.Result adopted = cli.run("ensure", "--group-name", name, "--adopt");
         assertThat(adopted.exitCode()).as(adopted.toString()).isZero();
         try (Ec2Client ec2 = emulator.ec2Client()) {
-            SecurityGroup group = group(ec2, name).orElseThrow();
+            SecurityGroup group = Ec2Groups.group(ec2, name).orElseThrow();
             assertThat(group.groupId()).isEqualTo(groupId);
-            assertThat(rulesOf(group)).isEqualTo(expectedRules(name, groupId));
+            assertThat(Ec2Groups.rulesOf(group)).isEqualTo(Ec2Groups.expectedRules(name, groupId));
         }
     }
 
     @Test
     void scanFindsTheManagedGroup(Ec2Emulator emulator) {
-        String name = uniqueName();
+        String name = Ec2Groups.uniqueName("cli-it");
         RancherSg cli = RancherSg.against(emulator);
         assertThat(cli.run("ensure", "--group-name", name, "--ipv6").exitCode()).isZero();
 
@@ -293,7 +287,7 @@ class RancherSgIT {
 
     @Test
     void verboseLogsTheEc2CallsButNeverCredentials(Ec2Emulator emulator) {
-        String name = uniqueName();
+        String name = Ec2Groups.uniqueName("cli-it");
         String secret = "never-print-this-" + UUID.randomUUID();
         RancherSg cli = RancherSg.against(emulator).with("AWS_SECRET_ACCESS_KEY", secret);
 
@@ -318,7 +312,7 @@ class RancherSgIT {
 
     @Test
     void anAwsErrorIsOneLineAndJsonStaysValid(Ec2Emulator emulator) {
-        RancherSg.Result run = RancherSg.against(emulator).run("check", "--group-name", uniqueName(),
+        RancherSg.Result run = RancherSg.against(emulator).run("check", "--group-name", Ec2Groups.uniqueName("cli-it"),
                 "--vpc-id", "vpc-0000000000000000f", "--output", "json");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.ERROR);
@@ -355,55 +349,7 @@ class RancherSgIT {
 
     // ------------------------------------------------------------------ helpers
 
-    private static String uniqueName() {
-        return "cli-it-" + UUID.randomUUID();
-    }
-
-    private static Optional<SecurityGroup> group(Ec2Client ec2, String name) {
-        return ec2.describeSecurityGroups(r -> r.filters(Filter.builder().name("group-name").values(name).build()))
-                .securityGroups().stream().findFirst();
-    }
-
     private static int expectedIngressCount(String name) {
         return Profiles.get(Profiles.RANCHER_NODES).spec(ProfileOptions.defaults().withGroupName(name)).ingress().size();
-    }
-
-    /** The default profile's rules, in the form {@link #rulesOf} reads EC2's. */
-    private static Set<String> expectedRules(String name, String groupId) {
-        Set<String> rules = new HashSet<>();
-        for (Rule rule : Profiles.get(Profiles.RANCHER_NODES).spec(ProfileOptions.defaults().withGroupName(name)).rules()) {
-            String peer = rule.peer() instanceof Peer.Self ? groupId : rule.peer().value();
-            Integer from = rule.ports() == null ? null : rule.ports().from();
-            Integer to = rule.ports() == null ? null : rule.ports().to();
-            rules.add(text(rule.direction(), rule.protocol().ec2Name(), from, to, peer, rule.description()));
-        }
-        return rules;
-    }
-
-    /** Every rule of the group as {@code direction protocol from-to peer "description"}. */
-    private static Set<String> rulesOf(SecurityGroup group) {
-        Set<String> rules = new HashSet<>();
-        add(rules, Direction.INGRESS, group.ipPermissions());
-        add(rules, Direction.EGRESS, group.ipPermissionsEgress());
-        return rules;
-    }
-
-    private static void add(Set<String> rules, Direction direction, List<IpPermission> permissions) {
-        for (IpPermission p : permissions) {
-            Integer from = "-1".equals(p.ipProtocol()) ? null : p.fromPort();
-            Integer to = "-1".equals(p.ipProtocol()) ? null : p.toPort();
-            p.ipRanges().forEach(r -> rules.add(text(direction, p.ipProtocol(), from, to, r.cidrIp(), r.description())));
-            p.ipv6Ranges().forEach(r -> rules.add(text(direction, p.ipProtocol(), from, to, r.cidrIpv6(), r.description())));
-            p.userIdGroupPairs().forEach(g -> rules.add(text(direction, p.ipProtocol(), from, to, g.groupId(),
-                    g.description())));
-            p.prefixListIds().forEach(l -> rules.add(text(direction, p.ipProtocol(), from, to, l.prefixListId(),
-                    l.description())));
-        }
-    }
-
-    private static String text(Direction direction, String protocol, Integer from, Integer to, String peer,
-                               String description) {
-        return direction.jsonName() + " " + protocol + " " + from + "-" + to + " " + peer + " \""
-                + (description == null ? "" : description) + "\"";
     }
 }
