@@ -1,0 +1,132 @@
+package io.ranchersg.benchmarks;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The benchmark's command line.
+ *
+ * @param endpoint      the EC2 emulator
+ * @param project       the project directory (bin/rancher-sg, cli/target)
+ * @param jar           the CLI jar bin/rancher-sg runs
+ * @param work          scratch files: process output, the trained archive, class-loading logs
+ * @param out           the report to write
+ * @param groups        groups of the multi-region scan, and the largest growth step
+ * @param runs          runs of each cold-start measurement
+ * @param scanRuns      runs of each scan
+ * @param parallelism   the pool sizes the scan is run with
+ * @param command       the command line to name in the report
+ * @param localstackPid LocalStack's process, for its CPU time, or null
+ * @param revision      the source revision the jars were built from, or null
+ */
+record Options(URI endpoint, Path project, Path jar, Path work, Path out, int groups, int runs, int scanRuns,
+               List<Integer> parallelism, String command, Long localstackPid, String revision) {
+
+    static final String USAGE = """
+            usage: Benchmark --endpoint URL [options]
+              --endpoint URL        the EC2 emulator (LocalStack)
+              --project DIR         the project directory (default: the current directory)
+              --jar FILE            the CLI jar to run (default: cli/target/rancher-sg.jar); an archive
+                                    next to it is made as the build makes it when missing
+              --work DIR            scratch files (default: benchmarks/target/bench under the project)
+              --out FILE            the report (default: docs/benchmarks.md under the project)
+              --groups N            groups of the 4-region scan, a multiple of 4 (default 1000)
+              --runs N              runs of each cold-start measurement (default 10)
+              --scan-runs N         runs of each scan (default 3)
+              --parallelism LIST    scan pool sizes, comma separated (default 1,2,4,8)
+              --quick               a smaller run: 100 groups, 3 runs, 1 scan run
+              --command TEXT        the command line to name in the report
+              --localstack-pid PID  LocalStack's process, to report its CPU time
+              --revision TEXT       the source revision the jars were built from""";
+
+    Options {
+        if (groups < 4 || groups % 4 != 0 || groups > 4000) {
+            throw new IllegalArgumentException("--groups must be a multiple of 4 from 4 to 4000, not " + groups);
+        }
+        if (runs < 1 || scanRuns < 1) {
+            throw new IllegalArgumentException("--runs and --scan-runs must be at least 1");
+        }
+        if (parallelism.isEmpty() || parallelism.stream().anyMatch(p -> p < 1 || p > 32)) {
+            throw new IllegalArgumentException("--parallelism takes pool sizes from 1 to 32, not " + parallelism);
+        }
+        parallelism = List.copyOf(parallelism);
+    }
+
+    /**
+     * Parses the arguments; {@code --quick} sets smaller defaults that explicit options still override.
+     *
+     * @throws IllegalArgumentException naming the bad option
+     */
+    static Options parse(String... args) {
+        URI endpoint = null;
+        Path project = Path.of("").toAbsolutePath();
+        Path out = null;
+        Path jar = null;
+        Path work = null;
+        Integer groups = null;
+        Integer runs = null;
+        Integer scanRuns = null;
+        List<Integer> parallelism = List.of(1, 2, 4, 8);
+        String command = "java io.ranchersg.benchmarks.Benchmark " + String.join(" ", args);
+        Long pid = null;
+        String revision = null;
+        boolean quick = false;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--quick")) {
+                quick = true;
+                continue;
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(arg.startsWith("--") ? arg + " needs a value"
+                        : "unknown argument: " + arg);
+            }
+            String value = args[++i];
+            switch (arg) {
+                case "--endpoint" -> endpoint = URI.create(value);
+                case "--project" -> project = Path.of(value).toAbsolutePath().normalize();
+                case "--out" -> out = Path.of(value);
+                case "--jar" -> jar = Path.of(value).toAbsolutePath().normalize();
+                case "--work" -> work = Path.of(value).toAbsolutePath().normalize();
+                case "--groups" -> groups = number(arg, value);
+                case "--runs" -> runs = number(arg, value);
+                case "--scan-runs" -> scanRuns = number(arg, value);
+                case "--parallelism" -> {
+                    List<Integer> sizes = new ArrayList<>();
+                    for (String size : value.split(",")) {
+                        sizes.add(number(arg, size.strip()));
+                    }
+                    parallelism = sizes;
+                }
+                case "--command" -> command = value;
+                case "--localstack-pid" -> pid = (long) number(arg, value);
+                case "--revision" -> revision = value;
+                default -> throw new IllegalArgumentException("unknown option: " + arg);
+            }
+        }
+        if (endpoint == null) {
+            throw new IllegalArgumentException("--endpoint is required");
+        }
+        Path report = out == null ? project.resolve("docs/benchmarks.md") : project.resolve(out);
+        Path jarPath = jar != null ? jar : project.resolve("cli/target/rancher-sg.jar");
+        Path workDir = work != null ? work : project.resolve("benchmarks/target/bench");
+        return new Options(endpoint, project, jarPath, workDir, report, groups != null ? groups : quick ? 100 : 1000,
+                runs != null ? runs : quick ? 3 : 10, scanRuns != null ? scanRuns : quick ? 1 : 3, parallelism,
+                command, pid, revision);
+    }
+
+    /** The growth steps: 10, 25, 50 and 100 % of {@link #groups()} (100, 250, 500, 1,000 by default). */
+    List<Integer> growthSizes() {
+        return List.of(groups / 10, groups / 4, groups / 2, groups).stream().filter(n -> n > 0).distinct().toList();
+    }
+
+    private static int number(String option, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + ": not a number: '" + value + "'");
+        }
+    }
+}

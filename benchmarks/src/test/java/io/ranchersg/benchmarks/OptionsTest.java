@@ -1,0 +1,34 @@
+package io.ranchersg.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OptionsTest {
+
+    @Test
+    void quickMakesASmallRunThatExplicitOptionsStillOverride() {
+        Options options = Options.parse("--endpoint", "http://127.0.0.1:4566", "--quick", "--runs", "5");
+
+        assertThat(options.groups()).as("groups with --quick").isEqualTo(100);
+        assertThat(options.runs()).as("--runs wins over --quick").isEqualTo(5);
+        assertThat(options.growthSizes()).as("growth steps of 100 groups").isEqualTo(List.of(10, 25, 50, 100));
+    }
+
+    @Test
+    void theFullRunGrowsTo1000GroupsInFourSteps() {
+        Options options = Options.parse("--endpoint", "http://127.0.0.1:4566");
+
+        assertThat(options.growthSizes()).isEqualTo(List.of(100, 250, 500, 1000));
+        assertThat(options.parallelism()).isEqualTo(List.of(1, 2, 4, 8));
+    }
+
+    @Test
+    void refusesGroupsThatDoNotSplitOverFourRegions() {
+        assertThatThrownBy(() -> Options.parse("--endpoint", "http://x:1", "--groups", "10"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--groups must be a multiple of 4");
+    }
+}
