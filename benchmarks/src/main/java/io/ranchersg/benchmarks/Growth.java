@@ -61,6 +61,13 @@ final class Growth {
     }
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** Warm-up time per step: a handful of runs at 100 groups, one at 1,000. */
+    private static final long WARM_UP_NANOS = 3_000_000_000L;
+    private static final int MAX_WARM_UPS = 20;
+
+    /** One in-process checkManaged: wall and calling-thread CPU seconds, and its calls. */
+    private record Checked(double wallSeconds, double cpuSeconds, Map<String, Integer> calls) {
+    }
 
     private final Fleet fleet;
     private final Scans scans;
@@ -73,8 +80,8 @@ final class Growth {
     }
 
     /**
-     * Fills {@code region} to each size in turn and measures it: {@code runs} in-process runs after a
-     * warm-up, {@code cliRuns} cold scans.
+     * Fills {@code region} to each size in turn and measures it: {@code runs} in-process runs after
+     * warm-up runs (3 s of them, at least one), {@code cliRuns} cold scans.
      *
      * @throws IllegalStateException when the region holds other managed groups than the benchmark's
      */
@@ -84,28 +91,21 @@ final class Growth {
             Fleet.Creation creation = fleet.ensure(List.of(region), "grow", size);
             Ec2Session session = fleet.session(region);
             Reconciler reconciler = new Reconciler(session);
+            // Warm-up: at least one run and WARM_UP_NANOS of runs, so that small steps are as warm as large ones.
+            long warmUpEnds = System.nanoTime() + WARM_UP_NANOS;
+            Checked checked = check(reconciler, session, region, size);
+            for (int i = 1; i < MAX_WARM_UPS && System.nanoTime() < warmUpEnds; i++) {
+                checked = check(reconciler, session, region, size);
+            }
+            Map<String, Integer> calls = checked.calls();
             List<Double> check = new ArrayList<>();
             List<Double> cpu = new ArrayList<>();
             List<Double> listing = new ArrayList<>();
-            Map<String, Integer> calls = Map.of();
-            for (int i = 0; i <= runs; i++) {
-                Map<String, Integer> before = session.calls().calls();
-                long cpuStart = THREADS.getCurrentThreadCpuTime();
+            for (int i = 0; i < runs; i++) {
+                checked = check(reconciler, session, region, size);
+                check.add(checked.wallSeconds());
+                cpu.add(checked.cpuSeconds());
                 long start = System.nanoTime();
-                List<Outcome> outcomes = reconciler.checkManaged();
-                double checkSeconds = (System.nanoTime() - start) / 1e9;
-                double cpuSeconds = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9;
-                calls = Sessions.delta(before, session.calls().calls());
-                if (outcomes.size() != size) {
-                    throw new IllegalStateException(region + " holds " + outcomes.size() + " managed groups, not "
-                            + size + ": use a fresh emulator");
-                }
-                if (i == 0) {
-                    continue; // warm-up
-                }
-                check.add(checkSeconds);
-                cpu.add(cpuSeconds);
-                start = System.nanoTime();
                 Sessions.listManaged(session);
                 listing.add((System.nanoTime() - start) / 1e9);
             }
@@ -117,5 +117,19 @@ final class Growth {
             steps.add(step);
         }
         return steps;
+    }
+
+    private static Checked check(Reconciler reconciler, Ec2Session session, String region, int size) {
+        Map<String, Integer> before = session.calls().calls();
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
+        long start = System.nanoTime();
+        List<Outcome> outcomes = reconciler.checkManaged();
+        double wall = (System.nanoTime() - start) / 1e9;
+        double cpu = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+        if (outcomes.size() != size) {
+            throw new IllegalStateException(region + " holds " + outcomes.size() + " managed groups, not " + size
+                    + ": use a fresh emulator");
+        }
+        return new Checked(wall, cpu, Sessions.delta(before, session.calls().calls()));
     }
 }
