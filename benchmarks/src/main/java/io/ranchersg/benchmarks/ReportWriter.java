@@ -304,9 +304,10 @@ final class ReportWriter {
         report.paragraph("One region (" + Benchmark.GROWTH_REGION + ") filled step by step with `rancher-nodes`"
                 + " groups. In process, on a warm JVM: `Reconciler.checkManaged()`, median of "
                 + Benchmark.GROWTH_RUNS + " runs after 3 s of warm-up runs (at least one), with the CPU time of the"
-                + " calling thread (where the SDK reads and parses the response and rancher-sg diffs each group) and, apart, the bare listing it starts with (the"
-                + " `DescribeSecurityGroups` pages alone: the emulator's answer time). As a process: `bin/rancher-sg"
-                + " scan --regions " + Benchmark.GROWTH_REGION + " --output json`, "
+                + " calling thread (where the SDK reads and parses the response and rancher-sg diffs each group)"
+                + " and, apart, the bare listing it starts with (the `DescribeSecurityGroups` pages alone: the"
+                + " emulator's answer time). As a process: `bin/rancher-sg scan --regions " + Benchmark.GROWTH_REGION
+                + " --output json`, "
                 + Math.min(Benchmark.GROWTH_CLI_RUNS, r.options().scanRuns()) + " run(s) without a warm-up (the"
                 + " page cache is warm from the scans before)." + growthCreation(r));
         List<List<String>> rows = new ArrayList<>();
