@@ -22,8 +22,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
@@ -71,7 +69,7 @@ class ChaosIT {
             proxy.failRandomly(0.30, seed, faults);
             ClientSettings flaky = ClientSettings.defaults().withRegion(emulator.region())
                     .withEndpoint(proxy.endpoint()).withAttemptTimeout(Duration.ofSeconds(1)).withMaxAttempts(4);
-            try (Ec2Session session = Ec2Session.open(flaky, credentials(emulator))) {
+            try (Ec2Session session = Ec2Session.open(flaky, Emulated.credentials(emulator))) {
                 new Reconciler(session).ensure(request);
             } catch (RancherSgException e) {
                 assertThat(e.getMessage()).as("a failure is one clear line").doesNotContain("\n").isNotBlank();
@@ -90,10 +88,5 @@ class ChaosIT {
                     request.spec().rules().size() + 1);
             assertThat(Emulated.groupsNamed(raw, name)).as("still one group").hasSize(1);
         }
-    }
-
-    private static StaticCredentialsProvider credentials(Ec2Emulator emulator) {
-        return StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(emulator.accessKeyId(), emulator.secretAccessKey()));
     }
 }

@@ -17,8 +17,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
@@ -53,8 +51,7 @@ class Ec2BehaviourIT {
 
     private Ec2Session session(ClientSettings settings) {
         return Ec2Session.open(settings.withRegion(emulator.region()),
-                StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(emulator.accessKeyId(), emulator.secretAccessKey())));
+                Emulated.credentials(emulator));
     }
 
     private Ec2Session throughProxy() {

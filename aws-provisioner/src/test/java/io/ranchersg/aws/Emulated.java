@@ -17,8 +17,13 @@ final class Emulated {
     static Ec2Session session(Ec2Emulator emulator) {
         return Ec2Session.open(
                 ClientSettings.defaults().withRegion(emulator.region()).withEndpoint(emulator.endpoint()),
-                StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(emulator.accessKeyId(), emulator.secretAccessKey())));
+                credentials(emulator));
+    }
+
+    /** The keys the emulator accepts. */
+    static StaticCredentialsProvider credentials(Ec2Emulator emulator) {
+        return StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(emulator.accessKeyId(), emulator.secretAccessKey()));
     }
 
     /** A group name no other test uses: all tests share one emulator. */

@@ -84,36 +84,7 @@ final class RancherSg {
 
     /** Runs {@code bin/rancher-sg args...} and waits for it (at most two minutes). */
     Result run(String... args) {
-        List<String> command = new ArrayList<>();
-        command.add(SCRIPT.toString());
-        command.addAll(Arrays.asList(args));
-        try {
-            Path out = Files.createTempFile("rancher-sg-out", ".txt");
-            Path err = Files.createTempFile("rancher-sg-err", ".txt");
-            try {
-                ProcessBuilder builder = new ProcessBuilder(command)
-                        .redirectOutput(out.toFile())
-                        .redirectError(err.toFile())
-                        .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-                builder.environment().clear();
-                builder.environment().putAll(env);
-                Process process = builder.start();
-                if (!process.waitFor(2, TimeUnit.MINUTES)) {
-                    process.destroyForcibly();
-                    throw new AssertionError("rancher-sg " + String.join(" ", args) + " did not end within 2 minutes");
-                }
-                return new Result(String.join(" ", args), process.exitValue(),
-                        Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
-            } finally {
-                Files.deleteIfExists(out);
-                Files.deleteIfExists(err);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
+        return start(args).await(Duration.ofMinutes(2));
     }
 
     /** A run of {@code bin/rancher-sg} that is still going, or was until {@link #await} or {@link #killHard}. */
