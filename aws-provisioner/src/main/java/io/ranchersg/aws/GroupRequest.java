@@ -1,39 +1,61 @@
 package io.ranchersg.aws;
 
+import io.ranchersg.core.AcceptedRisks;
 import io.ranchersg.core.GroupSpec;
-import io.ranchersg.core.Profile;
 import io.ranchersg.core.ProfileOptions;
 import io.ranchersg.core.Profiles;
 import io.ranchersg.core.RuleQuota;
-import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * What to provision: a profile with its options, where, and how carefully. Validated whole at
- * construction, so that bad input fails before any call to AWS.
+ * What to provision: a profile with its options, where, and how carefully. An immutable value,
+ * checked whole when made, so that bad input fails before any call to AWS; the desired spec is
+ * built once, when the profile or its options are set.
  *
- * @param profile   the rule profile's name ({@link Profiles#names()})
- * @param options   the profile's options, the group name among them
- * @param vpcId     the VPC, or {@code null} for the region's default VPC
- * @param prune     revoke rules the profile does not list (only ever extra rules)
- * @param preflight send every write with {@code DryRun} first, to prove permissions before changing anything
- * @param adopt     take over a group of the same name that rancher-sg did not create (tagging it)
- * @param quota     the rule quota to stay within (EC2's default is 60 inbound and 60 outbound)
+ * <p>Defaults are the safe ones: no prune, no adopt, no reconfigure, no accepted risk, EC2's
+ * default rule quota, the region's default VPC.
  */
-public record GroupRequest(String profile, ProfileOptions options, String vpcId, boolean prune, boolean preflight,
-                           boolean adopt, RuleQuota quota) {
+public final class GroupRequest {
 
     private static final Pattern VPC_ID = Pattern.compile("vpc-([0-9a-f]{8}|[0-9a-f]{17})");
 
-    public GroupRequest {
+    private final String profile;
+    private final ProfileOptions options;
+    private final GroupSpec spec;
+    private final String vpcId;
+    private final boolean prune;
+    private final boolean preflight;
+    private final boolean adopt;
+    private final boolean reconfigure;
+    private final AcceptedRisks acceptedRisks;
+    private final RuleQuota quota;
+
+    private GroupRequest(String profile, ProfileOptions options, GroupSpec spec, String vpcId, boolean prune,
+                         boolean preflight, boolean adopt, boolean reconfigure, AcceptedRisks acceptedRisks,
+                         RuleQuota quota) {
+        this.profile = profile;
+        this.options = options;
+        this.spec = spec;
+        this.vpcId = checkVpcId(vpcId);
+        this.prune = prune;
+        this.preflight = preflight;
+        this.adopt = adopt;
+        this.reconfigure = reconfigure;
+        this.acceptedRisks = Objects.requireNonNull(acceptedRisks, "acceptedRisks");
+        this.quota = Objects.requireNonNull(quota, "quota");
+    }
+
+    /**
+     * The desired group for a profile and options, with rancher-sg's tags.
+     *
+     * @throws IllegalArgumentException naming the bad value: unknown profile, missing or unknown
+     *     peer, options too long to record in the group's tags
+     */
+    private static GroupSpec specOf(String profile, ProfileOptions options) {
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(options, "options");
-        Objects.requireNonNull(quota, "quota");
-        checkVpcId(vpcId);
-        // Builds the spec once to refuse unknown profiles, missing peers and oversized options now.
-        Profiles.get(profile).spec(options);
-        ManagedTags.encode(options);
+        return Profiles.get(profile).spec(options).withTags(ManagedTags.of(profile, options));
     }
 
     /**
@@ -61,7 +83,23 @@ public record GroupRequest(String profile, ProfileOptions options, String vpcId,
 
     /** A profile with its options (profiles that connect groups need their peers here), in the default VPC. */
     public static GroupRequest forProfile(String profile, ProfileOptions options) {
-        return new GroupRequest(profile, options, null, false, false, false, RuleQuota.DEFAULT);
+        return new GroupRequest(profile, options, specOf(profile, options), null, false, false, false, false,
+                AcceptedRisks.NONE, RuleQuota.DEFAULT);
+    }
+
+    /** The rule profile's name ({@link Profiles#names()}). */
+    public String profile() {
+        return profile;
+    }
+
+    /** The profile's options, the group name among them. */
+    public ProfileOptions options() {
+        return options;
+    }
+
+    /** The desired group: the profile's spec for these options, with rancher-sg's tags. */
+    public GroupSpec spec() {
+        return spec;
     }
 
     /** The group's name. */
@@ -69,16 +107,44 @@ public record GroupRequest(String profile, ProfileOptions options, String vpcId,
         return options.groupName();
     }
 
-    /** The desired group: the profile's spec for these options, with rancher-sg's tags. */
-    public GroupSpec spec() {
-        Profile p = Profiles.get(profile);
-        GroupSpec spec = p.spec(options);
-        Map<String, String> tags = ManagedTags.of(profile, options);
-        return spec.withTags(tags);
+    /** The VPC, or {@code null} for the region's default VPC. */
+    public String vpcId() {
+        return vpcId;
+    }
+
+    /** Whether to revoke rules the profile does not list (only ever extra rules, after adding the missing). */
+    public boolean prune() {
+        return prune;
+    }
+
+    /** Whether to send every write with {@code DryRun} first, proving permissions before changing anything. */
+    public boolean preflight() {
+        return preflight;
+    }
+
+    /** Whether to take over a group of the same name that rancher-sg did not create (tagging it). */
+    public boolean adopt() {
+        return adopt;
+    }
+
+    /** Whether a group rancher-sg made with another profile or options may be changed to this request's. */
+    public boolean reconfigure() {
+        return reconfigure;
+    }
+
+    /** The critical findings the user accepts on the rules this request asks for. */
+    public AcceptedRisks acceptedRisks() {
+        return acceptedRisks;
+    }
+
+    /** The rule quota to stay within (EC2's default is 60 inbound and 60 outbound). */
+    public RuleQuota quota() {
+        return quota;
     }
 
     public GroupRequest withOptions(ProfileOptions newOptions) {
-        return new GroupRequest(profile, newOptions, vpcId, prune, preflight, adopt, quota);
+        return new GroupRequest(profile, newOptions, specOf(profile, newOptions), vpcId, prune, preflight, adopt,
+                reconfigure, acceptedRisks, quota);
     }
 
     public GroupRequest withGroupName(String name) {
@@ -86,22 +152,58 @@ public record GroupRequest(String profile, ProfileOptions options, String vpcId,
     }
 
     public GroupRequest withVpcId(String newVpcId) {
-        return new GroupRequest(profile, options, newVpcId, prune, preflight, adopt, quota);
+        return new GroupRequest(profile, options, spec, newVpcId, prune, preflight, adopt, reconfigure,
+                acceptedRisks, quota);
     }
 
     public GroupRequest withPrune(boolean newPrune) {
-        return new GroupRequest(profile, options, vpcId, newPrune, preflight, adopt, quota);
+        return new GroupRequest(profile, options, spec, vpcId, newPrune, preflight, adopt, reconfigure,
+                acceptedRisks, quota);
     }
 
     public GroupRequest withPreflight(boolean newPreflight) {
-        return new GroupRequest(profile, options, vpcId, prune, newPreflight, adopt, quota);
+        return new GroupRequest(profile, options, spec, vpcId, prune, newPreflight, adopt, reconfigure,
+                acceptedRisks, quota);
     }
 
     public GroupRequest withAdopt(boolean newAdopt) {
-        return new GroupRequest(profile, options, vpcId, prune, preflight, newAdopt, quota);
+        return new GroupRequest(profile, options, spec, vpcId, prune, preflight, newAdopt, reconfigure,
+                acceptedRisks, quota);
+    }
+
+    public GroupRequest withReconfigure(boolean newReconfigure) {
+        return new GroupRequest(profile, options, spec, vpcId, prune, preflight, adopt, newReconfigure,
+                acceptedRisks, quota);
+    }
+
+    public GroupRequest withAcceptedRisks(AcceptedRisks newAcceptedRisks) {
+        return new GroupRequest(profile, options, spec, vpcId, prune, preflight, adopt, reconfigure,
+                newAcceptedRisks, quota);
     }
 
     public GroupRequest withQuota(RuleQuota newQuota) {
-        return new GroupRequest(profile, options, vpcId, prune, preflight, adopt, newQuota);
+        return new GroupRequest(profile, options, spec, vpcId, prune, preflight, adopt, reconfigure,
+                acceptedRisks, newQuota);
+    }
+
+    /** Two requests are equal when they ask for the same thing in the same way. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof GroupRequest r && profile.equals(r.profile) && options.equals(r.options)
+                && Objects.equals(vpcId, r.vpcId) && prune == r.prune && preflight == r.preflight
+                && adopt == r.adopt && reconfigure == r.reconfigure && acceptedRisks.equals(r.acceptedRisks)
+                && quota.equals(r.quota);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(profile, options, vpcId, prune, preflight, adopt, reconfigure, acceptedRisks, quota);
+    }
+
+    @Override
+    public String toString() {
+        return "GroupRequest[profile=" + profile + ", options=" + options + ", vpcId=" + vpcId + ", prune=" + prune
+                + ", preflight=" + preflight + ", adopt=" + adopt + ", reconfigure=" + reconfigure
+                + ", acceptedRisks=" + acceptedRisks.values() + ", quota=" + quota + "]";
     }
 }

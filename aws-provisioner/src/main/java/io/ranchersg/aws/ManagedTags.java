@@ -2,6 +2,7 @@ package io.ranchersg.aws;
 
 import io.ranchersg.core.Peer;
 import io.ranchersg.core.ProfileOptions;
+import io.ranchersg.core.Profiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -48,10 +49,24 @@ final class ManagedTags {
         return tags.stream().anyMatch(t -> MANAGED_BY.equals(t.key()) && MANAGER.equals(t.value()));
     }
 
-    /** Whether the tags already say this profile and these options (the version may differ). */
+    /**
+     * Whether the tags already say this profile and these options (the version may differ). A managed
+     * group without a profile or options tag was made with the defaults, as {@link #recordedProfile}
+     * and {@link #recordedOptions} read it.
+     */
     static boolean record(Collection<Tag> tags, String profile, ProfileOptions options) {
         Map<String, String> have = asMap(tags);
-        return isManaged(tags) && profile.equals(have.get(PROFILE)) && encode(options).equals(have.get(OPTIONS));
+        return isManaged(tags) && profile.equals(recordedProfile(have)) && encode(options).equals(recordedOptions(have));
+    }
+
+    /** The profile a managed group was made with: {@code rancher-nodes} unless its tags say otherwise. */
+    static String recordedProfile(Map<String, String> tags) {
+        return tags.getOrDefault(PROFILE, Profiles.RANCHER_NODES);
+    }
+
+    /** The options a managed group was made with, as {@link #encode} writes them ({@code ""}: defaults). */
+    static String recordedOptions(Map<String, String> tags) {
+        return tags.getOrDefault(OPTIONS, "");
     }
 
     static Map<String, String> asMap(Collection<Tag> tags) {

@@ -5,6 +5,8 @@ import io.ranchersg.core.Drift;
 import io.ranchersg.core.Finding;
 import io.ranchersg.core.Plan;
 import io.ranchersg.core.Rule;
+import io.ranchersg.core.Warning;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,42 +15,88 @@ import java.util.TreeMap;
 /**
  * The result of one run against one group: an immutable value.
  *
- * @param mode       what the run was allowed to do
- * @param region     the region
- * @param vpcId      the VPC
- * @param groupId    the group's id, or {@code null} when it does not exist (plan and check)
- * @param groupName  the group's name
- * @param profile    the profile it was compared with
- * @param exists     whether the group exists after the run
- * @param created    whether this run created it
- * @param managed    whether it carries rancher-sg's tags
- * @param plan       what the run found to do (for ensure: what it then did)
- * @param authorized rules this run added
- * @param revoked    rules this run removed
- * @param updated    descriptions this run restored
- * @param drift      how the group differs from the profile after the run
- * @param findings   security findings on the group's rules after the run
- * @param apiCalls   EC2 calls this run made, by operation
+ * @param location where the group is; its id is {@code null} when it does not exist (plan and check)
+ * @param profile  the profile it was compared with
+ * @param managed  whether it carries rancher-sg's tags
+ * @param plan     what the run found to do (for ensure: its first plan, which it then performed)
+ * @param actions  what ensure did, or for a plan what ensure would do; nothing for a check
+ * @param drift    how the group differs from the profile after the run
+ * @param review   findings on the group's rules after the run, and warnings about the run
+ * @param apiCalls EC2 calls this run made, by operation; empty where a run checks many groups at once
  */
-public record Outcome(Mode mode, String region, String vpcId, String groupId, String groupName, String profile,
-                      boolean exists, boolean created, boolean managed, Plan plan, List<Rule> authorized,
-                      List<Rule> revoked, List<DescriptionChange> updated, Drift drift, List<Finding> findings,
-                      Map<String, Integer> apiCalls) {
+public record Outcome(Location location, String profile, boolean managed, Plan plan, Actions actions, Drift drift,
+                      Review review, Map<String, Integer> apiCalls) {
 
     public Outcome {
-        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(location, "location");
+        Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(plan, "plan");
+        Objects.requireNonNull(actions, "actions");
         Objects.requireNonNull(drift, "drift");
-        authorized = List.copyOf(authorized);
-        revoked = List.copyOf(revoked);
-        updated = List.copyOf(updated);
-        findings = List.copyOf(findings);
-        apiCalls = java.util.Collections.unmodifiableMap(new TreeMap<>(apiCalls));
+        Objects.requireNonNull(review, "review");
+        apiCalls = Collections.unmodifiableMap(new TreeMap<>(apiCalls));
+    }
+
+    /** This outcome with the calls of the run that produced it. */
+    Outcome withCalls(Map<String, Integer> calls) {
+        return new Outcome(location, profile, managed, plan, actions, drift, review, calls);
+    }
+
+    /** Whether the group exists (after the run). */
+    public boolean exists() {
+        return location.groupId() != null;
     }
 
     /** Whether the group exists and matches its profile: nothing missing, extra or changed. */
     public boolean inSync() {
-        return exists && drift.inSync();
+        return exists() && drift.inSync();
+    }
+
+    public String region() {
+        return location.region();
+    }
+
+    public String vpcId() {
+        return location.vpcId();
+    }
+
+    /** The group's id, or {@code null} when it does not exist. */
+    public String groupId() {
+        return location.groupId();
+    }
+
+    public String groupName() {
+        return location.groupName();
+    }
+
+    /** Whether this run created the group (for a plan: whether ensure would). */
+    public boolean created() {
+        return actions.created();
+    }
+
+    /** Rules this run authorized (for a plan: would authorize). */
+    public List<Rule> authorized() {
+        return actions.authorized();
+    }
+
+    /** Rules this run revoked (for a plan: would revoke). */
+    public List<Rule> revoked() {
+        return actions.revoked();
+    }
+
+    /** Descriptions this run restored (for a plan: would restore). */
+    public List<DescriptionChange> updated() {
+        return actions.updated();
+    }
+
+    /** Security findings on the group's rules after the run. */
+    public List<Finding> findings() {
+        return review.findings();
+    }
+
+    /** Warnings about the run. */
+    public List<Warning> warnings() {
+        return review.warnings();
     }
 
     /** All EC2 calls of the run. */

@@ -2,19 +2,25 @@ package io.ranchersg.aws;
 
 import io.ranchersg.core.Diff;
 import io.ranchersg.core.Direction;
+import io.ranchersg.core.Finding;
 import io.ranchersg.core.Findings;
 import io.ranchersg.core.GroupSpec;
+import io.ranchersg.core.NewGroup;
 import io.ranchersg.core.Peer;
 import io.ranchersg.core.Plan;
-import io.ranchersg.core.Profiles;
 import io.ranchersg.core.QuotaViolation;
 import io.ranchersg.core.Rule;
 import io.ranchersg.core.Rules;
+import io.ranchersg.core.Warning;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
@@ -23,12 +29,17 @@ import software.amazon.awssdk.services.ec2.model.VpcCidrBlockStateCode;
 
 /**
  * Level-based reconciliation of one security group: every run reads the group fresh, diffs it
- * against the profile ({@link Diff}) and, for ensure, performs exactly that plan.
+ * against the profile ({@link Diff}; {@link NewGroup} for a group that does not exist yet) and, for
+ * ensure, performs exactly that plan. Plan and ensure share every step up to the first write.
  *
  * <p>Safety: a group is never deleted or re-created; rules are only revoked with prune, and then
  * after the missing ones are authorized, so access is never briefly lost. A conflict with another
  * run (a duplicate rule or group) makes the run read the group again and finish what is still
- * missing, so concurrent runs all succeed and a re-run always completes an interrupted one.
+ * missing, so concurrent runs all succeed and a re-run always completes an interrupted one. Every
+ * refusal (unknown VPC or peer, a group not rancher-sg's, another profile than the group was made
+ * with, an unaccepted critical finding, the rule quota) comes before the first write.
+ *
+ * <p>A reconciler keeps nothing between runs: each run reads what it needs afresh.
  */
 public final class Reconciler {
 
@@ -38,11 +49,6 @@ public final class Reconciler {
 
     private final Ec2Session session;
     private final SecurityGroupApi api;
-    /**
-     * Ids of groups found by name, per VPC: a run resolves a name several times. Only found groups
-     * are remembered, so that a group created since the last run is seen.
-     */
-    private final Map<String, Map<String, String>> namedGroupIds = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Reconciler(Ec2Session session) {
         this.session = Objects.requireNonNull(session, "session");
@@ -71,13 +77,23 @@ public final class Reconciler {
      */
     public List<Outcome> checkManaged() {
         return api.findManaged().stream()
-                .map(group -> compare(Mode.CHECK, requestRecordedIn(group), group.vpcId(), group))
+                .map(group -> {
+                    GroupRequest request = requestRecordedIn(group);
+                    Set<String> named = namedPeers(request.spec());
+                    Map<String, SecurityGroup> byName = named.isEmpty() ? Map.of()
+                            : api.findByNames(named, group.vpcId());
+                    return compare(Mode.CHECK, request, group, new Peers(request.spec(), byName, group.vpcId()));
+                })
                 .toList();
     }
 
     private Outcome run(Mode mode, GroupRequest request) {
         GroupSpec spec = request.spec();
         requireWithinQuota(spec.name(), spec.rules(), request);
+        boolean writes = mode == Mode.ENSURE || (mode == Mode.PLAN && request.preflight());
+        if (writes) {
+            requireAcceptedRisks(request);
+        }
         try (CallCounter.Tally tally = session.calls().startTally()) {
             Optional<Vpc> vpc = Optional.empty();
             String vpcId = request.vpcId();
@@ -86,52 +102,41 @@ public final class Reconciler {
                 vpcId = vpc.map(Vpc::vpcId).orElseThrow(() -> new VpcNotFoundException(
                         "the region " + session.region() + " has no default VPC: give the VPC id"));
             }
-            Optional<SecurityGroup> found = api.findByName(spec.name(), vpcId);
-            // Other groups the profile names must exist before anything is written.
-            resolvePeers(spec, null, vpcId);
+            // The group and the groups it names as peers in one read; peers by id in one more, when
+            // there are any. Both must exist before anything is written.
+            Set<String> names = new LinkedHashSet<>();
+            names.add(spec.name());
+            names.addAll(namedPeers(spec));
+            Map<String, SecurityGroup> byName = api.findByNames(names, vpcId);
+            requirePeerIdsExist(spec, vpcId);
+            Peers peers = new Peers(spec, byName, vpcId);
+            Optional<SecurityGroup> found = Optional.ofNullable(byName.get(spec.name()));
             Outcome outcome;
             if (found.isPresent()) {
-                outcome = existing(mode, request, vpcId, found.get());
+                outcome = mode == Mode.ENSURE ? existing(request, found.get(), peers)
+                        : compare(mode, request, found.get(), peers);
             } else {
                 // Reading the VPC before creating refuses an unknown VPC id even where CreateSecurityGroup
                 // would not (some emulators), and tells which outbound rules EC2 gives the new group.
                 String id = vpcId;
                 Vpc where = vpc.orElseGet(() -> api.vpc(id));
-                outcome = mode == Mode.ENSURE ? create(request, where) : absent(mode, request, where);
+                outcome = mode == Mode.ENSURE ? create(request, where, peers) : absent(mode, request, where, peers);
             }
-            return withCalls(outcome, tally.calls());
+            return outcome.withCalls(tally.calls());
         }
     }
 
-    private Outcome existing(Mode mode, GroupRequest request, String vpcId, SecurityGroup group) {
-        if (mode != Mode.ENSURE) {
-            return compare(mode, request, vpcId, group);
-        }
-        requireManagedOrAdopted(request, vpcId, group);
-        // Adopted, or asked for with another profile or options: the tags must say so, for scans.
-        boolean retag = !ManagedTags.record(group.tags(), request.profile(), request.options());
-        return converge(request, vpcId, group.groupId(), false, retag, rulesOf(group));
+    private Outcome existing(GroupRequest request, SecurityGroup group, Peers peers) {
+        requireManagedOrAdopted(request, group);
+        boolean retag = requireSameMaking(request, group);
+        return converge(request, group.vpcId(), group.groupId(), false, retag, rulesOf(group), null, peers);
     }
 
-    private static void pause(int round) {
-        try {
-            Thread.sleep(100L << Math.min(round, 5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Ec2CallException("interrupted while waiting for EC2", e);
-        }
-    }
-
-    private static void requireManagedOrAdopted(GroupRequest request, String vpcId, SecurityGroup group) {
-        if (!ManagedTags.isManaged(group.tags()) && !request.adopt()) {
-            throw new GroupNotManagedException("security group '" + group.groupName() + "' (" + group.groupId()
-                    + ") in " + vpcId + " was not created by rancher-sg: adopt it explicitly, or choose another"
-                    + " group name");
-        }
-    }
-
-    private Outcome create(GroupRequest request, Vpc vpc) {
+    private Outcome create(GroupRequest request, Vpc vpc, Peers peers) {
         GroupSpec spec = request.spec();
+        GroupSpec desired = peers.resolve(null);
+        Plan plan = NewGroup.plan(desired, hasIpv6(vpc));
+        requireWithinQuota(spec.name(), plan, NewGroup.defaultRules(hasIpv6(vpc)), request);
         if (request.preflight()) {
             api.create(spec, vpc.vpcId(), true);
         }
@@ -141,58 +146,75 @@ public final class Reconciler {
             SecurityGroup group = api.findByName(spec.name(), vpc.vpcId()).orElseThrow(() -> new Ec2CallException(
                     "security group '" + spec.name() + "' was reported as existing in " + vpc.vpcId()
                             + " but cannot be read"));
-            return existing(Mode.ENSURE, request, vpc.vpcId(), group);
+            return existing(request, group, peers);
         }
-        return converge(request, vpc.vpcId(), createdId.get(), true, false, defaultRules(vpc));
+        return converge(request, vpc.vpcId(), createdId.get(), true, false, NewGroup.defaultRules(hasIpv6(vpc)),
+                plan, peers);
     }
 
-    private Outcome absent(Mode mode, GroupRequest request, Vpc vpc) {
+    /** Plan and check of a group that does not exist: what ensure would create, and what it lacks. */
+    private Outcome absent(Mode mode, GroupRequest request, Vpc vpc, Peers peers) {
         if (request.preflight()) {
             api.create(request.spec(), vpc.vpcId(), true);
         }
-        GroupSpec desired = resolvePeers(request.spec(), null, vpc.vpcId());
-        // What ensure would start from: the rules EC2 gives a new group.
-        Plan plan = Diff.plan(desired, defaultRules(vpc), request.prune());
-        return new Outcome(mode, session.region(), vpc.vpcId(), null, desired.name(), request.profile(), false,
-                false, false, plan, List.of(), List.of(), List.of(), plan.drift(), List.of(), Map.of());
+        GroupSpec desired = peers.resolve(null);
+        List<Rule> defaults = NewGroup.defaultRules(hasIpv6(vpc));
+        Plan plan = NewGroup.plan(desired, hasIpv6(vpc));
+        Location location = location(vpc.vpcId(), null, desired.name());
+        if (mode == Mode.CHECK) {
+            return new Outcome(location, request.profile(), false, plan, Actions.NONE, plan.drift(), Review.NONE,
+                    Map.of());
+        }
+        requireWithinQuota(desired.name(), plan, defaults, request);
+        Review review = new Review(Findings.of(plan.applyTo(defaults)), riskWarnings(request));
+        return new Outcome(location, request.profile(), false, plan, Actions.of(true, plan), plan.drift(), review,
+                Map.of());
     }
 
     /** Plans against a group just read, for plan and check: nothing is written. */
-    private Outcome compare(Mode mode, GroupRequest request, String vpcId, SecurityGroup group) {
+    private Outcome compare(Mode mode, GroupRequest request, SecurityGroup group, Peers peers) {
         List<Rule> actual = rulesOf(group);
-        GroupSpec desired = resolvePeers(request.spec(), group.groupId(), vpcId);
+        GroupSpec desired = peers.resolve(group.groupId());
         Plan plan = Diff.plan(desired, actual, request.prune());
-        if (mode == Mode.PLAN) {
-            requireWithinQuota(desired.name(), plan, actual, request);
-            if (request.preflight()) {
-                // What ensure would refuse or write, proven without changing anything.
-                requireManagedOrAdopted(request, vpcId, group);
-                if (!ManagedTags.record(group.tags(), request.profile(), request.options())) {
-                    api.tag(group.groupId(), desired.tags(), true);
-                }
-                new PlanExecutor(api, group.groupId(), true).apply(plan);
-            }
+        Location location = location(group.vpcId(), group.groupId(), group.groupName());
+        boolean managed = ManagedTags.isManaged(group.tags());
+        if (mode == Mode.CHECK) {
+            return new Outcome(location, request.profile(), managed, plan, Actions.NONE, plan.drift(),
+                    new Review(Findings.of(actual), List.of()), Map.of());
         }
-        return new Outcome(mode, session.region(), vpcId, group.groupId(), group.groupName(), request.profile(),
-                true, false, ManagedTags.isManaged(group.tags()), plan, List.of(), List.of(), List.of(),
-                plan.drift(), Findings.of(actual), Map.of());
+        requireWithinQuota(desired.name(), plan, actual, request);
+        List<Warning> warnings = new ArrayList<>(Warning.ofPlan(plan));
+        warnings.addAll(riskWarnings(request));
+        if (request.preflight()) {
+            // What ensure would refuse or write, proven without changing anything.
+            requireManagedOrAdopted(request, group);
+            if (requireSameMaking(request, group)) {
+                api.tag(group.groupId(), desired.tags(), true);
+            }
+            new PlanExecutor(api, group.groupId(), true).apply(plan);
+        } else {
+            remakingWarning(request, group).ifPresent(warnings::add);
+        }
+        return new Outcome(location, request.profile(), managed, plan, Actions.of(false, plan), plan.drift(),
+                new Review(Findings.of(plan.applyTo(actual)), warnings), Map.of());
     }
 
     /**
      * Applies the plan until the group matches: a conflict with another writer means reading the
-     * group again and planning anew, for at most {@link #MAX_ROUNDS} rounds.
+     * group again and planning anew, for at most {@link #MAX_ROUNDS} rounds. Tags that adopt or
+     * reconfigure the group are written last, once its rules are in, so that a group EC2 refuses
+     * to extend is not left marked as rancher-sg's.
+     *
+     * @param initial the plan for the first round, or {@code null} to plan against {@code actual}
      */
     private Outcome converge(GroupRequest request, String vpcId, String groupId, boolean created, boolean retag,
-                             List<Rule> actual) {
-        GroupSpec desired = resolvePeers(request.spec(), groupId, vpcId);
+                             List<Rule> actual, Plan initial, Peers peers) {
+        GroupSpec desired = peers.resolve(groupId);
         Plan first = null;
         Plan last = null;
         PlanExecutor executor = new PlanExecutor(api, groupId, false);
         for (int round = 1; round <= MAX_ROUNDS; round++) {
-            // Right after create the group holds only what EC2 put there itself, never a rule of the
-            // user's: what of it the profile does not list is removed, so the new group is exact.
-            boolean prune = request.prune() || (created && round == 1);
-            Plan plan = Diff.plan(desired, actual, prune);
+            Plan plan = round == 1 && initial != null ? initial : Diff.plan(desired, actual, request.prune());
             requireWithinQuota(desired.name(), plan, actual, request);
             if (first == null) {
                 first = plan;
@@ -202,14 +224,15 @@ public final class Reconciler {
                     }
                     new PlanExecutor(api, groupId, true).apply(plan);
                 }
+            }
+            if (plan.isEmpty()) {
                 if (retag) {
                     api.tag(groupId, desired.tags(), false);
                 }
-            }
-            if (plan.isEmpty()) {
-                return new Outcome(Mode.ENSURE, session.region(), vpcId, groupId, desired.name(), request.profile(),
-                        true, created, true, first, executor.authorized(), executor.revoked(),
-                        executor.updated(), plan.drift(), Findings.of(actual), Map.of());
+                Actions actions = new Actions(created, executor.authorized(), executor.revoked(), executor.updated());
+                List<Warning> warnings = created ? List.of() : Warning.ofPlan(first);
+                return new Outcome(location(vpcId, groupId, desired.name()), request.profile(), true, first, actions,
+                        plan.drift(), new Review(Findings.of(actual), warnings), Map.of());
             }
             if (executor.apply(plan)) {
                 actual = plan.applyTo(actual);
@@ -230,11 +253,94 @@ public final class Reconciler {
                 + "); nothing unplanned was written, run ensure again");
     }
 
+    private Location location(String vpcId, String groupId, String groupName) {
+        return new Location(null, session.region(), vpcId, groupId, groupName);
+    }
+
+    private static void pause(int round) {
+        try {
+            Thread.sleep(100L << Math.min(round, 5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Ec2CallException("interrupted while waiting for EC2", e);
+        }
+    }
+
+    private static void requireManagedOrAdopted(GroupRequest request, SecurityGroup group) {
+        if (!ManagedTags.isManaged(group.tags()) && !request.adopt()) {
+            throw new GroupNotManagedException("security group '" + group.groupName() + "' (" + group.groupId()
+                    + ") in " + group.vpcId() + " was not created by rancher-sg: adopt it explicitly, or choose"
+                    + " another group name");
+        }
+    }
+
+    /**
+     * Refuses to change what a managed group was made for (its recorded profile or options) unless
+     * the request says to reconfigure it.
+     *
+     * @return whether the group's tags must be rewritten (adopted, or reconfigured)
+     */
+    private static boolean requireSameMaking(GroupRequest request, SecurityGroup group) {
+        if (ManagedTags.record(group.tags(), request.profile(), request.options())) {
+            return false;
+        }
+        if (ManagedTags.isManaged(group.tags()) && !request.reconfigure()) {
+            throw new ReconfigureRefusedException(remaking(request, group) + "; nothing was written: reconfigure it"
+                    + " explicitly if that is meant");
+        }
+        return true;
+    }
+
+    private static Optional<Warning> remakingWarning(GroupRequest request, SecurityGroup group) {
+        if (!ManagedTags.isManaged(group.tags()) || ManagedTags.record(group.tags(), request.profile(),
+                request.options())) {
+            return Optional.empty();
+        }
+        return Optional.of(new Warning(Warning.RECONFIGURES, remaking(request, group)
+                + (request.reconfigure() ? "; ensure will reconfigure it" : "; ensure refuses this unless told to"
+                + " reconfigure it")));
+    }
+
+    private static String remaking(GroupRequest request, SecurityGroup group) {
+        Map<String, String> tags = ManagedTags.asMap(group.tags());
+        return "security group '" + group.groupName() + "' (" + group.groupId() + ") was made with profile "
+                + ManagedTags.recordedProfile(tags) + " and " + optionsText(ManagedTags.recordedOptions(tags))
+                + ", but this run asks for profile " + request.profile() + " and "
+                + optionsText(ManagedTags.encode(request.options()));
+    }
+
+    private static String optionsText(String encoded) {
+        return encoded.isBlank() ? "default options" : "options '" + encoded + "'";
+    }
+
+    /** Refuses a request whose own rules have critical findings the user did not accept, before any call. */
+    private static void requireAcceptedRisks(GroupRequest request) {
+        List<Finding> refused = request.acceptedRisks().refused(request.spec().rules());
+        if (!refused.isEmpty()) {
+            throw new CriticalExposureException("security group '" + request.groupName() + "' would be written with "
+                    + refused.size() + " critical finding" + (refused.size() == 1 ? "" : "s") + ": "
+                    + refused.get(0).message() + "; nothing was written: accept the risk "
+                    + refused.stream().map(Finding::code).distinct().collect(Collectors.joining(", "))
+                    + " explicitly if that is meant", refused);
+        }
+    }
+
+    /** For plan: that ensure will refuse the request's unaccepted critical findings. */
+    private static List<Warning> riskWarnings(GroupRequest request) {
+        List<Finding> refused = request.acceptedRisks().refused(request.spec().rules());
+        if (refused.isEmpty()) {
+            return List.of();
+        }
+        return List.of(new Warning(Warning.NEEDS_ACCEPTED_RISK, "ensure refuses this request unless the risk "
+                + refused.stream().map(Finding::code).distinct().collect(Collectors.joining(", "))
+                + " is accepted explicitly: " + refused.get(0).message()));
+    }
+
     private GroupRequest requestRecordedIn(SecurityGroup group) {
         Map<String, String> tags = ManagedTags.asMap(group.tags());
         try {
-            String profile = tags.getOrDefault(ManagedTags.PROFILE, Profiles.RANCHER_NODES);
-            return GroupRequest.forProfile(profile, ManagedTags.decode(tags.get(ManagedTags.OPTIONS), group.groupName()))
+            return GroupRequest.forProfile(ManagedTags.recordedProfile(tags),
+                            ManagedTags.decode(ManagedTags.recordedOptions(tags), group.groupName()))
                     .withVpcId(group.vpcId());
         } catch (IllegalArgumentException e) {
             throw new Ec2CallException("security group " + group.groupId() + " carries rancher-sg tags that cannot"
@@ -242,30 +348,65 @@ public final class Reconciler {
         }
     }
 
+    private static Set<String> namedPeers(GroupSpec spec) {
+        return spec.rules().stream()
+                .map(Rule::peer)
+                .filter(p -> p instanceof Peer.NamedGroup)
+                .map(Peer::value)
+                .filter(name -> !name.equals(spec.name()))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
     /**
-     * The spec with peers as EC2 names them: other groups named by the profile become their ids (one
-     * read per name, only when a profile names any), the group's own id becomes {@code self}.
+     * Refuses peers given by id that do not exist, before anything is written: EC2 would only say so
+     * at the first authorize, after the group was created.
      *
-     * @throws PeerNotFoundException when a named group does not exist in the VPC
+     * @throws PeerNotFoundException naming every missing id
      */
-    private GroupSpec resolvePeers(GroupSpec spec, String ownGroupId, String vpcId) {
-        Map<String, String> ids = namedGroupIds.computeIfAbsent(vpcId, v -> new java.util.concurrent.ConcurrentHashMap<>());
-        java.util.Set<String> missing = new java.util.LinkedHashSet<>();
-        GroupSpec resolved = spec.resolvePeers(ownGroupId, name -> {
-            String id = ids.computeIfAbsent(name, n -> api.findByName(n, vpcId).map(SecurityGroup::groupId)
-                    .orElse(null));
-            if (id == null) {
-                missing.add(name);
-                return "sg-0";  // a placeholder, so that every missing name is collected before failing
-            }
-            return id;
-        });
+    private void requirePeerIdsExist(GroupSpec spec, String vpcId) {
+        Set<String> ids = spec.rules().stream()
+                .map(Rule::peer)
+                .filter(p -> p instanceof Peer.Group)
+                .map(Peer::value)
+                .collect(Collectors.toCollection(TreeSet::new));
+        if (ids.isEmpty()) {
+            return;
+        }
+        Set<String> missing = new TreeSet<>(ids);
+        missing.removeAll(api.existingIds(ids));
         if (!missing.isEmpty()) {
             throw new PeerNotFoundException("security group '" + spec.name() + "' refers to "
-                    + (missing.size() == 1 ? "group '" + missing.iterator().next() + "', which does not" : "groups "
-                    + missing + ", which do not") + " exist in " + vpcId);
+                    + (missing.size() == 1 ? "group " + missing.iterator().next() + ", which does not"
+                    : "groups " + String.join(", ", missing) + ", which do not") + " exist " + session.where()
+                    + " (looked up from " + vpcId + ")");
         }
-        return resolved;
+    }
+
+    /** The ids of the groups one run's spec names, read once at its start. */
+    private static final class Peers {
+        private final GroupSpec spec;
+        private final Map<String, String> idByName;
+
+        /**
+         * @throws PeerNotFoundException when a named group does not exist in the VPC
+         */
+        Peers(GroupSpec spec, Map<String, SecurityGroup> byName, String vpcId) {
+            this.spec = spec;
+            this.idByName = byName.entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().groupId()));
+            Set<String> missing = new TreeSet<>(namedPeers(spec));
+            missing.removeAll(idByName.keySet());
+            if (!missing.isEmpty()) {
+                throw new PeerNotFoundException("security group '" + spec.name() + "' refers to "
+                        + (missing.size() == 1 ? "group '" + missing.iterator().next() + "', which does not"
+                        : "groups " + missing + ", which do not") + " exist in " + vpcId);
+            }
+        }
+
+        /** The spec with peers as EC2 names them: other groups by id, the group's own id as {@code self}. */
+        GroupSpec resolve(String ownGroupId) {
+            return spec.resolvePeers(ownGroupId, idByName::get);
+        }
     }
 
     private static void requireWithinQuota(String groupName, List<Rule> rules, GroupRequest request) {
@@ -292,7 +433,7 @@ public final class Reconciler {
         if (!violations.isEmpty()) {
             throw new QuotaExceededException("security group '" + groupName + "' fits its rule quota after prune,"
                     + " but not while new rules are added before extra ones are revoked, nothing was changed: "
-                    + violations.stream().map(QuotaViolation::message).collect(java.util.stream.Collectors.joining("; "))
+                    + violations.stream().map(QuotaViolation::message).collect(Collectors.joining("; "))
                     + "; revoke the extra rules first", violations);
         }
     }
@@ -303,21 +444,9 @@ public final class Reconciler {
         return Rules.localiseSelf(rules, group.groupId());
     }
 
-    /** The rules EC2 gives a new group: all outbound traffic, to ::/0 too when the VPC has an IPv6 block. */
-    private static List<Rule> defaultRules(Vpc vpc) {
-        List<Rule> rules = new ArrayList<>();
-        rules.add(Rule.allTraffic(Direction.EGRESS, Peer.Cidr.ANY_IPV4, ""));
-        boolean ipv6 = vpc.ipv6CidrBlockAssociationSet().stream().anyMatch(a -> a.ipv6CidrBlockState() == null
+    /** Whether the VPC has an IPv6 block, so that EC2 opens {@code ::/0} outbound on a new group too. */
+    private static boolean hasIpv6(Vpc vpc) {
+        return vpc.ipv6CidrBlockAssociationSet().stream().anyMatch(a -> a.ipv6CidrBlockState() == null
                 || a.ipv6CidrBlockState().state() == VpcCidrBlockStateCode.ASSOCIATED);
-        if (ipv6) {
-            rules.add(Rule.allTraffic(Direction.EGRESS, Peer.Cidr.ANY_IPV6, ""));
-        }
-        return rules;
-    }
-
-    private static Outcome withCalls(Outcome o, Map<String, Integer> calls) {
-        return new Outcome(o.mode(), o.region(), o.vpcId(), o.groupId(), o.groupName(), o.profile(), o.exists(),
-                o.created(), o.managed(), o.plan(), o.authorized(), o.revoked(), o.updated(), o.drift(),
-                o.findings(), calls);
     }
 }

@@ -3,10 +3,15 @@ package io.ranchersg.aws;
 import io.ranchersg.core.Direction;
 import io.ranchersg.core.GroupSpec;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -68,21 +73,46 @@ final class SecurityGroupApi {
 
     /**
      * The group of that name in that VPC (names are unique per VPC; {@code GroupNames} only works in
-     * the default VPC). Filter values treat {@code *} and {@code ?} as wildcards, which a group name
-     * may contain: they are escaped, and only an exact match is taken, so that no other group is
-     * ever mistaken for this one.
+     * the default VPC).
      */
     Optional<SecurityGroup> findByName(String name, String vpcId) {
+        return Optional.ofNullable(findByNames(List.of(name), vpcId).get(name));
+    }
+
+    /**
+     * The groups of these names in that VPC, by name, in one paginated read; names without a group
+     * are absent from the map. Filter values treat {@code *} and {@code ?} as wildcards, which a group
+     * name may contain: they are escaped, and only exact matches are taken, so that no other group is
+     * ever mistaken for one of these.
+     */
+    Map<String, SecurityGroup> findByNames(Collection<String> names, String vpcId) {
+        Set<String> wanted = new LinkedHashSet<>(names);
         List<SecurityGroup> groups = call("DescribeSecurityGroups", () -> ec2.describeSecurityGroupsPaginator(
-                        r -> r.filters(filter("group-name", escapeWildcards(name)), filter("vpc-id", vpcId)))
+                        r -> r.filters(filter("group-name", wanted.stream().map(SecurityGroupApi::escapeWildcards)
+                                .toList()), filter("vpc-id", List.of(vpcId))))
                 .securityGroups().stream()
-                .filter(g -> name.equals(g.groupName()) && vpcId.equals(g.vpcId()))
+                .filter(g -> wanted.contains(g.groupName()) && vpcId.equals(g.vpcId()))
                 .toList());
-        if (groups.size() > 1) {
-            throw new Ec2CallException(groups.size() + " security groups are named '" + name + "' in " + vpcId
-                    + ", which EC2 does not allow; refusing to guess");
+        Map<String, SecurityGroup> byName = new LinkedHashMap<>();
+        for (SecurityGroup group : groups) {
+            if (byName.putIfAbsent(group.groupName(), group) != null) {
+                throw new Ec2CallException("several security groups are named '" + group.groupName() + "' in "
+                        + vpcId + ", which EC2 does not allow; refusing to guess");
+            }
         }
-        return groups.stream().findFirst();
+        return byName;
+    }
+
+    /**
+     * Which of these group ids exist, in one read. A filter, unlike {@code GroupIds}, answers for the
+     * ids it knows instead of failing the whole call on the first unknown one.
+     */
+    Set<String> existingIds(Collection<String> groupIds) {
+        return call("DescribeSecurityGroups", () -> ec2.describeSecurityGroupsPaginator(
+                        r -> r.filters(filter("group-id", List.copyOf(groupIds))))
+                .securityGroups().stream()
+                .map(SecurityGroup::groupId)
+                .collect(Collectors.toSet()));
     }
 
     /** The group by id, or empty when it does not exist. */
@@ -275,6 +305,10 @@ final class SecurityGroupApi {
 
     static String escapeWildcards(String value) {
         return value.replace("\\", "\\\\").replace("*", "\\*").replace("?", "\\?");
+    }
+
+    private static Filter filter(String name, Collection<String> values) {
+        return Filter.builder().name(name).values(values).build();
     }
 
     private static Filter filter(String name, String value) {

@@ -30,15 +30,15 @@ final class CheckCommand extends GroupCommand {
     @Override
     int execute() {
         Instant at = context.clock().instant();
-        Result result;
+        Outcome outcome;
         try {
-            result = reconcile((reconciler, req) -> reconciler.check(req), request);
+            outcome = reconcile((reconciler, req) -> reconciler.check(req), request);
         } catch (RuntimeException e) {
             recordFailure(files, at, e);
             throw e;
         }
-        List<Outcome> outcomes = List.of(result.outcome());
-        ObjectNode report = Reports.checkDocument("check", outcomes, result.apiCalls(), null, List.of());
+        List<Outcome> outcomes = List.of(outcome);
+        ObjectNode report = Reports.checkDocument("check", outcomes, outcome.apiCalls(), null, List.of());
         // Files first: if one cannot be written, stdout must not already hold a report.
         files.written(report, outcomes, at);
         if (jsonOutput()) {
@@ -46,7 +46,7 @@ final class CheckCommand extends GroupCommand {
         } else {
             out().print(Reports.checkText(outcomes, style()));
         }
-        return result.outcome().inSync() ? ExitCodes.OK : ExitCodes.DRIFT;
+        return outcome.inSync() ? ExitCodes.OK : ExitCodes.DRIFT;
     }
 
     /** Tells the Prometheus file that the check failed, without hiding the failure itself. */

@@ -1,6 +1,9 @@
 package io.ranchersg.cli;
 
+import io.ranchersg.aws.GroupRequest;
+import io.ranchersg.aws.Outcome;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code rancher-sg ensure}: creates the group or repairs it, and prints what it did. */
@@ -11,8 +14,8 @@ import picocli.CommandLine.Option;
                 + " revokes rules the profile does not list. Never deletes the group."})
 final class EnsureCommand extends GroupCommand {
 
-    @Option(names = "--prune", description = "Also revoke rules the profile does not list (after adding the missing ones).")
-    boolean prune;
+    @Mixin
+    ChangeMixin change;
 
     @Option(names = "--dry-run",
             description = "Change nothing: print the plan, after sending every write with DryRun=true to prove"
@@ -29,23 +32,22 @@ final class EnsureCommand extends GroupCommand {
 
     @Override
     int execute() {
+        GroupRequest ensured = change.applyTo(request).withAdopt(adopt);
         if (dryRun) {
-            Result result = reconcile((reconciler, req) -> reconciler.plan(req),
-                    request.withPrune(prune).withAdopt(adopt).withPreflight(true));
+            Outcome outcome = reconcile((reconciler, req) -> reconciler.plan(req), ensured.withPreflight(true));
             if (jsonOutput()) {
-                out().println(Json.write(Reports.changeDocument("ensure", result.outcome(), true, result.apiCalls())));
+                out().println(Json.write(Reports.changeDocument("ensure", outcome, true)));
             } else {
-                out().print(Reports.planText(result.outcome(), style()));
+                out().print(Reports.planText(outcome, style()));
                 out().println("dry run: nothing changed");
             }
             return ExitCodes.OK;
         }
-        Result result = reconcile((reconciler, req) -> reconciler.ensure(req),
-                request.withPrune(prune).withAdopt(adopt));
+        Outcome outcome = reconcile((reconciler, req) -> reconciler.ensure(req), ensured);
         if (jsonOutput()) {
-            out().println(Json.write(Reports.changeDocument("ensure", result.outcome(), false, result.apiCalls())));
+            out().println(Json.write(Reports.changeDocument("ensure", outcome, false)));
         } else {
-            out().print(Reports.ensureText(result.outcome(), style()));
+            out().print(Reports.ensureText(outcome, style()));
         }
         return ExitCodes.OK;
     }

@@ -67,15 +67,10 @@ abstract class GroupCommand extends AwsCommand {
     void validateMore() {
     }
 
-    /** Opens a session, runs one reconciler call, and returns the outcome with the session's call counts. */
-    Result reconcile(BiFunction<Reconciler, GroupRequest, Outcome> call, GroupRequest groupRequest) {
+    /** Opens a session and runs one reconciler call; the outcome counts the run's calls. */
+    Outcome reconcile(BiFunction<Reconciler, GroupRequest, Outcome> call, GroupRequest groupRequest) {
         try (Ec2Session session = Ec2Session.open(settings)) {
-            Outcome outcome = call.apply(new Reconciler(session), groupRequest);
-            return new Result(outcome, session.calls().calls());
+            return call.apply(new Reconciler(session), groupRequest);
         }
-    }
-
-    /** An outcome and every EC2 call of the run, by operation. */
-    record Result(Outcome outcome, java.util.Map<String, Integer> apiCalls) {
     }
 }

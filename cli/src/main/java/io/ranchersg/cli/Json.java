@@ -13,6 +13,7 @@ import io.ranchersg.core.Peer;
 import io.ranchersg.core.Profile;
 import io.ranchersg.core.ProfileOptions;
 import io.ranchersg.core.Rule;
+import io.ranchersg.core.Warning;
 import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.List;
@@ -122,6 +123,17 @@ final class Json {
             node.set("before", rule(change.before()));
             node.set("after", rule(change.after()));
             array.add(node);
+        }
+        return array;
+    }
+
+    /** Warnings about a run: {@code [{"code","message"}]}. */
+    static ArrayNode warnings(Collection<Warning> warnings) {
+        ArrayNode array = array();
+        for (Warning warning : warnings) {
+            ObjectNode node = array.addObject();
+            node.put("code", warning.code());
+            node.put("message", warning.message());
         }
         return array;
     }

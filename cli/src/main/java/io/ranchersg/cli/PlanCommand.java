@@ -1,7 +1,8 @@
 package io.ranchersg.cli;
 
+import io.ranchersg.aws.Outcome;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code rancher-sg plan}: what ensure would change. Reads only. */
 @Command(name = "plan", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -11,8 +12,8 @@ import picocli.CommandLine.Option;
             "Reads only; exit 0 whether or not there are changes."})
 final class PlanCommand extends GroupCommand {
 
-    @Option(names = "--prune", description = "Plan to revoke rules the profile does not list, as ensure --prune would.")
-    boolean prune;
+    @Mixin
+    ChangeMixin change;
 
     PlanCommand(CliContext context) {
         super(context);
@@ -20,11 +21,11 @@ final class PlanCommand extends GroupCommand {
 
     @Override
     int execute() {
-        Result result = reconcile((reconciler, req) -> reconciler.plan(req), request.withPrune(prune));
+        Outcome outcome = reconcile((reconciler, req) -> reconciler.plan(req), change.applyTo(request));
         if (jsonOutput()) {
-            out().println(Json.write(Reports.changeDocument("plan", result.outcome(), false, result.apiCalls())));
+            out().println(Json.write(Reports.changeDocument("plan", outcome, false)));
         } else {
-            out().print(Reports.planText(result.outcome(), style()));
+            out().print(Reports.planText(outcome, style()));
         }
         return ExitCodes.OK;
     }

@@ -2,11 +2,10 @@ package io.ranchersg.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ranchersg.aws.Mode;
+import io.ranchersg.aws.Actions;
 import io.ranchersg.aws.Outcome;
 import io.ranchersg.core.DescriptionChange;
 import io.ranchersg.core.Drift;
-import io.ranchersg.core.Plan;
 import io.ranchersg.core.Rule;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,10 +26,11 @@ final class Reports {
     // ---------------------------------------------------------------- JSON
 
     /**
-     * A group entry. For plan the actions are what ensure would do (created means "would be
-     * created"); for ensure, what it did. The drift is the group's state after the run.
+     * A group entry. With {@code actions} (plan and ensure), the outcome's actions: for plan what
+     * ensure would do (created means "would be created"), for ensure what it did. The drift is the
+     * group's state after the run.
      */
-    static ObjectNode group(Outcome o) {
+    static ObjectNode group(Outcome o, boolean actions) {
         ObjectNode node = Json.object();
         node.put("region", o.region());
         node.put("vpc_id", o.vpcId());
@@ -44,15 +44,15 @@ final class Reports {
         node.set("missing", Json.rules(drift.missing()));
         node.set("extra", Json.rules(drift.extra()));
         node.set("changed", Json.changes(drift.changed()));
-        if (o.mode() != Mode.CHECK) {
-            Actions actions = Actions.of(o);
+        if (actions) {
             node.put("prune", o.plan().prune());
-            node.put("created", actions.created());
-            node.set("authorized", Json.rules(actions.authorized()));
-            node.set("revoked", Json.rules(actions.revoked()));
-            node.set("updated", Json.changes(actions.updated()));
+            node.put("created", o.created());
+            node.set("authorized", Json.rules(o.authorized()));
+            node.set("revoked", Json.rules(o.revoked()));
+            node.set("updated", Json.changes(o.updated()));
         }
         node.set("findings", Json.findings(o.findings()));
+        node.set("warnings", Json.warnings(o.warnings()));
         return node;
     }
 
@@ -67,7 +67,7 @@ final class Reports {
             regions.forEach(array::add);
         }
         ArrayNode groups = doc.putArray("groups");
-        outcomes.forEach(o -> groups.add(group(o)));
+        outcomes.forEach(o -> groups.add(group(o, false)));
         if (regions != null) {
             ArrayNode array = doc.putArray("errors");
             for (RegionError error : errors) {
@@ -81,16 +81,16 @@ final class Reports {
     }
 
     /** The plan or ensure document; {@code changes} says whether ensure would change (plan) or changed something. */
-    static ObjectNode changeDocument(String command, Outcome o, boolean dryRun, Map<String, Integer> apiCalls) {
+    static ObjectNode changeDocument(String command, Outcome o, boolean dryRun) {
         ObjectNode doc = Json.document();
         doc.put("command", command);
         if (command.equals("ensure")) {
             doc.put("dry_run", dryRun);
         }
-        doc.put("changes", Actions.of(o).any());
+        doc.put("changes", o.actions().any());
         doc.put("in_sync", o.inSync());
-        doc.putArray("groups").add(group(o));
-        doc.set("api_calls", Json.apiCalls(apiCalls));
+        doc.putArray("groups").add(group(o, true));
+        doc.set("api_calls", Json.apiCalls(o.apiCalls()));
         return doc;
     }
 
@@ -98,33 +98,16 @@ final class Reports {
     record RegionError(String region, String message) {
     }
 
-    /** What a run did, or for a plan would do. */
-    record Actions(boolean created, List<Rule> authorized, List<Rule> revoked, List<DescriptionChange> updated) {
-
-        static Actions of(Outcome o) {
-            if (o.mode() == Mode.ENSURE) {
-                return new Actions(o.created(), o.authorized(), o.revoked(), o.updated());
-            }
-            Plan plan = o.plan();
-            return new Actions(!o.exists(), plan.toAuthorize(), plan.toRevoke(), plan.toUpdate());
-        }
-
-        boolean any() {
-            return created || !authorized.isEmpty() || !revoked.isEmpty() || !updated.isEmpty();
-        }
-    }
-
     // ---------------------------------------------------------------- text
 
     /** {@code 'rancher-nodes' (sg-0abc) in vpc-0123 (us-east-1)}; no id when the group does not exist. */
     static String where(Outcome o) {
-        return "'" + o.groupName() + "'" + (o.groupId() == null ? "" : " (" + o.groupId() + ")") + " in "
-                + o.vpcId() + " (" + o.region() + ")";
+        return o.location().toString();
     }
 
     /** The plan as a diff: {@code +} authorize, {@code ~} update, {@code -} revoke, {@code =} extra kept. */
     static String planText(Outcome o, Style style) {
-        Actions actions = Actions.of(o);
+        Actions actions = o.actions();
         StringBuilder out = new StringBuilder();
         out.append(style.bold("Security group " + where(o))).append(": ");
         if (!o.exists()) {
@@ -141,12 +124,13 @@ final class Reports {
         }
         out.append("Plan: ").append(o.exists() ? "" : "create the group, ")
                 .append(counts(actions, "to authorize", "to update", "to revoke")).append(".\n");
+        out.append(review(o, style));
         return out.toString();
     }
 
     /** What ensure did, as a diff with a summary line. */
     static String ensureText(Outcome o, Style style) {
-        Actions actions = Actions.of(o);
+        Actions actions = o.actions();
         StringBuilder out = new StringBuilder();
         if (o.created()) {
             out.append(style.bold("Created security group " + where(o))).append('\n');
@@ -159,6 +143,7 @@ final class Reports {
         if (actions.any()) {
             out.append("Done: ").append(counts(actions, "authorized", "updated", "revoked")).append(".\n");
         }
+        out.append(review(o, style));
         return out.toString();
     }
 
@@ -193,6 +178,14 @@ final class Reports {
         for (String line : Columns.render(rows, "  ").split("\n")) {
             out.append(colourBySign(line, style)).append('\n');
         }
+        return out.toString();
+    }
+
+    /** The run's warnings, one {@code warning:} line each, then the findings of the rules it leaves. */
+    private static String review(Outcome o, Style style) {
+        StringBuilder out = new StringBuilder();
+        o.warnings().forEach(w -> out.append(style.changed(w.toString())).append('\n'));
+        out.append(RulesText.findingsText(o.findings()));
         return out.toString();
     }
 

@@ -1,7 +1,10 @@
 package io.ranchersg.cli;
 
+import io.ranchersg.aws.Actions;
+import io.ranchersg.aws.Location;
 import io.ranchersg.aws.Mode;
 import io.ranchersg.aws.Outcome;
+import io.ranchersg.aws.Review;
 import io.ranchersg.core.DescriptionChange;
 import io.ranchersg.core.Drift;
 import io.ranchersg.core.Peer;
@@ -27,33 +30,39 @@ final class Outcomes {
 
     static Outcome inSync() {
         Plan plan = new Plan("web", List.of(), List.of(), List.of(), List.of(), false);
-        return new Outcome(Mode.CHECK, "us-east-1", "vpc-0123abcd", "sg-0abc", "web", "rancher-nodes", true, false,
-                true, plan, List.of(), List.of(), List.of(), plan.drift(), List.of(), Map.of("DescribeSecurityGroups", 1));
+        return new Outcome(at("sg-0abc"), "rancher-nodes", true, plan, Actions.NONE, plan.drift(), Review.NONE,
+                Map.of("DescribeSecurityGroups", 1));
     }
 
     static Outcome drifted(Mode mode) {
         Plan plan = new Plan("web", List.of(SSH), List.of(), List.of(HTTP), List.of(EXTRA), false);
-        return new Outcome(mode, "us-east-1", "vpc-0123abcd", "sg-0abc", "web", "rancher-nodes", true, false, true,
-                plan, List.of(), List.of(), List.of(), plan.drift(), List.of(), Map.of());
+        return new Outcome(at("sg-0abc"), "rancher-nodes", true, plan, actions(mode, false, plan), plan.drift(),
+                Review.NONE, Map.of());
     }
 
     static Outcome absent(Mode mode) {
         Plan plan = new Plan("web", List.of(SSH, ETCD), List.of(), List.of(), List.of(), false);
-        return new Outcome(mode, "us-east-1", "vpc-0123abcd", null, "web", "rancher-nodes", false, false, false,
-                plan, List.of(), List.of(), List.of(), plan.drift(), List.of(), Map.of());
+        return new Outcome(at(null), "rancher-nodes", false, plan, actions(mode, true, plan), plan.drift(),
+                Review.NONE, Map.of());
     }
 
     static Outcome created() {
         Plan plan = new Plan("web", List.of(SSH, ETCD), List.of(), List.of(), List.of(), false);
-        return new Outcome(Mode.ENSURE, "us-east-1", "vpc-0123abcd", "sg-0abc", "web", "rancher-nodes", true, true,
-                true, plan, List.of(SSH, ETCD), List.of(), List.of(), new Drift(List.of(), List.of(), List.of()),
-                List.of(), Map.of("CreateSecurityGroup", 1));
+        return new Outcome(at("sg-0abc"), "rancher-nodes", true, plan, Actions.of(true, plan),
+                new Drift(List.of(), List.of(), List.of()), Review.NONE, Map.of("CreateSecurityGroup", 1));
     }
 
     static Outcome pruned() {
         Plan plan = new Plan("web", List.of(), List.of(EXTRA), List.of(HTTP), List.of(EXTRA), true);
-        return new Outcome(Mode.ENSURE, "us-east-1", "vpc-0123abcd", "sg-0abc", "web", "rancher-nodes", true, false,
-                true, plan, List.of(), List.of(EXTRA), List.of(HTTP), new Drift(List.of(), List.of(), List.of()),
-                List.of(), Map.of());
+        return new Outcome(at("sg-0abc"), "rancher-nodes", true, plan, Actions.of(false, plan),
+                new Drift(List.of(), List.of(), List.of()), Review.NONE, Map.of());
+    }
+
+    static Location at(String groupId) {
+        return new Location(null, "us-east-1", "vpc-0123abcd", groupId, "web");
+    }
+
+    private static Actions actions(Mode mode, boolean create, Plan plan) {
+        return mode == Mode.CHECK ? Actions.NONE : Actions.of(create, plan);
     }
 }

@@ -3,8 +3,10 @@ package io.ranchersg.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ranchersg.aws.Actions;
 import io.ranchersg.aws.Mode;
 import io.ranchersg.aws.Outcome;
+import io.ranchersg.aws.Review;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -37,7 +39,7 @@ class ReportsTest {
 
     @Test
     void anAbsentGroupHasANullIdAndIsNotInSync() {
-        JsonNode group = Reports.group(Outcomes.absent(Mode.CHECK));
+        JsonNode group = Reports.group(Outcomes.absent(Mode.CHECK), false);
 
         assertThat(group.get("group_id").isNull()).isTrue();
         assertThat(group.get("exists").asBoolean()).isFalse();
@@ -46,7 +48,7 @@ class ReportsTest {
 
     @Test
     void planEntriesSayWhatEnsureWouldDo() {
-        JsonNode doc = Reports.changeDocument("plan", Outcomes.absent(Mode.PLAN), false, Map.of());
+        JsonNode doc = Reports.changeDocument("plan", Outcomes.absent(Mode.PLAN), false);
         JsonNode group = doc.get("groups").get(0);
 
         assertThat(doc.get("changes").asBoolean()).isTrue();
@@ -59,7 +61,7 @@ class ReportsTest {
 
     @Test
     void ensureEntriesSayWhatEnsureDid() {
-        JsonNode doc = Reports.changeDocument("ensure", Outcomes.pruned(), false, Map.of());
+        JsonNode doc = Reports.changeDocument("ensure", Outcomes.pruned(), false);
         JsonNode group = doc.get("groups").get(0);
 
         assertThat(doc.get("dry_run").asBoolean()).isFalse();
@@ -109,9 +111,8 @@ class ReportsTest {
 
     @Test
     void ensureTextWhenNothingChanged() {
-        Outcome unchanged = new Outcome(Mode.ENSURE, "us-east-1", "vpc-0123abcd", "sg-0abc", "web", "rancher-nodes",
-                true, false, true, Outcomes.inSync().plan(), List.of(), List.of(), List.of(), Outcomes.inSync().drift(),
-                List.of(), Map.of());
+        Outcome unchanged = new Outcome(Outcomes.at("sg-0abc"), "rancher-nodes", true, Outcomes.inSync().plan(),
+                Actions.NONE, Outcomes.inSync().drift(), Review.NONE, Map.of());
 
         assertThat(Reports.ensureText(unchanged, Style.PLAIN)).isEqualTo(
                 "Security group 'web' (sg-0abc) in vpc-0123abcd (us-east-1) is up to date: nothing changed.\n");

@@ -49,6 +49,10 @@ public final class Findings {
             new Check(WORLD_OPEN_DOCKER_TLS, Severity.MEDIUM, Protocol.TCP, List.of(PortRange.of(2376)),
                     "the Docker daemon TLS port (TCP 2376)", "node driver provisioning only needs it from Rancher"));
 
+    /** Every code a finding can have, most severe first. */
+    public static final List<String> CODES = List.of(WORLD_OPEN_ALL_TRAFFIC, WORLD_OPEN_ETCD, WORLD_OPEN_VXLAN,
+            WORLD_OPEN_KUBELET, WORLD_OPEN_SSH, WORLD_OPEN_DOCKER_TLS);
+
     private Findings() {
     }
 

@@ -1,0 +1,139 @@
+package io.ranchersg.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ranchersg.core.Rule;
+import io.ranchersg.core.Rules;
+import io.ranchersg.testsupport.Ec2Emulator;
+import io.ranchersg.testsupport.EndToEnd;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.IpPermission;
+import software.amazon.awssdk.services.ec2.model.IpRange;
+import software.amazon.awssdk.services.ec2.model.Ipv6Range;
+
+/**
+ * {@code plan} shows exactly what the {@code ensure} that follows it does, and a plan after that
+ * ensure is empty: over new and existing groups, VPCs with and without IPv6, adopted groups,
+ * with and without prune.
+ */
+@EndToEnd
+class PlanEqualsEnsureIT {
+
+    /** How a scenario prepares the group before plan and ensure run. */
+    enum Start {
+        NEW_GROUP,
+        IN_SYNC,
+        DRIFTED,
+        NOT_MANAGED
+    }
+
+    private Ec2Emulator emulator;
+    private Ec2Client raw;
+    private Ec2Session session;
+    private String defaultVpc;
+
+    @BeforeEach
+    void setUp(Ec2Emulator emulator) {
+        this.emulator = emulator;
+        raw = emulator.ec2Client();
+        session = Emulated.session(emulator);
+        defaultVpc = Emulated.defaultVpcId(raw);
+    }
+
+    @AfterEach
+    void tearDown() {
+        session.close();
+        raw.close();
+    }
+
+    static Stream<Arguments> scenarios() {
+        Stream.Builder<Arguments> all = Stream.builder();
+        for (Start start : Start.values()) {
+            for (boolean ipv6Vpc : new boolean[] {false, true}) {
+                for (boolean prune : new boolean[] {false, true}) {
+                    all.add(Arguments.of(start, ipv6Vpc, prune));
+                }
+            }
+        }
+        return all.build();
+    }
+
+    @ParameterizedTest(name = "{0}, IPv6 VPC {1}, prune {2}")
+    @MethodSource("scenarios")
+    void planShowsWhatEnsureThenDoes(Start start, boolean ipv6Vpc, boolean prune) {
+        String vpcId = ipv6Vpc ? raw.createVpc(r -> r.cidrBlock("10.61.0.0/16").amazonProvidedIpv6CidrBlock(true))
+                .vpc().vpcId() : defaultVpc;
+        String name = Emulated.uniqueName("pe");
+        Reconciler reconciler = new Reconciler(session);
+        GroupRequest request = GroupRequest.rancherNodes().withGroupName(name).withVpcId(vpcId).withPrune(prune)
+                .withAdopt(start == Start.NOT_MANAGED);
+        prepare(start, request, reconciler, vpcId, name);
+
+        Outcome plan = reconciler.plan(request);
+        Outcome ensure = reconciler.ensure(request);
+
+        assertThat(plan.created()).as("created").isEqualTo(ensure.created());
+        assertThat(sorted(plan.authorized())).as("authorized").isEqualTo(sorted(ensure.authorized()));
+        assertThat(sorted(plan.revoked())).as("revoked").isEqualTo(sorted(ensure.revoked()));
+        assertThat(plan.updated()).as("updated").isEqualTo(ensure.updated());
+        assertThat(plan.warnings()).as("warnings").isEqualTo(ensure.warnings());
+        assertThat(plan.findings()).as("findings of the rules left in place").isEqualTo(ensure.findings());
+        Outcome after = reconciler.plan(request);
+        assertThat(after.actions().any()).as("a plan after ensure changes nothing: " + after.actions()).isFalse();
+        if (start == Start.NEW_GROUP && ipv6Vpc) {
+            assertThat(plan.revoked()).as("EC2's ::/0 outbound rule, which rancher-nodes does not list")
+                    .hasSize(1);
+        }
+    }
+
+    private void prepare(Start start, GroupRequest request, Reconciler reconciler, String vpcId, String name) {
+        switch (start) {
+            case NEW_GROUP:
+                return;
+            case IN_SYNC:
+                reconciler.ensure(request.withPrune(false));
+                return;
+            case DRIFTED: {
+                String id = reconciler.ensure(request.withPrune(false)).groupId();
+                // One rule gone, one extra, one description changed: every kind of action.
+                raw.revokeSecurityGroupIngress(r -> r.groupId(id).ipPermissions(tcp(6443)));
+                raw.authorizeSecurityGroupIngress(r -> r.groupId(id).ipPermissions(IpPermission.builder()
+                        .ipProtocol("tcp").fromPort(9999).toPort(9999)
+                        .ipRanges(IpRange.builder().cidrIp("10.0.0.0/8").description("by hand").build()).build()));
+                raw.updateSecurityGroupRuleDescriptionsIngress(r -> r.groupId(id).ipPermissions(IpPermission.builder()
+                        .ipProtocol("tcp").fromPort(80).toPort(80)
+                        .ipRanges(IpRange.builder().cidrIp("0.0.0.0/0").description("changed by hand").build())
+                        .build()));
+                return;
+            }
+            case NOT_MANAGED: {
+                String id = raw.createSecurityGroup(r -> r.groupName(name).description("made by hand").vpcId(vpcId))
+                        .groupId();
+                raw.authorizeSecurityGroupIngress(r -> r.groupId(id).ipPermissions(tcp(22),
+                        IpPermission.builder().ipProtocol("tcp").fromPort(8080).toPort(8080)
+                                .ipv6Ranges(Ipv6Range.builder().cidrIpv6("::/0").build()).build()));
+                return;
+            }
+            default:
+                throw new IllegalArgumentException(start.toString());
+        }
+    }
+
+    /** TCP on one port from anywhere, as rancher-nodes opens it (LocalStack matches descriptions too). */
+    private static IpPermission tcp(int port) {
+        return IpPermission.builder().ipProtocol("tcp").fromPort(port).toPort(port)
+                .ipRanges(IpRange.builder().cidrIp("0.0.0.0/0").build()).build();
+    }
+
+    private static List<Rule> sorted(List<Rule> rules) {
+        return rules.stream().sorted(Comparator.comparing(Rule::key, Rules.KEY_ORDER)).toList();
+    }
+}

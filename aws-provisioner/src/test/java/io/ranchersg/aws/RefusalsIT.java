@@ -1,0 +1,178 @@
+package io.ranchersg.aws;
+
+import static io.ranchersg.testsupport.FaultProxy.Fault.ec2Error;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ranchersg.core.AcceptedRisks;
+import io.ranchersg.core.Findings;
+import io.ranchersg.core.Peer;
+import io.ranchersg.core.ProfileOptions;
+import io.ranchersg.core.Severity;
+import io.ranchersg.core.Warning;
+import io.ranchersg.testsupport.Ec2Emulator;
+import io.ranchersg.testsupport.EndToEnd;
+import io.ranchersg.testsupport.FaultProxy;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.IpPermission;
+import software.amazon.awssdk.services.ec2.model.IpRange;
+import software.amazon.awssdk.services.ec2.model.SecurityGroup;
+import software.amazon.awssdk.services.ec2.model.Tag;
+
+/**
+ * What ensure refuses by default, each refusal before the first write, and what the user says to
+ * go ahead all the same. Oracles read EC2 through the raw SDK.
+ */
+@EndToEnd
+class RefusalsIT {
+
+    private Ec2Emulator emulator;
+    private Ec2Client raw;
+    private Ec2Session session;
+    private Reconciler reconciler;
+    private String vpcId;
+    private String name;
+
+    @BeforeEach
+    void setUp(Ec2Emulator emulator) {
+        this.emulator = emulator;
+        raw = emulator.ec2Client();
+        session = Emulated.session(emulator);
+        reconciler = new Reconciler(session);
+        vpcId = Emulated.defaultVpcId(raw);
+        name = Emulated.uniqueName("refuse");
+    }
+
+    @AfterEach
+    void tearDown() {
+        session.close();
+        raw.close();
+    }
+
+    private GroupRequest request() {
+        return GroupRequest.rancherNodes().withGroupName(name).withVpcId(vpcId);
+    }
+
+    private GroupRequest etcdWithController(Peer controlplane) {
+        ProfileOptions options = ProfileOptions.defaults().withGroupName(name)
+                .withPeer("controlplane", controlplane).withPeer("worker", Peer.cidr("10.2.0.0/16"))
+                .withPeer("rancher", Peer.cidr("10.1.0.0/16"));
+        return GroupRequest.forProfile("node-pool-etcd", options).withVpcId(vpcId);
+    }
+
+    private List<SecurityGroup> groupsNamed(String groupName) {
+        return Emulated.groupsNamed(raw, groupName);
+    }
+
+    private SecurityGroup read(String groupId) {
+        return raw.describeSecurityGroups(r -> r.groupIds(groupId)).securityGroups().get(0);
+    }
+
+    @Test
+    void refusesToChangeWhatAManagedGroupWasMadeForUnlessToldToReconfigure() {
+        GroupRequest locked = request().withOptions(request().options().withOpenTo(List.of("10.0.0.0/8")));
+        String id = reconciler.ensure(locked).groupId();
+        SecurityGroup before = read(id);
+
+        assertThatThrownBy(() -> reconciler.ensure(request()))
+                .isInstanceOf(ReconfigureRefusedException.class)
+                .hasMessageContaining("was made with profile rancher-nodes and options 'open-to=10.0.0.0/8'")
+                .hasMessageContaining("asks for profile rancher-nodes and default options");
+        assertThatThrownBy(() -> reconciler.plan(request().withPreflight(true)))
+                .as("a dry run refuses what ensure refuses").isInstanceOf(ReconfigureRefusedException.class);
+        assertThat(read(id)).as("nothing written").isEqualTo(before);
+
+        Outcome plan = reconciler.plan(request());
+        assertThat(plan.warnings()).extracting(Warning::code).containsExactly(Warning.RECONFIGURES);
+
+        Outcome reconfigured = reconciler.ensure(request().withReconfigure(true));
+        assertThat(reconfigured.drift().missing()).as("opened as now asked").isEmpty();
+        assertThat(reconfigured.drift().extra()).as("the 10.0.0.0/8 rules are kept without prune").isNotEmpty();
+        assertThat(ManagedTags.asMap(read(id).tags())).as("the options tag says what it is made for now")
+                .containsEntry("rancher-sg:options", "");
+        assertThat(reconciler.ensure(request()).actions().any()).as("no refusal once reconfigured").isFalse();
+    }
+
+    @Test
+    void refusesAPeerGivenByAnIdThatDoesNotExistBeforeCreatingAnything() {
+        GroupRequest request = etcdWithController(Peer.group("sg-0123456789abcdef0"));
+
+        assertThatThrownBy(() -> reconciler.plan(request)).isInstanceOf(PeerNotFoundException.class)
+                .hasMessageContaining("sg-0123456789abcdef0");
+        assertThatThrownBy(() -> reconciler.plan(request.withPreflight(true)))
+                .isInstanceOf(PeerNotFoundException.class);
+        assertThatThrownBy(() -> reconciler.ensure(request)).isInstanceOf(PeerNotFoundException.class)
+                .hasMessageContaining("refers to group sg-0123456789abcdef0, which does not exist");
+        assertThat(groupsNamed(name)).as("no group left behind").isEmpty();
+
+        String peer = reconciler.ensure(request().withGroupName(name + "-cp")).groupId();
+        Outcome created = reconciler.ensure(etcdWithController(Peer.group(peer)));
+        assertThat(created.inSync()).as("an existing peer id is fine").isTrue();
+    }
+
+    @Test
+    void refusesCriticalExposureUnlessAcceptedAndPlanShowsIt() {
+        GroupRequest open = etcdWithController(Peer.cidr("0.0.0.0/0"));
+
+        Outcome plan = reconciler.plan(open);
+        assertThat(plan.findings()).extracting(f -> f.code())
+                .contains(Findings.WORLD_OPEN_ETCD, Findings.WORLD_OPEN_VXLAN, Findings.WORLD_OPEN_KUBELET);
+        assertThat(plan.warnings()).extracting(Warning::code).containsExactly(Warning.NEEDS_ACCEPTED_RISK);
+        assertThatThrownBy(() -> reconciler.ensure(open))
+                .isInstanceOf(CriticalExposureException.class)
+                .hasMessageContaining("world-open-etcd")
+                .satisfies(e -> assertThat(((CriticalExposureException) e).findings())
+                        .allMatch(f -> f.severity() == Severity.CRITICAL));
+        assertThatThrownBy(() -> reconciler.ensure(open.withAcceptedRisks(AcceptedRisks.of(Set.of("world-open-etcd")))))
+                .as("accepting one finding leaves the others refused")
+                .isInstanceOf(CriticalExposureException.class).hasMessageContaining("world-open-vxlan");
+        assertThat(groupsNamed(name)).as("nothing created").isEmpty();
+
+        Outcome accepted = reconciler.ensure(open.withAcceptedRisks(AcceptedRisks.of(Set.of("critical"))));
+        assertThat(accepted.created()).isTrue();
+        assertThat(accepted.findings()).extracting(f -> f.severity()).contains(Severity.CRITICAL);
+    }
+
+    @Test
+    void aCriticalRuleAddedByHandIsReportedButNeverBlocksARepair() {
+        String id = reconciler.ensure(request()).groupId();
+        raw.authorizeSecurityGroupIngress(r -> r.groupId(id).ipPermissions(IpPermission.builder()
+                .ipProtocol("udp").fromPort(8472).toPort(8472)
+                .ipRanges(IpRange.builder().cidrIp("0.0.0.0/0").build()).build()));
+        raw.revokeSecurityGroupIngress(r -> r.groupId(id).ipPermissions(IpPermission.builder()
+                .ipProtocol("tcp").fromPort(6443).toPort(6443)
+                .ipRanges(IpRange.builder().cidrIp("0.0.0.0/0").build()).build()));
+
+        Outcome repaired = reconciler.ensure(request());
+
+        assertThat(repaired.authorized()).hasSize(1);
+        assertThat(repaired.findings()).extracting(f -> f.code()).contains(Findings.WORLD_OPEN_VXLAN);
+    }
+
+    @Test
+    void anAdoptedGroupThatEc2RefusesToExtendIsNotLeftMarkedAsOurs() {
+        String id = raw.createSecurityGroup(r -> r.groupName(name).description("made by hand").vpcId(vpcId))
+                .groupId();
+        try (FaultProxy proxy = FaultProxy.start(emulator.endpoint());
+             Ec2Session throughProxy = Ec2Session.open(ClientSettings.defaults().withRegion(emulator.region())
+                     .withEndpoint(proxy.endpoint()), Emulated.credentials(emulator))) {
+            proxy.failNext("AuthorizeSecurityGroupIngress", 1, ec2Error(400, "RulesPerSecurityGroupLimitExceeded"));
+
+            assertThatThrownBy(() -> new Reconciler(throughProxy).ensure(request().withAdopt(true)))
+                    .isInstanceOf(RancherSgException.class);
+        }
+        assertThat(read(id).tags()).extracting(Tag::key).as("no rancher-sg tag on a group it could not extend")
+                .doesNotContain("managed-by", "rancher-sg:profile");
+        assertThatThrownBy(() -> reconciler.ensure(request())).as("still not ours without --adopt")
+                .isInstanceOf(GroupNotManagedException.class);
+
+        Outcome adopted = reconciler.ensure(request().withAdopt(true));
+        assertThat(adopted.inSync()).isTrue();
+        assertThat(ManagedTags.isManaged(read(id).tags())).as("tagged once its rules are in").isTrue();
+    }
+}
