@@ -1,6 +1,10 @@
 package io.ranchersg.cli;
 
+import io.ranchersg.aws.CriticalExposureException;
+import io.ranchersg.aws.GroupNotManagedException;
 import io.ranchersg.aws.RancherSgException;
+import io.ranchersg.aws.ReconfigureRefusedException;
+import io.ranchersg.core.Finding;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,6 +12,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -47,8 +52,23 @@ final class ErrorFunnel implements CommandLine.IParameterExceptionHandler, Comma
             return report(commandLine, ExitCodes.USAGE, describe(ex) + helpHint(commandLine), ex, verbosity, json);
         }
         // The provisioner's exceptions say all there is in one line; their SDK causes only add noise (see -v).
-        String message = ex instanceof RancherSgException ? oneLine(ex.getMessage()) : describe(ex);
+        String message = ex instanceof RancherSgException ? oneLine(ex.getMessage()) + flagHint(ex) : describe(ex);
         return report(commandLine, ExitCodes.ERROR, message, ex, verbosity, json);
+    }
+
+    /** The command-line flag that says "go ahead all the same", for refusals the library words generically. */
+    private static String flagHint(Exception ex) {
+        if (ex instanceof ReconfigureRefusedException) {
+            return " (--reconfigure)";
+        }
+        if (ex instanceof CriticalExposureException critical) {
+            return " (--accept-risk " + critical.findings().stream().map(Finding::code).distinct()
+                    .collect(Collectors.joining(",")) + ")";
+        }
+        if (ex instanceof GroupNotManagedException) {
+            return " (--adopt)";
+        }
+        return "";
     }
 
     private static int report(CommandLine commandLine, int exitCode, String message, Throwable ex, int verbosity,
