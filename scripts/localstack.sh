@@ -5,6 +5,7 @@
 #   scripts/localstack.sh start [options]         start (or reuse) LocalStack; prints endpoint=URL
 #   scripts/localstack.sh stop  [--state-dir D]   stop it
 #   scripts/localstack.sh status [--state-dir D]  say whether it runs, and where
+#   scripts/localstack.sh venv                    install if needed, then print the virtual environment's path
 #
 # Options for start:
 #   --state-dir DIR    where the pid, port and log live (default: target/localstack under the project)
@@ -13,13 +14,16 @@
 #
 # Environment:
 #   RANCHER_SG_LOCALSTACK_HOME  cache for the virtual environment (default: ${XDG_CACHE_HOME:-~/.cache}/rancher-sg)
-#   PYTHON                      the interpreter that creates it (default: python3; LocalStack 4.13.1 wants 3.10 to 3.13)
+#   PYTHON                      the interpreter that creates it (default: python3; Python 3.10 to 3.13)
+#
+# Needs Linux (flock, setsid, /proc). The LocalStack version is the localstack-core pin in
+# scripts/localstack-constraints.txt, the one place that names it.
 set -euo pipefail
 
-LOCALSTACK_VERSION=4.13.1
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 project=$(dirname "$here")
 constraints="$here/localstack-constraints.txt"
+LOCALSTACK_VERSION=$(sed -n 's/^localstack-core==//p' "$constraints")
 cache=${RANCHER_SG_LOCALSTACK_HOME:-${XDG_CACHE_HOME:-$HOME/.cache}/rancher-sg}
 venv="$cache/localstack-$LOCALSTACK_VERSION"
 python=${PYTHON:-python3}
@@ -47,8 +51,8 @@ install_locked() {
   if [[ -f "$venv/.complete" && "$(cat "$venv/.complete")" == "$(constraints_hash)" ]]; then
     return 0
   fi
-  command -v "$python" >/dev/null || die "no '$python' on PATH: install Python 3.11 (3.10 to 3.13) with venv and pip, or set PYTHON"
-  "$python" - <<'PY' || die "LocalStack $LOCALSTACK_VERSION needs Python 3.10 or 3.11 (set PYTHON to one)"
+  command -v "$python" >/dev/null || die "no '$python' on PATH: install Python 3.10 to 3.13 with venv and pip, or set PYTHON"
+  "$python" - <<'PY' || die "LocalStack $LOCALSTACK_VERSION needs Python 3.10 to 3.13 (set PYTHON to one)"
 import sys
 sys.exit(0 if (3, 10) <= sys.version_info[:2] <= (3, 13) else 1)
 PY
@@ -194,6 +198,7 @@ command=${1:-}
 [[ $# -gt 0 ]] && shift
 case "$command" in
   install) install ;;
+  venv) install; echo "$venv" ;;
   start) parse_options "$@"; lock_state; start ;;
   stop) parse_options "$@"; lock_state; stop ;;
   status) parse_options "$@"; status ;;

@@ -22,11 +22,11 @@ final class Containers {
             return Optional.empty();
         }
         LocalStackContainer container =
-                new LocalStackContainer(DockerImageName.parse(Ec2Emulators.IMAGE)).withServices("ec2");
+                new LocalStackContainer(DockerImageName.parse(Ec2Emulators.image())).withServices("ec2");
         try {
             container.start();
         } catch (RuntimeException e) {
-            tried.add("Testcontainers could not start " + Ec2Emulators.IMAGE + ": " + e.getMessage());
+            tried.add("Testcontainers could not start " + Ec2Emulators.image() + ": " + e.getMessage());
             return Optional.empty();
         }
         // Testcontainers' Ryuk removes the container when this JVM ends, however it ends.
@@ -37,6 +37,6 @@ final class Containers {
                         container.getAccessKey(),
                         container.getSecretKey(),
                         "testcontainers",
-                        Ec2Emulators.versionOf(container.getEndpoint()).orElse(Ec2Emulators.LOCALSTACK_VERSION)));
+                        Ec2Emulators.versionOf(container.getEndpoint()).orElse(Ec2Emulators.localStackVersion())));
     }
 }

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>{@value #ENDPOINT_VARIABLE} in the environment: used as is (with {@code AWS_REGION},
  *       {@code AWS_ACCESS_KEY_ID} and {@code AWS_SECRET_ACCESS_KEY} when set);
- *   <li>a Docker engine: Testcontainers' LocalStack module with image {@value #IMAGE};
+ *   <li>a Docker engine: Testcontainers' LocalStack module with image {@code localstack/localstack} of
+ *       {@link #localStackVersion()};
  *   <li>otherwise LocalStack on this host, through {@code scripts/localstack.sh}, which installs it
  *       into a cached virtual environment on first use.
  * </ol>
@@ -35,9 +36,9 @@ import org.slf4j.LoggerFactory;
 public final class Ec2Emulators {
     /** Environment variable naming an EC2 endpoint that end-to-end tests should use as it is. */
     public static final String ENDPOINT_VARIABLE = "RANCHER_SG_TEST_ENDPOINT";
-    /** The LocalStack release the harness runs: the newest that needs no account. */
-    public static final String LOCALSTACK_VERSION = "4.13.1";
-    static final String IMAGE = "localstack/localstack:" + LOCALSTACK_VERSION;
+    /** Where the LocalStack release is pinned, for the host harness, the demo and the container image alike. */
+    static final Path CONSTRAINTS = Path.of("scripts", "localstack-constraints.txt");
+    private static final Pattern PIN = Pattern.compile("(?m)^localstack-core==(\\S+)$");
     static final String DEFAULT_REGION = "us-east-1";
 
     private static final Logger log = LoggerFactory.getLogger(Ec2Emulators.class);
@@ -48,6 +49,31 @@ public final class Ec2Emulators {
     private static Ec2EmulatorUnavailable failure;
 
     private Ec2Emulators() {}
+
+    /**
+     * The LocalStack release the harness runs (the newest that needs no account): the
+     * {@code localstack-core} pin in {@code scripts/localstack-constraints.txt}.
+     *
+     * @throws IllegalStateException when the file or its pin cannot be found
+     */
+    public static String localStackVersion() {
+        Path constraints = findUpwards(CONSTRAINTS).orElseThrow(() -> new IllegalStateException(
+                CONSTRAINTS + " not found above " + Path.of("").toAbsolutePath()));
+        try {
+            Matcher pin = PIN.matcher(Files.readString(constraints));
+            if (!pin.find()) {
+                throw new IllegalStateException(constraints + " pins no localstack-core version");
+            }
+            return pin.group(1);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + constraints + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The LocalStack image for Testcontainers, of {@link #localStackVersion()}. */
+    static String image() {
+        return "localstack/localstack:" + localStackVersion();
+    }
 
     /**
      * The emulator for this JVM, found or started on first call.
