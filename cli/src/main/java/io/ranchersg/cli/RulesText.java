@@ -33,12 +33,12 @@ final class RulesText {
         return out.toString();
     }
 
-    /** "Warnings:" and one finding a line, or nothing when there are none. */
+    /** "Findings:" and one finding a line, most severe first, or nothing when there are none. */
     static String findingsText(List<Finding> findings) {
         if (findings.isEmpty()) {
             return "";
         }
-        StringBuilder out = new StringBuilder("\nWarnings:\n");
+        StringBuilder out = new StringBuilder("\nFindings:\n");
         List<String[]> rows = new ArrayList<>();
         for (Finding finding : findings) {
             rows.add(new String[] {finding.severity().jsonName(), finding.code(), finding.message()});
