@@ -37,7 +37,8 @@ final class ProfileMixin {
 
     @Option(names = "--open-to", paramLabel = "CIDR", split = ",",
             description = "Open inbound world rules only to these CIDR blocks (comma separated, repeatable)"
-                    + " instead of 0.0.0.0/0; outbound rules stay as they are.")
+                    + " instead of 0.0.0.0/0; outbound rules stay as they are. A block with host bits set"
+                    + " (10.0.0.1/8) is refused: write 10.0.0.1/32 or 10.0.0.0/8.")
     List<String> openTo = new ArrayList<>();
 
     @Option(names = "--current",

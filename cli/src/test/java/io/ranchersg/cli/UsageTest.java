@@ -53,6 +53,24 @@ class UsageTest {
         assertThat(run.out()).as("stdout").isEmpty();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "ensure --open-to 10.0.0.1/8                              | --open-to  | 10.0.0.1/8  | 10.0.0.1/32      | 10.0.0.0/8",
+        "ensure --open-to 10.0.0.0/8,192.168.7.9/24               | --open-to  | 192.168.7.9/24 | 192.168.7.9/32 | 192.168.7.0/24",
+        "ensure --open-to 2001:db8::1/64                          | --open-to  | 2001:db8::1/64 | 2001:db8::1/128 | 2001:db8::/64",
+        "check --profile rke2-nodes --peer nodes=10.1.2.3/16      | --peer     | 10.1.2.3/16 | 10.1.2.3/32      | 10.1.0.0/16",
+        "check --profile rke2-nodes --peer nodes=cidr:fe80::1/10  | --peer     | fe80::1/10  | fe80::1/128      | fe80::/10",
+    })
+    void cidrWithHostBitsIsRefusedOfferingBothReadings(String commandLine, String option, String value,
+                                                       String single, String block) {
+        CliRun run = CliRun.of(commandLine.trim().split(" +"));
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.errLines()).as("one line on stderr").hasSize(1);
+        assertThat(run.err()).as("names option, value and both readings").contains(option, "'" + value + "'", single,
+                block);
+    }
+
     @Test
     void aCommandIsRequired() {
         CliRun run = CliRun.of();

@@ -59,8 +59,9 @@ public record ProfileOptions(boolean ipv6, List<Peer.Cidr> openTo, boolean curre
     /**
      * These options open world rules only to the given blocks.
      *
-     * @param cidrs elements are {@link Peer.Cidr}s or CIDR strings; an empty list means the world
-     * @throws IllegalArgumentException naming an element that is neither or not a CIDR block
+     * @param cidrs elements are {@link Peer.Cidr}s or CIDR strings, read as {@link Peer#cidr(String)} reads
+     *              them (host bits set after the prefix are refused); an empty list means the world
+     * @throws IllegalArgumentException naming an element that is neither, not a CIDR block, or has host bits set
      */
     public ProfileOptions withOpenTo(List<?> cidrs) {
         List<Peer.Cidr> parsed = new ArrayList<>();
