@@ -71,6 +71,21 @@ class UsageTest {
                 block);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "ensure --group-name default --adopt",
+        "ensure --group-name Default --adopt --prune",
+        "plan --group-name default",
+        "check --group-name DEFAULT",
+    })
+    void theDefaultGroupsNameIsRefused(String commandLine) {
+        CliRun run = CliRun.of(commandLine.trim().split(" +"));
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.errLines()).as("one line on stderr").hasSize(1);
+        assertThat(run.err()).as("names the option and why").contains("--group-name", "reserved", "default group");
+    }
+
     @Test
     void aCommandIsRequired() {
         CliRun run = CliRun.of();

@@ -18,7 +18,8 @@ import java.util.TreeMap;
  * @param current        follow what current Rancher releases open, not only the page's table ({@code rancher-nodes})
  * @param windowsOverlay the cluster has Windows nodes in VXLAN overlay mode: add UDP 4789 ({@code custom-*})
  * @param peers          peers by {@link Roles role name}; unknown role names are refused
- * @param groupName      the name of the group to create; default {@code rancher-nodes}
+ * @param groupName      the name of the group to create; default {@code rancher-nodes}; EC2's rules for
+ *                       group names apply, and {@code default} (the VPC's default group) is refused
  */
 public record ProfileOptions(boolean ipv6, List<Peer.Cidr> openTo, boolean current, boolean windowsOverlay,
                              Map<String, Peer> peers, String groupName) {
@@ -38,7 +39,7 @@ public record ProfileOptions(boolean ipv6, List<Peer.Cidr> openTo, boolean curre
             sorted.put(role, Objects.requireNonNull(peer, () -> "peer for role '" + role + "' must not be null"));
         });
         peers = Collections.unmodifiableMap(sorted);
-        Ec2Text.checkGroupName(groupName);
+        Ec2Text.checkManagedGroupName(groupName);
     }
 
     /** No IPv6, open to the world, the page's table, no Windows overlay, no peers, group {@code rancher-nodes}. */
