@@ -87,6 +87,28 @@ class UsageTest {
     }
 
     @Test
+    void aRoleGivenTwiceIsRefusedNamingBothPeers() {
+        CliRun run = CliRun.of("check", "--profile", "node-pool-worker", "--peer", "rancher=sg-0123abcd",
+                "--peer", "controlplane=self", "--peer", "controlplane=10.0.0.0/8");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.errLines()).as("one line on stderr").hasSize(1);
+        assertThat(run.err()).as("names the role and both values")
+                .contains("--peer controlplane", "'self'", "'10.0.0.0/8'", "twice");
+    }
+
+    @ParameterizedTest(name = "--peer {0}")
+    @CsvSource({"etcd", "etcd=", "=self", "''"})
+    void aPeerWithoutRoleOrValueSaysWhatIsExpected(String peer) {
+        CliRun run = CliRun.of("check", "--profile", "node-pool-worker", "--peer", peer);
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.errLines()).as("one line on stderr").hasSize(1);
+        assertThat(run.err()).as("says the form").contains("expected ROLE=PEER", "'" + peer + "'")
+                .doesNotContain("unknown peer");
+    }
+
+    @Test
     void aCommandIsRequired() {
         CliRun run = CliRun.of();
 
