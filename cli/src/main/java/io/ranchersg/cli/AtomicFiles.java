@@ -28,6 +28,9 @@ final class AtomicFiles {
      * @throws UsageException naming the option and the path
      */
     static Path checkWritable(String option, Path target) {
+        if (target.toString().isEmpty()) {
+            throw new UsageException(option + ": the path is empty, expected a file path");
+        }
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         if (Files.isDirectory(absolute)) {

@@ -109,6 +109,36 @@ class UsageTest {
     }
 
     @Test
+    void controlCharactersInAValueReachTheTerminalEscaped() {
+        CliRun run = CliRun.of("check", "--group-name", "a\u001b[31mb");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.errLines()).as("one line on stderr").hasSize(1);
+        assertThat(run.err()).as("no raw ESC").doesNotContain("\u001b").contains("'a\\x1b[31mb'");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"--peer, etcd=", "--vpc-id, vpc-", "--aws-profile, 'p '", "--group-name, g", "--open-to, 10.",
+        "--region, r", "--endpoint-url, ftp://"})
+    void aHugeValueIsEchoedCut(String option, String start) {
+        String huge = start + "1".repeat(100_000);
+        CliRun run = CliRun.of("check", option, huge);
+
+        assertThat(run.exitCode()).as("exit code").isEqualTo(ExitCodes.USAGE);
+        assertThat(run.errLines()).as("one line on stderr").hasSize(1);
+        assertThat(run.err()).as("bounded").hasSizeLessThan(ErrorFunnel.MAX_LINE_LENGTH)
+                .contains(option, "1".repeat(40));
+    }
+
+    @Test
+    void anEmptyReportFilePathIsCalledEmpty() {
+        CliRun run = CliRun.of("check", "--report-file", "");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("--report-file", "empty").doesNotContain("directory");
+    }
+
+    @Test
     void aCommandIsRequired() {
         CliRun run = CliRun.of();
 

@@ -67,7 +67,7 @@ final class Ec2Text {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (!isAllowed(c)) {
-                throw new IllegalArgumentException(what + " '" + value + "' contains '" + c
+                throw new IllegalArgumentException(what + " '" + abbreviate(value) + "' contains '" + c
                         + "', which EC2 does not allow; allowed are " + ALLOWED_DESCRIPTION);
             }
         }
@@ -81,6 +81,6 @@ final class Ec2Text {
 
     /** Keeps messages about very long values readable while still naming them. */
     static String abbreviate(String value) {
-        return value.length() <= 40 ? value : value.substring(0, 40) + "...";
+        return value.length() <= 64 ? value : value.substring(0, 64) + "...";
     }
 }
