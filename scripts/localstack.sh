@@ -30,6 +30,9 @@ python=${PYTHON:-python3}
 
 say() { printf 'localstack.sh: %s\n' "$*" >&2; }
 die() { say "$*"; exit 1; }
+usage_error() { say "$* (see scripts/localstack.sh --help)"; exit 64; }
+# The comment block at the top of this file, without its '#'.
+usage() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "${BASH_SOURCE[0]}"; }
 
 # The venv is complete only when the marker holds the hash of the constraints it was built from,
 # so a half-finished install (killed pip, full disk) or a changed pin set is rebuilt, not reused.
@@ -72,10 +75,15 @@ port=""
 parse_options() {
   while [[ $# -gt 0 ]]; do
     case "$1" in
-      --state-dir) state_dir=$2; shift 2 ;;
-      --owner-pid) owner_pid=$2; shift 2 ;;
-      --port) port=$2; shift 2 ;;
-      *) die "unknown option: $1" ;;
+      --state-dir|--owner-pid|--port)
+        [[ $# -ge 2 && -n "$2" ]] || usage_error "$1 needs a value"
+        case "$1" in
+          --state-dir) state_dir=$2 ;;
+          --owner-pid) owner_pid=$2 ;;
+          --port) port=$2 ;;
+        esac
+        shift 2 ;;
+      *) usage_error "unknown option: $1" ;;
     esac
   done
   state_dir=${state_dir:-$project/target/localstack}
@@ -202,5 +210,6 @@ case "$command" in
   start) parse_options "$@"; lock_state; start ;;
   stop) parse_options "$@"; lock_state; stop ;;
   status) parse_options "$@"; status ;;
-  *) sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 64 ;;
+  -h|--help|help) usage ;;
+  *) usage >&2; exit 64 ;;
 esac

@@ -25,7 +25,7 @@ final class AwsErrors {
      */
     static RancherSgException translate(SdkException e, String operation, String endpointHint) {
         if (e instanceof AwsServiceException service) {
-            return fromService(service, operation);
+            return fromService(service, operation, endpointHint);
         }
         if (e instanceof ApiCallTimeoutException) {
             return new EndpointUnreachableException("EC2 " + endpointHint + " did not answer " + operation
@@ -52,8 +52,14 @@ final class AwsErrors {
         return new Ec2CallException("EC2 " + operation + " failed: " + firstLine(e.getMessage()), e);
     }
 
-    private static RancherSgException fromService(AwsServiceException e, String operation) {
-        String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
+    private static RancherSgException fromService(AwsServiceException e, String operation, String endpointHint) {
+        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        if (code == null || code.isBlank()) {
+            // No EC2 error in the answer: something between here and EC2 (a proxy's 502 page) answered instead.
+            String where = endpointHint == null || endpointHint.isBlank() ? "" : " " + endpointHint;
+            return new Ec2CallException("EC2" + where + " answered " + operation + " with HTTP " + e.statusCode()
+                    + " and no EC2 error (a proxy or gateway in between?)", e);
+        }
         String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
         Optional<Ec2ErrorCode> named = Ec2ErrorCode.of(e);
         if (named.isPresent()) {

@@ -48,10 +48,10 @@ final class Ec2Rules {
             }
             PortRange ports = portsOf(protocol, permission);
             for (IpRange range : permission.ipRanges()) {
-                rules.add(rule(direction, protocol, ports, Peer.cidr(range.cidrIp()), range.description()));
+                rules.add(rule(direction, protocol, ports, new Peer.Cidr(range.cidrIp()), range.description()));
             }
             for (Ipv6Range range : permission.ipv6Ranges()) {
-                rules.add(rule(direction, protocol, ports, Peer.cidr(range.cidrIpv6()), range.description()));
+                rules.add(rule(direction, protocol, ports, new Peer.Cidr(range.cidrIpv6()), range.description()));
             }
             for (UserIdGroupPair pair : permission.userIdGroupPairs()) {
                 rules.add(rule(direction, protocol, ports, Peer.group(pair.groupId()), pair.description()));

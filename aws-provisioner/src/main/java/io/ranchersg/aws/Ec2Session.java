@@ -137,15 +137,29 @@ public final class Ec2Session implements AutoCloseable {
         }
     }
 
+    /**
+     * The region of the standard chain, checked as {@link ClientSettings#checkRegion(String)} checks a
+     * given one, so that a typo in the AWS config file fails here, naming the value, not in a call.
+     */
     private static String regionFromChain(String awsProfile) {
+        String id;
         try {
             Region region = awsProfile != null
                     ? new AwsProfileRegionProvider(null, awsProfile).getRegion()
                     : DefaultAwsRegionProviderChain.builder().build().getRegion();
-            return region.id();
+            // Region.of percent-encodes what it is given; show the value as the file has it.
+            id = java.net.URLDecoder.decode(region.id(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (SdkClientException e) {
             throw new AwsSetupException("no AWS region is set: give --region, set AWS_REGION, or set a region"
                     + " in the AWS config file" + (awsProfile != null ? " for profile '" + awsProfile + "'" : ""));
+        }
+        try {
+            return ClientSettings.checkRegion(id);
+        } catch (IllegalArgumentException e) {
+            throw new AwsSetupException(e.getMessage() + " (from "
+                    + (awsProfile != null ? "profile '" + awsProfile + "' of the AWS config file"
+                            : "the AWS config file or the environment")
+                    + "); correct it there or give --region", e);
         }
     }
 

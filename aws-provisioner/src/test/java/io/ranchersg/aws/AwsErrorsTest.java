@@ -43,6 +43,17 @@ class AwsErrorsTest {
     }
 
     @Test
+    void anAnswerWithoutEc2ErrorNamesStatusAndEndpointNotNull() {
+        Ec2Exception page = (Ec2Exception) Ec2Exception.builder().statusCode(403)
+                .awsErrorDetails(AwsErrorDetails.builder().build()).build();
+
+        assertThat(AwsErrors.translate(page, "DescribeVpcs", "at https://proxy.example:8443"))
+                .as("a proxy's 403 page is not an IAM refusal").isInstanceOf(Ec2CallException.class)
+                .hasMessage("EC2 at https://proxy.example:8443 answered DescribeVpcs with HTTP 403 and no EC2 error"
+                        + " (a proxy or gateway in between?)");
+    }
+
+    @Test
     void unknownVpcIsNamed() {
         assertThat(AwsErrors.translate(ec2(400, "InvalidVpcID.NotFound"), "CreateSecurityGroup", ""))
                 .isInstanceOf(VpcNotFoundException.class);

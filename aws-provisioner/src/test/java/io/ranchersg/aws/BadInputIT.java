@@ -69,12 +69,19 @@ class BadInputIT {
                         options().withOpenTo("10.0.0.0/33"))), IllegalArgumentException.class, "10.0.0.0/33"),
                 new Row("CIDR that is no address", t -> t.ensure(GroupRequest.rancherNodes().withOptions(
                         options().withOpenTo("banana"))), IllegalArgumentException.class, "banana"),
+                new Row("CIDR with host bits set", t -> t.ensure(GroupRequest.rancherNodes().withOptions(
+                        options().withOpenTo("10.0.0.1/8"))), IllegalArgumentException.class, "10.0.0.1/32"),
+                new Row("peer CIDR with host bits set", t -> t.ensure(GroupRequest.rancherNodes().withOptions(
+                        options().withPeer("rancher", "2001:db8::1/64"))), IllegalArgumentException.class,
+                        "2001:db8::/64"),
                 new Row("port out of range", t -> PortRange.of(70000), IllegalArgumentException.class, "70000"),
                 new Row("from above to", t -> PortRange.of(2380, 2379), IllegalArgumentException.class, "2380"),
                 new Row("unknown profile", t -> t.ensure(GroupRequest.forProfile("rancher-nods")),
                         IllegalArgumentException.class, "rancher-nods"),
                 new Row("group name starting with sg-", t -> t.ensure(GroupRequest.rancherNodes()
                         .withGroupName("sg-nodes")), IllegalArgumentException.class, "sg-nodes"),
+                new Row("the default group's name", t -> t.ensure(GroupRequest.rancherNodes()
+                        .withGroupName("default")), IllegalArgumentException.class, "'default' is reserved"),
                 new Row("group name over 255 characters", t -> t.ensure(GroupRequest.rancherNodes()
                         .withGroupName("n".repeat(256))), IllegalArgumentException.class, "256"),
                 new Row("malformed VPC id", t -> GroupRequest.rancherNodes().withVpcId("vpc-12"),

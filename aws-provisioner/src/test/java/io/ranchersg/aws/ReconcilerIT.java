@@ -217,7 +217,7 @@ class ReconcilerIT {
 
     @Test
     void opensWorldRulesOnlyToTheGivenCidrs() {
-        GroupRequest request = request().withOptions(request().options().withOpenTo("10.0.0.0/8", "192.168.7.9/24"));
+        GroupRequest request = request().withOptions(request().options().withOpenTo("10.0.0.0/8", "2001:DB8:0:0::/32"));
 
         Outcome created = reconciler.ensure(request);
 
@@ -226,7 +226,7 @@ class ReconcilerIT {
                 .filteredOn(r -> r.direction() == Direction.INGRESS)
                 .noneMatch(r -> r.peer().equals(Peer.Cidr.ANY_IPV4));
         assertThat(inEc2).as("non-canonical CIDR stored canonical")
-                .anyMatch(r -> r.peer().equals(Peer.cidr("192.168.7.0/24")));
+                .anyMatch(r -> r.peer().value().equals("2001:db8::/32"));
         assertThat(reconciler.check(request).inSync()).isTrue();
     }
 

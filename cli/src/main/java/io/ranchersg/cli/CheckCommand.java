@@ -52,7 +52,7 @@ final class CheckCommand extends GroupCommand {
     /** Tells the Prometheus file that the check failed, without hiding the failure itself. */
     static void recordFailure(ReportFilesMixin files, Instant at, RuntimeException failure) {
         try {
-            files.failed(at, Json.errorDocument(ExitCodes.ERROR, ErrorFunnel.describe(failure)));
+            files.failed(at, Json.errorDocument(ExitCodes.ERROR, ErrorFunnel.clean(ErrorFunnel.describe(failure))));
         } catch (RuntimeException e) {
             failure.addSuppressed(e);
         }

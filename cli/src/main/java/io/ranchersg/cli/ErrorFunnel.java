@@ -12,6 +12,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -19,8 +21,10 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * The one place where failures become output and exit codes. Every failure is one line on stderr,
- * {@code rancher-sg: <message>}, naming the bad value; usage errors add where to find help. With
- * {@code -v} the stack trace follows. With {@code --output json}, stdout gets one JSON document
+ * {@code rancher-sg: <message>}, naming the bad value; usage errors add where to find help. The line
+ * is {@linkplain #clean(String) clean}: control characters in a value are escaped, so a value never
+ * drives the terminal, and every quoted value is cut to {@value #MAX_VALUE_LENGTH} characters, the
+ * whole line to {@value #MAX_LINE_LENGTH}. With {@code -v} the stack trace follows. With {@code --output json}, stdout gets one JSON document
  * ({@code {"format_version":1,"error":{...}}}) so that it stays parseable.
  *
  * <ul>
@@ -33,13 +37,19 @@ import picocli.CommandLine.ParseResult;
 final class ErrorFunnel implements CommandLine.IParameterExceptionHandler, CommandLine.IExecutionExceptionHandler {
 
     static final String PREFIX = "rancher-sg: ";
+    /** The most characters of one quoted value an error line shows. */
+    static final int MAX_VALUE_LENGTH = 64;
+    /** The most characters of an error line, prefix and help hint aside. */
+    static final int MAX_LINE_LENGTH = 1000;
+
+    private static final Pattern QUOTED = Pattern.compile("'([^']*)'");
 
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine commandLine = ex.getCommandLine();
-        String message = oneLine(ex.getMessage()) + helpHint(commandLine);
         // A parse error may come before the -v or --output flags were read, so look at the raw arguments.
-        return report(commandLine, ExitCodes.USAGE, message, ex, verbosityIn(args), wantsJson(commandLine, args));
+        return report(commandLine, ExitCodes.USAGE, clean(ex.getMessage()) + helpHint(commandLine), ex,
+                verbosityIn(args), wantsJson(commandLine, args));
     }
 
     @Override
@@ -49,11 +59,12 @@ final class ErrorFunnel implements CommandLine.IParameterExceptionHandler, Comma
         // Every input is checked before any call (core's refusals arrive wrapped as UsageException), so an
         // IllegalArgumentException here comes from what AWS holds, not from the user: an error, not usage.
         if (ex instanceof UsageException) {
-            return report(commandLine, ExitCodes.USAGE, describe(ex) + helpHint(commandLine), ex, verbosity, json);
+            return report(commandLine, ExitCodes.USAGE, clean(describe(ex)) + helpHint(commandLine), ex, verbosity,
+                    json);
         }
         // The provisioner's exceptions say all there is in one line; their SDK causes only add noise (see -v).
         String message = ex instanceof RancherSgException ? oneLine(ex.getMessage()) + flagHint(ex) : describe(ex);
-        return report(commandLine, ExitCodes.ERROR, message, ex, verbosity, json);
+        return report(commandLine, ExitCodes.ERROR, clean(message), ex, verbosity, json);
     }
 
     /** The command-line flag that says "go ahead all the same", for refusals the library words generically. */
@@ -71,6 +82,7 @@ final class ErrorFunnel implements CommandLine.IParameterExceptionHandler, Comma
         return "";
     }
 
+    /** Prints a {@linkplain #clean(String) clean} message (with its help hint), and the JSON error document. */
     private static int report(CommandLine commandLine, int exitCode, String message, Throwable ex, int verbosity,
                               boolean json) {
         PrintWriter err = commandLine.getErr();
@@ -109,6 +121,40 @@ final class ErrorFunnel implements CommandLine.IParameterExceptionHandler, Comma
             }
         }
         return String.join(": ", parts);
+    }
+
+    /**
+     * Makes a message safe and short enough to print: one line, control and format characters
+     * (ESC, bidirectional overrides) escaped by their code in hex ({@code \x1b} for ESC), each quoted value
+     * longer than {@value #MAX_VALUE_LENGTH} characters cut with its length said, and the whole line
+     * cut at {@value #MAX_LINE_LENGTH} characters.
+     */
+    static String clean(String message) {
+        String line = oneLine(message);
+        StringBuilder escaped = new StringBuilder(Math.min(line.length(), MAX_LINE_LENGTH * 2));
+        line.codePoints().forEach(c -> {
+            int type = Character.getType(c);
+            if (type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE) {
+                escaped.append(c <= 0xff ? String.format("\\x%02x", c) : String.format("\\u%04x", c));
+            } else {
+                escaped.appendCodePoint(c);
+            }
+        });
+        Matcher quoted = QUOTED.matcher(escaped);
+        StringBuilder out = new StringBuilder();
+        while (quoted.find()) {
+            String value = quoted.group(1);
+            // Core cuts long values the same way (64 characters and "..."): those stay as they are.
+            boolean shortEnough = value.length() <= MAX_VALUE_LENGTH
+                    || (value.length() == MAX_VALUE_LENGTH + 3 && value.endsWith("..."));
+            String shown = shortEnough ? quoted.group()
+                    : "'" + value.substring(0, MAX_VALUE_LENGTH) + "...' (" + value.length() + " characters)";
+            quoted.appendReplacement(out, Matcher.quoteReplacement(shown));
+        }
+        quoted.appendTail(out);
+        return out.length() <= MAX_LINE_LENGTH ? out.toString()
+                : out.substring(0, MAX_LINE_LENGTH) + "... (" + out.length() + " characters)";
     }
 
     /** Collapses line breaks and runs of blanks, so that an error is always exactly one line. */

@@ -37,7 +37,8 @@ final class ProfileMixin {
 
     @Option(names = "--open-to", paramLabel = "CIDR", split = ",",
             description = "Open inbound world rules only to these CIDR blocks (comma separated, repeatable)"
-                    + " instead of 0.0.0.0/0; outbound rules stay as they are.")
+                    + " instead of 0.0.0.0/0; outbound rules stay as they are. A block with host bits set"
+                    + " (10.0.0.1/8) is refused: write 10.0.0.1/32 or 10.0.0.0/8.")
     List<String> openTo = new ArrayList<>();
 
     @Option(names = "--current",
@@ -48,11 +49,12 @@ final class ProfileMixin {
             description = "The cluster has Windows nodes in VXLAN overlay mode: add UDP 4789 (custom-* profiles).")
     boolean windowsOverlay;
 
-    @Option(names = "--peer", paramLabel = "ROLE=PEER", mapFallbackValue = "",
-            description = "The peer for a role the profile names (repeatable): ROLE is one of etcd, controlplane,"
-                    + " worker, rancher, nodes, load-balancer, api-clients, workload-clients, kubernetes-api;"
-                    + " PEER is a CIDR block, sg-<id>, pl-<id>, self or group_name:<name>.")
-    Map<String, String> peers = new LinkedHashMap<>();
+    // A list, not a map: a map would let a repeated role replace the earlier one without a word.
+    @Option(names = "--peer", paramLabel = "ROLE=PEER",
+            description = "The peer for a role the profile names (repeatable, once per role): ROLE is one of etcd,"
+                    + " controlplane, worker, rancher, nodes, load-balancer, api-clients, workload-clients,"
+                    + " kubernetes-api; PEER is a CIDR block, sg-<id>, pl-<id>, self or group_name:<name>.")
+    List<String> peers = new ArrayList<>();
 
     /** The profile, options and spec: everything checked, nothing sent anywhere. */
     record Resolved(Profile profile, ProfileOptions options, GroupSpec spec) {
@@ -84,11 +86,23 @@ final class ProfileMixin {
         } catch (IllegalArgumentException | NullPointerException e) {
             throw UsageException.of("--open-to", e);
         }
-        for (Map.Entry<String, String> peer : peers.entrySet()) {
+        Map<String, String> given = new LinkedHashMap<>();
+        for (String peer : peers) {
+            int eq = peer.indexOf('=');
+            if (eq <= 0 || eq == peer.length() - 1) {
+                throw new UsageException("--peer: expected ROLE=PEER (such as etcd=sg-0123abcd), got '" + peer + "'");
+            }
+            String role = peer.substring(0, eq);
+            String value = peer.substring(eq + 1);
+            String earlier = given.putIfAbsent(role, value);
+            if (earlier != null) {
+                throw new UsageException("--peer " + role + ": role '" + role + "' is given twice, as '" + earlier
+                        + "' and as '" + value + "'; give each role one peer");
+            }
             try {
-                options = options.withPeer(peer.getKey(), peer.getValue());
+                options = options.withPeer(role, value);
             } catch (IllegalArgumentException | NullPointerException e) {
-                throw UsageException.of("--peer " + peer.getKey() + "=" + peer.getValue(), e);
+                throw UsageException.of("--peer " + role, e);
             }
         }
         checkRoles(chosen, options);

@@ -178,7 +178,7 @@ final class ScanCommand extends AwsCommand {
             return new RegionScan(regionSettings.region(), outcomes, session.calls().calls(), null);
         } catch (RancherSgException | IllegalArgumentException | SdkException e) {
             Map<String, Integer> calls = session == null ? Map.of() : session.calls().calls();
-            return new RegionScan(regionSettings.region(), List.of(), calls, ErrorFunnel.describe(e));
+            return new RegionScan(regionSettings.region(), List.of(), calls, ErrorFunnel.clean(ErrorFunnel.describe(e)));
         } finally {
             if (session != null) {
                 session.close();

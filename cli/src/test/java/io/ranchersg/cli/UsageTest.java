@@ -53,6 +53,91 @@ class UsageTest {
         assertThat(run.out()).as("stdout").isEmpty();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "ensure --open-to 10.0.0.1/8                              | --open-to  | 10.0.0.1/8  | 10.0.0.1/32      | 10.0.0.0/8",
+        "ensure --open-to 10.0.0.0/8,192.168.7.9/24               | --open-to  | 192.168.7.9/24 | 192.168.7.9/32 | 192.168.7.0/24",
+        "ensure --open-to 2001:db8::1/64                          | --open-to  | 2001:db8::1/64 | 2001:db8::1/128 | 2001:db8::/64",
+        "check --profile rke2-nodes --peer nodes=10.1.2.3/16      | --peer     | 10.1.2.3/16 | 10.1.2.3/32      | 10.1.0.0/16",
+        "check --profile rke2-nodes --peer nodes=cidr:fe80::1/10  | --peer     | fe80::1/10  | fe80::1/128      | fe80::/10",
+    })
+    void cidrWithHostBitsIsRefusedOfferingBothReadings(String commandLine, String option, String value,
+                                                       String single, String block) {
+        CliRun run = CliRun.of(commandLine.trim().split(" +"));
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.errLines()).as("one line on stderr").hasSize(1);
+        assertThat(run.err()).as("names option, value and both readings").contains(option, "'" + value + "'", single,
+                block);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "ensure --group-name default --adopt",
+        "ensure --group-name Default --adopt --prune",
+        "plan --group-name default",
+        "check --group-name DEFAULT",
+    })
+    void theDefaultGroupsNameIsRefused(String commandLine) {
+        CliRun run = CliRun.of(commandLine.trim().split(" +"));
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.errLines()).as("one line on stderr").hasSize(1);
+        assertThat(run.err()).as("names the option and why").contains("--group-name", "reserved", "default group");
+    }
+
+    @Test
+    void aRoleGivenTwiceIsRefusedNamingBothPeers() {
+        CliRun run = CliRun.of("check", "--profile", "node-pool-worker", "--peer", "rancher=sg-0123abcd",
+                "--peer", "controlplane=self", "--peer", "controlplane=10.0.0.0/8");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.errLines()).as("one line on stderr").hasSize(1);
+        assertThat(run.err()).as("names the role and both values")
+                .contains("--peer controlplane", "'self'", "'10.0.0.0/8'", "twice");
+    }
+
+    @ParameterizedTest(name = "--peer {0}")
+    @CsvSource({"etcd", "etcd=", "=self", "''"})
+    void aPeerWithoutRoleOrValueSaysWhatIsExpected(String peer) {
+        CliRun run = CliRun.of("check", "--profile", "node-pool-worker", "--peer", peer);
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.errLines()).as("one line on stderr").hasSize(1);
+        assertThat(run.err()).as("says the form").contains("expected ROLE=PEER", "'" + peer + "'")
+                .doesNotContain("unknown peer");
+    }
+
+    @Test
+    void controlCharactersInAValueReachTheTerminalEscaped() {
+        CliRun run = CliRun.of("check", "--group-name", "a\u001b[31mb");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.errLines()).as("one line on stderr").hasSize(1);
+        assertThat(run.err()).as("no raw ESC").doesNotContain("\u001b").contains("'a\\x1b[31mb'");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"--peer, etcd=", "--vpc-id, vpc-", "--aws-profile, 'p '", "--group-name, g", "--open-to, 10.",
+        "--region, r", "--endpoint-url, ftp://"})
+    void aHugeValueIsEchoedCut(String option, String start) {
+        String huge = start + "1".repeat(100_000);
+        CliRun run = CliRun.of("check", option, huge);
+
+        assertThat(run.exitCode()).as("exit code").isEqualTo(ExitCodes.USAGE);
+        assertThat(run.errLines()).as("one line on stderr").hasSize(1);
+        assertThat(run.err()).as("bounded").hasSizeLessThan(ErrorFunnel.MAX_LINE_LENGTH)
+                .contains(option, "1".repeat(40));
+    }
+
+    @Test
+    void anEmptyReportFilePathIsCalledEmpty() {
+        CliRun run = CliRun.of("check", "--report-file", "");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("--report-file", "empty").doesNotContain("directory");
+    }
+
     @Test
     void aCommandIsRequired() {
         CliRun run = CliRun.of();

@@ -40,7 +40,11 @@ final class CidrNotation {
     private CidrNotation() {
     }
 
-    /** Parses and canonicalises, or throws an IAE naming the text and what is wrong with it. */
+    /**
+     * Parses and canonicalises, clearing host bits, or throws an IAE naming the text and what is wrong
+     * with it. For what EC2 reports, which is canonical already; a user's text goes through
+     * {@link #parseExact(String)}.
+     */
     static Block parse(String text) {
         if (text == null) {
             throw new IllegalArgumentException("CIDR block must not be null");
@@ -57,6 +61,23 @@ final class CidrNotation {
         int prefix = parseDecimal(text.substring(slash + 1), maxPrefix, text, "prefix length");
         clearHostBits(address, prefix);
         return new Block(address, prefix);
+    }
+
+    /**
+     * Parses a block as a user writes it: like {@link #parse(String)}, but host bits set after the
+     * prefix are refused, since {@code 10.0.0.1/8} is more likely a typo for {@code 10.0.0.1/32} than
+     * a way of writing {@code 10.0.0.0/8}. The message names both readings.
+     */
+    static Block parseExact(String text) {
+        Block block = parse(text);
+        String written = text.substring(0, text.indexOf('/'));
+        byte[] address = block.ipv6() ? parseIpv6(written, text) : parseIpv4(written, text);
+        if (!Arrays.equals(address, block.address())) {
+            String single = (block.ipv6() ? formatIpv6(address) : formatIpv4(address)) + "/" + address.length * 8;
+            throw invalid(text, "host bits are set after the /" + block.prefixLength() + " prefix; write "
+                    + single + " for the single address or " + block.canonical() + " for the whole block");
+        }
+        return block;
     }
 
     private static byte[] parseIpv4(String addressText, String whole) {

@@ -13,6 +13,8 @@ final class Ec2Text {
     static final String ALLOWED_PUNCTUATION = " ._-:/()#,@[]+=&;{}!$*";
     static final String ALLOWED_DESCRIPTION = "a-z A-Z 0-9 space " + ALLOWED_PUNCTUATION.substring(1);
     static final int MAX_LENGTH = 255;
+    /** The name of every VPC's default group. */
+    static final String RESERVED_NAME = "default";
 
     private Ec2Text() {
     }
@@ -23,6 +25,20 @@ final class Ec2Text {
         if (name.toLowerCase(Locale.ROOT).startsWith("sg-")) {
             throw new IllegalArgumentException("security group name '" + name
                     + "' must not start with 'sg-': EC2 reserves that prefix for group ids");
+        }
+        return name;
+    }
+
+    /**
+     * Checks the name of a group rancher-sg creates or manages: a {@linkplain #checkGroupName group
+     * name}, and not {@code default} (any case), which EC2 reserves for each VPC's default group; a
+     * group of that name is never one to create, adopt or prune. (A peer may still name it.)
+     */
+    static String checkManagedGroupName(String name) {
+        checkGroupName(name);
+        if (name.equalsIgnoreCase(RESERVED_NAME)) {
+            throw new IllegalArgumentException("security group name '" + name + "' is reserved: EC2 gives that"
+                    + " name to each VPC's default group, which rancher-sg does not create or take over");
         }
         return name;
     }
@@ -51,7 +67,7 @@ final class Ec2Text {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (!isAllowed(c)) {
-                throw new IllegalArgumentException(what + " '" + value + "' contains '" + c
+                throw new IllegalArgumentException(what + " '" + abbreviate(value) + "' contains '" + c
                         + "', which EC2 does not allow; allowed are " + ALLOWED_DESCRIPTION);
             }
         }
@@ -65,6 +81,6 @@ final class Ec2Text {
 
     /** Keeps messages about very long values readable while still naming them. */
     static String abbreviate(String value) {
-        return value.length() <= 40 ? value : value.substring(0, 40) + "...";
+        return value.length() <= 64 ? value : value.substring(0, 64) + "...";
     }
 }

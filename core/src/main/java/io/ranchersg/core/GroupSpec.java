@@ -17,7 +17,8 @@ import java.util.function.Function;
  *
  * <p>The compact constructor applies EC2's own rules so a bad spec fails before anything reaches
  * AWS: the name is 1..255 characters of {@code a-z A-Z 0-9}, space and {@code ._-:/()#,@[]+=&;{}!$*}
- * and must not start with {@code sg-} (any case); the description is 1..255 characters of the same
+ * and must not start with {@code sg-} nor be {@code default} (any case: EC2 reserves it for the VPC's
+ * default group); the description is 1..255 characters of the same
  * set; tag keys are 1..128 characters and must not start with {@code aws:}, tag values at most 256;
  * no two rules share a {@link RuleKey}. Rules keep their given order (profiles follow the page's
  * tables); tags are kept sorted by key.
@@ -29,7 +30,7 @@ public record GroupSpec(String name, String description, Map<String, String> tag
 
     /** Applies EC2's rules, see the class comment; copies rules and tags. */
     public GroupSpec {
-        Ec2Text.checkGroupName(name);
+        Ec2Text.checkManagedGroupName(name);
         Ec2Text.checkGroupDescription(description);
         tags = checkTags(tags == null ? Map.of() : tags);
         rules = List.copyOf(rules == null ? List.of() : rules);

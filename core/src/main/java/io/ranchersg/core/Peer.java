@@ -11,7 +11,12 @@ import java.util.Objects;
  * before the provisioner resolves it to an id.
  *
  * <p>Equality is value equality of the records, on canonical forms: CIDR blocks are stored with host
- * bits cleared, as EC2 stores them, so {@code 10.0.0.1/8} and {@code 10.0.0.0/8} are the same peer.
+ * bits cleared, as EC2 stores them, so {@code new Peer.Cidr("10.0.0.1/8")} equals {@code Peer.cidr("10.0.0.0/8")}.
+ *
+ * <p>What a user writes is read strictly, what EC2 reports leniently: {@link #cidr(String)} and
+ * {@link #parse(String)} refuse a CIDR block with host bits set ({@code 10.0.0.1/8}, most likely a
+ * typo for {@code 10.0.0.1/32}), while the {@link Cidr} record's constructor clears them, so that
+ * reading EC2's rules never fails on a form EC2 accepted.
  * {@link Self} and a {@link Group} with the group's own id are <em>not</em> equal; see
  * {@link Rules#localiseSelf(java.util.Collection, String)}.
  *
@@ -26,12 +31,14 @@ public sealed interface Peer permits Peer.Cidr, Peer.Self, Peer.Group, Peer.Name
     String value();
 
     /**
-     * A CIDR block, IPv4 or IPv6, normalised to canonical form.
+     * A CIDR block, IPv4 or IPv6, as a user writes it; IPv6 is normalised to canonical form. Host bits
+     * set after the prefix are refused ({@code 10.0.0.1/8}: the message offers {@code 10.0.0.1/32} and
+     * {@code 10.0.0.0/8}); use {@code new Peer.Cidr(text)} to clear them instead.
      *
-     * @throws IllegalArgumentException naming the text if it is not a CIDR block
+     * @throws IllegalArgumentException naming the text if it is not a CIDR block or has host bits set
      */
     static Cidr cidr(String text) {
-        return new Cidr(text);
+        return new Cidr(CidrNotation.parseExact(text).canonical());
     }
 
     /** The group the rule belongs to. */
@@ -70,7 +77,8 @@ public sealed interface Peer permits Peer.Cidr, Peer.Self, Peer.Group, Peer.Name
      * Reads a peer as a user writes it (and as {@code toString()} writes it): {@code self},
      * {@code sg-0123abcd}, {@code pl-0123abcd}, a CIDR block ({@code 10.0.0.0/8}, {@code ::/0}),
      * or explicitly {@code kind:value} with a {@link #kind()} ({@code group_name:rancher-etcd},
-     * {@code cidr:10.0.0.0/8}).
+     * {@code cidr:10.0.0.0/8}). CIDR blocks are read as {@link #cidr(String)} reads them: host bits
+     * set after the prefix are refused.
      *
      * @throws IllegalArgumentException naming the text if it is none of these
      */
@@ -114,12 +122,14 @@ public sealed interface Peer permits Peer.Cidr, Peer.Self, Peer.Group, Peer.Name
     /**
      * An IPv4 or IPv6 CIDR block in canonical form.
      *
-     * <p>Non-canonical input is <em>normalised</em>, not refused: {@code new Cidr("10.0.0.1/8").value()}
+     * <p>The constructor is lenient, for blocks EC2 reports (and constants): non-canonical input is
+     * <em>normalised</em>, not refused: {@code new Cidr("10.0.0.1/8").value()}
      * is {@code "10.0.0.0/8"}, and IPv6 is written lower case and compressed per RFC 5952
      * ({@code 2001:DB8:0:0::/32} becomes {@code 2001:db8::/32}). EC2 stores the same canonical form, so a
      * desired rule and the rule EC2 reports compare equal. Values that are not CIDR blocks at all
      * ({@code banana}, {@code 10.0.0.0/33}, {@code 300.1.1.1/8}, no prefix length) throw
-     * {@link IllegalArgumentException} naming the value.
+     * {@link IllegalArgumentException} naming the value. For a user's input use {@link Peer#cidr(String)},
+     * which refuses host bits instead of clearing them.
      *
      * @param value the block; stored in canonical form
      */

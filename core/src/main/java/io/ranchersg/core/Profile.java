@@ -17,7 +17,8 @@ public interface Profile {
     /**
      * The group spec for the options.
      *
-     * @throws IllegalArgumentException naming the missing roles if a required peer is not given
+     * @throws IllegalArgumentException naming the missing roles if a required peer is not given (see
+     *                                  {@link ProfileOptions#withPeer(String, Peer)})
      */
     GroupSpec spec(ProfileOptions options);
 

@@ -18,7 +18,8 @@ import java.util.TreeMap;
  * @param current        follow what current Rancher releases open, not only the page's table ({@code rancher-nodes})
  * @param windowsOverlay the cluster has Windows nodes in VXLAN overlay mode: add UDP 4789 ({@code custom-*})
  * @param peers          peers by {@link Roles role name}; unknown role names are refused
- * @param groupName      the name of the group to create; default {@code rancher-nodes}
+ * @param groupName      the name of the group to create; default {@code rancher-nodes}; EC2's rules for
+ *                       group names apply, and {@code default} (the VPC's default group) is refused
  */
 public record ProfileOptions(boolean ipv6, List<Peer.Cidr> openTo, boolean current, boolean windowsOverlay,
                              Map<String, Peer> peers, String groupName) {
@@ -38,7 +39,7 @@ public record ProfileOptions(boolean ipv6, List<Peer.Cidr> openTo, boolean curre
             sorted.put(role, Objects.requireNonNull(peer, () -> "peer for role '" + role + "' must not be null"));
         });
         peers = Collections.unmodifiableMap(sorted);
-        Ec2Text.checkGroupName(groupName);
+        Ec2Text.checkManagedGroupName(groupName);
     }
 
     /** No IPv6, open to the world, the page's table, no Windows overlay, no peers, group {@code rancher-nodes}. */
@@ -59,8 +60,9 @@ public record ProfileOptions(boolean ipv6, List<Peer.Cidr> openTo, boolean curre
     /**
      * These options open world rules only to the given blocks.
      *
-     * @param cidrs elements are {@link Peer.Cidr}s or CIDR strings; an empty list means the world
-     * @throws IllegalArgumentException naming an element that is neither or not a CIDR block
+     * @param cidrs elements are {@link Peer.Cidr}s or CIDR strings, read as {@link Peer#cidr(String)} reads
+     *              them (host bits set after the prefix are refused); an empty list means the world
+     * @throws IllegalArgumentException naming an element that is neither, not a CIDR block, or has host bits set
      */
     public ProfileOptions withOpenTo(List<?> cidrs) {
         List<Peer.Cidr> parsed = new ArrayList<>();

@@ -58,8 +58,7 @@ final class TableProfile implements Profile {
             throw new IllegalArgumentException("profile '" + name + "' needs a peer for "
                     + (missing.size() == 1 ? "role " : "roles ")
                     + missing.stream().map(r -> "'" + r.name() + "' (" + r.usedFor() + ")")
-                            .collect(Collectors.joining(", "))
-                    + "; give one with ProfileOptions.withPeer(role, peer)");
+                            .collect(Collectors.joining(", ")) + "; none was given");
         }
         SpecBuilder builder = new SpecBuilder(options, roles);
         body.accept(builder);

@@ -47,7 +47,7 @@ class DiffTest {
 
     @Test
     void matchesCidrsCanonically() {
-        Rule hostAddress = Rule.ingress(Protocol.TCP, PortRange.of(22), Peer.cidr("0.0.0.1/0"), "SSH");
+        Rule hostAddress = Rule.ingress(Protocol.TCP, PortRange.of(22), new Peer.Cidr("0.0.0.1/0"), "SSH");
         Plan plan = Diff.plan(SPEC, List.of(hostAddress, HTTPS, ETCD, OUT), true);
         assertThat(plan.isEmpty()).as("0.0.0.1/0 is 0.0.0.0/0").isTrue();
     }

@@ -23,6 +23,17 @@ class GroupSpecTest {
                 .withMessageContaining("'" + name + "'").withMessageContaining("sg-");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"default", "Default", "DEFAULT"})
+    void refusesTheNameOfTheVpcsDefaultGroup(String name) {
+        assertThatIllegalArgumentException().isThrownBy(() -> GroupSpec.of(name, "d", List.of()))
+                .withMessageContaining("'" + name + "'").withMessageContaining("reserved");
+        assertThatIllegalArgumentException().as("through ProfileOptions")
+                .isThrownBy(() -> ProfileOptions.defaults().withGroupName(name)).withMessageContaining("'" + name + "'");
+        assertThat(GroupSpec.of("default-nodes", "d", List.of()).name()).as("a longer name").isEqualTo("default-nodes");
+        assertThat(Peer.groupNamed(name).name()).as("a peer may name the default group").isEqualTo(name);
+    }
+
     @Test
     void acceptsNamesWithEveryAllowedCharacter() {
         String name = "Rancher nodes._-:/()#,@[]+=&;{}!$* 09";
@@ -61,7 +72,7 @@ class GroupSpecTest {
 
     @Test
     void canonicalCidrsMakeDuplicateKeys() {
-        Rule hostAddress = Rule.ingress(Protocol.TCP, PortRange.of(22), Peer.cidr("0.0.0.9/0"), "");
+        Rule hostAddress = Rule.ingress(Protocol.TCP, PortRange.of(22), new Peer.Cidr("0.0.0.9/0"), "");
         assertThatIllegalArgumentException().isThrownBy(() -> GroupSpec.of("g", "d", List.of(SSH, hostAddress)))
                 .withMessageContaining("0.0.0.0/0");
     }

@@ -33,13 +33,38 @@ class PeerTest {
         "fe80::1/10, fe80::/10",
         "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/1, 8000::/1"
     })
-    void normalisesCidrToCanonicalFormAsEc2StoresIt(String text, String canonical) {
-        assertThat(Peer.cidr(text).value()).as("canonical form of %s", text).isEqualTo(canonical);
+    void normalisesCidrFromEc2ToCanonicalFormAsEc2StoresIt(String text, String canonical) {
+        assertThat(new Peer.Cidr(text).value()).as("canonical form of %s", text).isEqualTo(canonical);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "10.0.0.1/8, 10.0.0.1/32, 10.0.0.0/8",
+        "192.168.1.77/24, 192.168.1.77/32, 192.168.1.0/24",
+        "8.8.8.8/0, 8.8.8.8/32, 0.0.0.0/0",
+        "2001:db8::1/64, 2001:db8::1/128, 2001:db8::/64",
+        "fe80::1/10, fe80::1/128, fe80::/10"
+    })
+    void refusesHostBitsInWhatUsersWriteOfferingBothReadings(String text, String single, String block) {
+        for (String written : new String[] {text, "cidr:" + text}) {
+            assertThatIllegalArgumentException().as("Peer.parse(%s)", written).isThrownBy(() -> Peer.parse(written))
+                    .withMessageContaining("'" + text + "'").withMessageContaining("host bits")
+                    .withMessageContaining(single).withMessageContaining(block);
+        }
+        assertThatIllegalArgumentException().as("Peer.cidr(%s)", text).isThrownBy(() -> Peer.cidr(text))
+                .withMessageContaining("'" + text + "'").withMessageContaining(single).withMessageContaining(block);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"10.0.0.0/8, 10.0.0.0/8", "1.2.3.4/32, 1.2.3.4/32", "2001:DB8::/32, 2001:db8::/32",
+        "2001:0db8:0000:0000:0000:0000:0000:0001/128, 2001:db8::1/128"})
+    void acceptsUserBlocksWithoutHostBitsInAnySpelling(String text, String canonical) {
+        assertThat(Peer.cidr(text).value()).as("Peer.cidr(%s)", text).isEqualTo(canonical);
     }
 
     @Test
     void equalityIsOnTheCanonicalForm() {
-        assertThat(Peer.cidr("10.0.0.1/8")).as("host bits do not matter").isEqualTo(Peer.cidr("10.0.0.0/8"));
+        assertThat(new Peer.Cidr("10.0.0.1/8")).as("host bits from EC2 do not matter").isEqualTo(Peer.cidr("10.0.0.0/8"));
         assertThat(Peer.cidr("2001:DB8:0::/32")).as("IPv6 spelling does not matter").isEqualTo(Peer.cidr("2001:db8::/32"));
         assertThat(Peer.cidr("10.0.0.0/8")).as("prefix matters").isNotEqualTo(Peer.cidr("10.0.0.0/9"));
     }
@@ -105,7 +130,7 @@ class PeerTest {
         for (Peer peer : peers) {
             assertThat(Peer.parse(peer.toString())).as("parse(toString()) of %s", peer).isEqualTo(peer);
         }
-        assertThat(Peer.parse("cidr:10.0.0.1/8")).as("explicit kind").isEqualTo(Peer.cidr("10.0.0.0/8"));
+        assertThat(Peer.parse("cidr:10.0.0.0/8")).as("explicit kind").isEqualTo(Peer.cidr("10.0.0.0/8"));
         assertThat(Peer.parse("group:sg-1234abcd")).as("explicit group").isEqualTo(Peer.group("sg-1234abcd"));
         assertThatIllegalArgumentException().isThrownBy(() -> Peer.parse("everyone")).withMessageContaining("'everyone'");
     }

@@ -23,7 +23,7 @@ class ProfileOptionsTest {
     @Test
     void withersChangeOneThing() {
         ProfileOptions o = ProfileOptions.defaults().withIpv6(true).withCurrent(true).withWindowsOverlay(true)
-                .withOpenTo("10.0.0.1/8").withPeer(Roles.RANCHER, Peer.group("sg-1234abcd")).withGroupName("x");
+                .withOpenTo("10.0.0.0/8").withPeer(Roles.RANCHER, Peer.group("sg-1234abcd")).withGroupName("x");
         assertThat(o).as("all withers").isEqualTo(new ProfileOptions(true, List.of(Peer.cidr("10.0.0.0/8")), true, true,
                 Map.of("rancher", Peer.group("sg-1234abcd")), "x"));
         assertThat(o.peer(Roles.RANCHER)).as("peer lookup").contains(Peer.group("sg-1234abcd"));
@@ -40,6 +40,9 @@ class ProfileOptionsTest {
     void refusesBadOpenToAndGroupName() {
         assertThatIllegalArgumentException().isThrownBy(() -> ProfileOptions.defaults().withOpenTo("banana"))
                 .withMessageContaining("'banana'");
+        assertThatIllegalArgumentException().isThrownBy(() -> ProfileOptions.defaults().withOpenTo("10.0.0.1/8"))
+                .as("host bits: a typo for /32?").withMessageContaining("'10.0.0.1/8'")
+                .withMessageContaining("10.0.0.1/32").withMessageContaining("10.0.0.0/8");
         assertThatIllegalArgumentException().isThrownBy(() -> ProfileOptions.defaults().withOpenTo(List.of(42)))
                 .withMessageContaining("'42'");
         assertThatIllegalArgumentException().isThrownBy(() -> ProfileOptions.defaults().withGroupName("sg-x"))

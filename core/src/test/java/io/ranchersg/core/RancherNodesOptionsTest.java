@@ -43,7 +43,7 @@ class RancherNodesOptionsTest {
     @Test
     void openToReplacesTheWorldInInboundRulesOnly() {
         GroupSpec spec = spec(ProfileOptions.defaults().withIpv6(true)
-                .withOpenTo(List.of("10.0.0.1/8", Peer.cidr("2001:db8::/32"))));
+                .withOpenTo(List.of("10.0.0.0/8", Peer.cidr("2001:db8::/32"))));
         assertThat(count(spec, Direction.INGRESS, ANY4) + count(spec, Direction.INGRESS, ANY6))
                 .as("world-open inbound").isZero();
         assertThat(count(spec, Direction.INGRESS, Peer.cidr("10.0.0.0/8"))).as("from 10.0.0.0/8").isEqualTo(7);

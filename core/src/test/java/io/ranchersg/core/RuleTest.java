@@ -87,7 +87,7 @@ class RuleTest {
         assertThat(ssh.withDescription("other")).as("rule equality includes description").isNotEqualTo(ssh);
         assertThat(Rule.egress(Protocol.TCP, PortRange.of(22), WORLD, "SSH").key()).as("direction is in the key")
                 .isNotEqualTo(ssh.key());
-        assertThat(Rule.ingress(Protocol.TCP, PortRange.of(22), Peer.cidr("0.0.0.7/0"), "").key())
+        assertThat(Rule.ingress(Protocol.TCP, PortRange.of(22), new Peer.Cidr("0.0.0.7/0"), "").key())
                 .as("peer compares canonically").isEqualTo(ssh.key());
     }
 

@@ -1,0 +1,69 @@
+package io.ranchersg.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/** Opening a session and reading its answers, without an emulator: what happens before and around EC2. */
+class Ec2SessionTest {
+
+    private static final StaticCredentialsProvider CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+
+    @Test
+    void aRegionFromTheConfigFileIsCheckedLikeAGivenOne(@TempDir Path dir) throws Exception {
+        Path config = Files.writeString(dir.resolve("config"), "[profile typo]\nregion = us-east-1 eu\n");
+        String before = System.getProperty("aws.configFile");
+        System.setProperty("aws.configFile", config.toString());
+        try {
+            assertThatThrownBy(() -> Ec2Session.open(ClientSettings.defaults().withAwsProfile("typo"), CREDENTIALS))
+                    .isInstanceOf(AwsSetupException.class)
+                    .hasMessageContaining("invalid AWS region 'us-east-1 eu'")
+                    .hasMessageContaining("profile 'typo'")
+                    .hasMessageNotContaining("\n");
+        } finally {
+            if (before == null) {
+                System.clearProperty("aws.configFile");
+            } else {
+                System.setProperty("aws.configFile", before);
+            }
+        }
+    }
+
+    @Test
+    void anHttpErrorWithoutAnEc2ErrorNamesStatusAndEndpoint() throws Exception {
+        HttpServer proxy = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        proxy.createContext("/", exchange -> {
+            byte[] page = "<html><body><h1>502 Bad Gateway</h1></body></html>".getBytes(StandardCharsets.UTF_8);
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().set("Content-Type", "text/html");
+            exchange.sendResponseHeaders(502, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        proxy.start();
+        URI endpoint = URI.create("http://127.0.0.1:" + proxy.getAddress().getPort());
+        ClientSettings settings = ClientSettings.defaults().withRegion("us-east-1").withEndpoint(endpoint)
+                .withMaxAttempts(1);
+        try (Ec2Session session = Ec2Session.open(settings, CREDENTIALS)) {
+            assertThatThrownBy(session::regions)
+                    .isInstanceOf(Ec2CallException.class)
+                    .hasMessageContaining("DescribeRegions")
+                    .hasMessageContaining("HTTP 502")
+                    .hasMessageContaining(endpoint.toString())
+                    .hasMessageNotContaining("null");
+        } finally {
+            proxy.stop(0);
+        }
+    }
+}
