@@ -67,12 +67,24 @@ public final class Reconciler {
     /**
      * Checks every group in the session's region that carries rancher-sg's tags, each against the
      * profile and options its tags record. The groups are listed in one paginated read, counted in
-     * the session's {@link Ec2Session#calls()} rather than in any one outcome.
+     * the session's {@link Ec2Session#calls()} rather than in any one outcome. A group that cannot
+     * be checked is reported as {@link GroupCheck.Unchecked}, in its place among the others.
      */
-    public List<Outcome> checkManaged() {
-        return api.findManaged().stream()
-                .map(group -> compare(Mode.CHECK, requestRecordedIn(group), group.vpcId(), group))
-                .toList();
+    public List<GroupCheck> checkManaged() {
+        return api.findManaged().stream().map(this::checkRecorded).toList();
+    }
+
+    /**
+     * One managed group against what its tags record. A group whose tags cannot be read back, or
+     * whose profile names groups that do not exist, is reported alone; failures of EC2 itself
+     * (access, network) still end the whole check.
+     */
+    private GroupCheck checkRecorded(SecurityGroup group) {
+        try {
+            return new GroupCheck.Checked(compare(Mode.CHECK, requestRecordedIn(group), group.vpcId(), group));
+        } catch (UnreadableTagsException | PeerNotFoundException e) {
+            return new GroupCheck.Unchecked(group.groupId(), group.groupName(), group.vpcId(), e);
+        }
     }
 
     private Outcome run(Mode mode, GroupRequest request) {
@@ -237,8 +249,8 @@ public final class Reconciler {
             return GroupRequest.forProfile(profile, ManagedTags.decode(tags.get(ManagedTags.OPTIONS), group.groupName()))
                     .withVpcId(group.vpcId());
         } catch (IllegalArgumentException e) {
-            throw new Ec2CallException("security group " + group.groupId() + " carries rancher-sg tags that cannot"
-                    + " be read back (" + e.getMessage() + ")", e);
+            throw new UnreadableTagsException("security group " + group.groupId() + " carries rancher-sg tags that"
+                    + " cannot be read back (" + e.getMessage() + ")", e);
         }
     }
 

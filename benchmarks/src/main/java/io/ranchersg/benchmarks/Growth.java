@@ -1,7 +1,7 @@
 package io.ranchersg.benchmarks;
 
 import io.ranchersg.aws.Ec2Session;
-import io.ranchersg.aws.Outcome;
+import io.ranchersg.aws.GroupCheck;
 import io.ranchersg.aws.Reconciler;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -123,7 +123,7 @@ final class Growth {
         Map<String, Integer> before = session.calls().calls();
         long cpuStart = THREADS.getCurrentThreadCpuTime();
         long start = System.nanoTime();
-        List<Outcome> outcomes = reconciler.checkManaged();
+        List<GroupCheck> outcomes = reconciler.checkManaged();
         double wall = (System.nanoTime() - start) / 1e9;
         double cpu = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9;
         if (outcomes.size() != size) {
