@@ -43,7 +43,8 @@ fi
 
 # Maven builds only what changed; the CLI's jar and its class-data-sharing archive come with the cli module.
 say "building the CLI and the benchmark"
-./mvnw -q -B -ntp -pl cli,benchmarks -am package -DskipTests
+# The benchmarks module is built only with its profile, never by the default build.
+./mvnw -q -B -ntp -Pbenchmarks -pl cli,benchmarks -am package -DskipTests
 
 # Private copies of what is measured, outside target/: a build running meanwhile (./mvnw verify, or clean)
 # rewrites or deletes the jars under target/, which would break a measurement half-way. The CLI's
