@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ranchersg.testsupport.Ec2Emulator;
+import io.ranchersg.testsupport.Ec2Groups;
 import io.ranchersg.testsupport.EndToEnd;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,7 +41,7 @@ class ScanIT {
         try (Ec2Client ec2 = there.ec2Client()) {
             try {
                 for (String name : List.of(healthy, broken)) {
-                    RancherSg.Result ensure = cli.run("ensure", "--group-name", name);
+                    CliRun ensure = cli.run("ensure", "--group-name", name);
                     assertThat(ensure.exitCode()).as(ensure.toString()).isZero();
                     created.add(Ec2Groups.existing(ec2, name).groupId());
                 }
@@ -48,7 +49,7 @@ class ScanIT {
                 ec2.createTags(r -> r.resources(brokenId).tags(Tag.builder().key(key).value(value).build()));
                 Path textfile = dir.resolve("rancher-sg.prom");
 
-                RancherSg.Result scan = cli.run("scan", "--regions", region + "," + emulator.region(),
+                CliRun scan = cli.run("scan", "--regions", region + "," + emulator.region(),
                         "--output", "json", "--prometheus-textfile", textfile.toString());
 
                 assertThat(scan.exitCode()).as("a group could not be checked\n" + scan).isEqualTo(ExitCodes.ERROR);
