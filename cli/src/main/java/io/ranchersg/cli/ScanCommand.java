@@ -22,9 +22,7 @@ import picocli.CommandLine.Option;
  * {@code rancher-sg scan}: checks every group rancher-sg manages (found by its tags) in one or more
  * regions through {@link Scanner}, and prints one report.
  */
-@Command(name = "scan", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        footerHeading = Main.AWS_FOOTER_HEADING, footer = Main.AWS_FOOTER,
-        description = {"Check every group rancher-sg manages, across regions.",
+@Command(name = "scan", description = {"Check every group rancher-sg manages, across regions.",
             "Finds the groups by their rancher-sg tags and checks each against the profile and options the tags"
                 + " record; regions are read concurrently, into one report. Progress goes to stderr on a terminal.",
             "Reads only. Exit 0 all in sync, 2 drift found, 1 error (a region or a group could not be read),"
