@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Measures rancher-sg and writes docs/benchmarks.md: EC2 calls per operation, the cold `rancher-sg check`
-# under several JVM set-ups, a scan of 1,000 groups across 4 regions per pool size, and how a scan grows
-# with the number of groups. Builds what it runs, starts its own LocalStack and stops it on exit.
+# Measures rancher-sg and writes the results part of docs/benchmarks.md: EC2 calls per operation, the
+# cold `rancher-sg check` with and without the CDS archive, a scan of 1,000 groups across 4 regions per
+# pool size, and how a scan grows with the number of groups. Builds what it runs (the benchmarks
+# module is built only with the benchmarks profile), starts its own LocalStack and stops it on exit.
 #
 #   scripts/benchmark.sh            the full run (about a quarter of an hour on 2 cores)
 #   scripts/benchmark.sh --quick    100 groups, 3 runs per measurement: about three minutes
@@ -42,7 +43,8 @@ fi
 
 # Maven builds only what changed; the CLI's jar and its class-data-sharing archive come with the cli module.
 say "building the CLI and the benchmark"
-./mvnw -q -B -ntp -pl cli,benchmarks -am package -DskipTests
+# The benchmarks module is built only with its profile, never by the default build.
+./mvnw -q -B -ntp -Pbenchmarks -pl cli,benchmarks -am package -DskipTests
 
 # Private copies of what is measured, outside target/: a build running meanwhile (./mvnw verify, or clean)
 # rewrites or deletes the jars under target/, which would break a measurement half-way. The CLI's
@@ -64,7 +66,7 @@ snapshot() { # copies file $1 to $2, again until $1 did not change during the co
   done
   die "$1 kept changing while being copied"
 }
-mkdir -p "$run_dir/lib" "$run_dir/cli" "$run_dir/work"
+mkdir -p "$run_dir/lib" "$run_dir/cli"
 jars=(benchmarks/target/rancher-sg-benchmarks-*.jar)
 [[ -f "${jars[0]}" ]] || die "the build made no benchmarks jar"
 snapshot "${jars[0]}" "$run_dir/lib/$(basename "${jars[0]}")"
@@ -82,9 +84,7 @@ say "measuring against LocalStack at $endpoint"
 "$java" -Xmx1g -cp "$run_dir/lib/*" io.ranchersg.benchmarks.Benchmark \
   --project "$project" \
   --jar "$run_dir/cli/rancher-sg.jar" \
-  --work "$run_dir/work" \
   --endpoint "$endpoint" \
-  --localstack-pid "$(cat "$state_dir/pid")" \
   --command "scripts/benchmark.sh${*:+ $*}" \
   --revision "$revision" \
   "$@"

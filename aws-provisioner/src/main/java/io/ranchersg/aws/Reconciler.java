@@ -73,18 +73,28 @@ public final class Reconciler {
     /**
      * Checks every group in the session's region that carries rancher-sg's tags, each against the
      * profile and options its tags record. The groups are listed in one paginated read, counted in
-     * the session's {@link Ec2Session#calls()} rather than in any one outcome.
+     * the session's {@link Ec2Session#calls()} rather than in any one outcome. A group that cannot
+     * be checked is reported as {@link GroupCheck.Unchecked}, in its place among the others.
      */
-    public List<Outcome> checkManaged() {
-        return api.findManaged().stream()
-                .map(group -> {
-                    GroupRequest request = requestRecordedIn(group);
-                    Set<String> named = namedPeers(request.spec());
-                    Map<String, SecurityGroup> byName = named.isEmpty() ? Map.of()
-                            : api.findByNames(named, group.vpcId());
-                    return compare(Mode.CHECK, request, group, new Peers(request.spec(), byName, group.vpcId()));
-                })
-                .toList();
+    public List<GroupCheck> checkManaged() {
+        return api.findManaged().stream().map(this::checkRecorded).toList();
+    }
+
+    /**
+     * One managed group against what its tags record. A group whose tags cannot be read back, or
+     * whose profile names groups that do not exist, is reported alone; failures of EC2 itself
+     * (access, network) still end the whole check.
+     */
+    private GroupCheck checkRecorded(SecurityGroup group) {
+        try {
+            GroupRequest request = requestRecordedIn(group);
+            Set<String> named = namedPeers(request.spec());
+            Map<String, SecurityGroup> byName = named.isEmpty() ? Map.of() : api.findByNames(named, group.vpcId());
+            return new GroupCheck.Checked(compare(Mode.CHECK, request, group,
+                    new Peers(request.spec(), byName, group.vpcId())));
+        } catch (UnreadableTagsException | PeerNotFoundException e) {
+            return new GroupCheck.Unchecked(group.groupId(), group.groupName(), group.vpcId(), e);
+        }
     }
 
     private Outcome run(Mode mode, GroupRequest request) {
@@ -343,8 +353,8 @@ public final class Reconciler {
                             ManagedTags.decode(ManagedTags.recordedOptions(tags), group.groupName()))
                     .withVpcId(group.vpcId());
         } catch (IllegalArgumentException e) {
-            throw new Ec2CallException("security group " + group.groupId() + " carries rancher-sg tags that cannot"
-                    + " be read back (" + e.getMessage() + ")", e);
+            throw new UnreadableTagsException("security group " + group.groupId() + " carries rancher-sg tags that"
+                    + " cannot be read back (" + e.getMessage() + ")", e);
         }
     }
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.ranchersg.core.PortRange;
 import io.ranchersg.core.ProfileOptions;
 import io.ranchersg.testsupport.Ec2Emulator;
+import io.ranchersg.testsupport.Ec2Groups;
 import io.ranchersg.testsupport.EndToEnd;
 import io.ranchersg.testsupport.FaultProxy;
 import java.net.ServerSocket;
@@ -31,7 +32,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputIT {
 
-    private static final String NAME = Emulated.uniqueName("bad-input");
+    private static final String NAME = Ec2Groups.uniqueName("bad-input");
 
     private Ec2Emulator emulator;
     private FaultProxy deniedProxy;
@@ -50,7 +51,7 @@ class BadInputIT {
     void tearDown() {
         deniedProxy.close();
         try (Ec2Client raw = emulator.ec2Client()) {
-            assertThat(Emulated.groupsNamed(raw, NAME)).as("no group was created by any bad input").isEmpty();
+            assertThat(Ec2Groups.named(raw, NAME)).as("no group was created by any bad input").isEmpty();
         }
     }
 
@@ -139,6 +140,6 @@ class BadInputIT {
     }
 
     private AwsCredentialsProvider credentials() {
-        return Emulated.credentials(emulator);
+        return emulator.credentials();
     }
 }

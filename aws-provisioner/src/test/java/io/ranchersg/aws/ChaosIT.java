@@ -11,12 +11,14 @@ import io.ranchersg.core.Protocol;
 import io.ranchersg.core.Rule;
 import io.ranchersg.core.Rules;
 import io.ranchersg.testsupport.Ec2Emulator;
+import io.ranchersg.testsupport.Ec2Groups;
 import io.ranchersg.testsupport.EndToEnd;
 import io.ranchersg.testsupport.FaultProxy;
 import io.ranchersg.testsupport.FaultProxy.Fault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,9 +53,9 @@ class ChaosIT {
     @MethodSource("scenarios")
     void ensureConvergesOrFailsCleanlyAndARerunFinishes(String scenario, long seed, Ec2Emulator emulator) {
         List<Fault> faults = SCENARIOS.get(scenario);
-        String name = Emulated.uniqueName("chaos");
+        String name = Ec2Groups.uniqueName("chaos");
         try (Ec2Client raw = emulator.ec2Client(); FaultProxy proxy = FaultProxy.start(emulator.endpoint())) {
-            String vpcId = Emulated.defaultVpcId(raw);
+            String vpcId = Ec2Groups.defaultVpcId(raw);
             GroupRequest request = GroupRequest.rancherNodes().withGroupName(name).withVpcId(vpcId);
             // A group that exists with one rule of the user's own, which no run may touch.
             String groupId = raw.createSecurityGroup(r -> r.groupName(name).description("by hand").vpcId(vpcId)
@@ -69,7 +71,7 @@ class ChaosIT {
             proxy.failRandomly(0.30, seed, faults);
             ClientSettings flaky = ClientSettings.defaults().withRegion(emulator.region())
                     .withEndpoint(proxy.endpoint()).withAttemptTimeout(Duration.ofSeconds(1)).withMaxAttempts(4);
-            try (Ec2Session session = Ec2Session.open(flaky, Emulated.credentials(emulator))) {
+            try (Ec2Session session = Ec2Session.open(flaky, emulator.credentials())) {
                 new Reconciler(session).ensure(request);
             } catch (RancherSgException e) {
                 assertThat(e.getMessage()).as("a failure is one clear line").doesNotContain("\n").isNotBlank();
@@ -82,11 +84,11 @@ class ChaosIT {
                 assertThat(rerun.drift().changed()).as("nothing changed after a re-run").isEmpty();
             }
             SecurityGroup group = raw.describeSecurityGroups(r -> r.groupIds(groupId)).securityGroups().get(0);
-            List<Rule> rules = Rules.sorted(Reconciler.rulesOf(group));
-            assertThat(rules).as("the user's rule is untouched").contains(usersOwn);
+            Set<String> rules = Ec2Groups.rulesOf(group);
+            assertThat(rules).as("the user's rule is untouched").contains(Ec2Groups.line(usersOwn, groupId));
             assertThat(rules).as("exactly the profile plus the user's rule").hasSize(
                     request.spec().rules().size() + 1);
-            assertThat(Emulated.groupsNamed(raw, name)).as("still one group").hasSize(1);
+            assertThat(Ec2Groups.named(raw, name)).as("still one group").hasSize(1);
         }
     }
 }

@@ -8,12 +8,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ranchersg.core.Rules;
 import io.ranchersg.testsupport.Ec2Emulator;
+import io.ranchersg.testsupport.Ec2Groups;
 import io.ranchersg.testsupport.EndToEnd;
 import io.ranchersg.testsupport.FaultProxy;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,8 +41,8 @@ class Ec2BehaviourIT {
         this.emulator = emulator;
         raw = emulator.ec2Client();
         proxy = FaultProxy.start(emulator.endpoint());
-        vpcId = Emulated.defaultVpcId(raw);
-        name = Emulated.uniqueName("faults");
+        vpcId = Ec2Groups.defaultVpcId(raw);
+        name = Ec2Groups.uniqueName("faults");
     }
 
     @AfterEach
@@ -51,7 +53,7 @@ class Ec2BehaviourIT {
 
     private Ec2Session session(ClientSettings settings) {
         return Ec2Session.open(settings.withRegion(emulator.region()),
-                Emulated.credentials(emulator));
+                emulator.credentials());
     }
 
     private Ec2Session throughProxy() {
@@ -97,7 +99,7 @@ class Ec2BehaviourIT {
                     .containsEntry("CreateSecurityGroup", 2)
                     .containsEntry("AuthorizeSecurityGroupIngress", 2);
         }
-        assertThat(Emulated.groupsNamed(raw, name)).as("one group despite a retried create").hasSize(1);
+        assertThat(Ec2Groups.named(raw, name)).as("one group despite a retried create").hasSize(1);
         assertGroupMatchesProfile();
     }
 
@@ -141,7 +143,7 @@ class Ec2BehaviourIT {
                     .hasMessageContaining("ec2:CreateSecurityGroup")
                     .hasMessageNotContaining("\n");
         }
-        assertThat(Emulated.groupsNamed(raw, name)).isEmpty();
+        assertThat(Ec2Groups.named(raw, name)).isEmpty();
     }
 
     @Test
@@ -151,7 +153,7 @@ class Ec2BehaviourIT {
             groupId = new Reconciler(session).ensure(request()).groupId();
         }
         revoke(groupId, 6443);
-        List<?> before = rulesOf(groupId);
+        Set<String> before = rulesOf(groupId);
         proxy.failNext("AuthorizeSecurityGroupIngress", 1, ec2Error(403, "UnauthorizedOperation"));
 
         try (Ec2Session session = throughProxy()) {
@@ -187,9 +189,8 @@ class Ec2BehaviourIT {
         }
     }
 
-    private List<?> rulesOf(String groupId) {
-        return Rules.sorted(Reconciler.rulesOf(
-                raw.describeSecurityGroups(r -> r.groupIds(groupId)).securityGroups().get(0)));
+    private Set<String> rulesOf(String groupId) {
+        return Ec2Groups.rulesOf(raw, groupId);
     }
 
     private void revoke(String groupId, int port) {

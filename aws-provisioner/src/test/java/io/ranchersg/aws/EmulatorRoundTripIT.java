@@ -3,8 +3,8 @@ package io.ranchersg.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ranchersg.testsupport.Ec2Emulator;
+import io.ranchersg.testsupport.Ec2Groups;
 import io.ranchersg.testsupport.EndToEnd;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
@@ -19,14 +19,10 @@ class EmulatorRoundTripIT {
     @Test
     void selfReferencingRuleComesBackAsTheGroupItself(Ec2Emulator emulator) {
         try (Ec2Client ec2 = emulator.ec2Client()) {
-            String vpcId =
-                    ec2.describeVpcs(r -> r.filters(Filter.builder().name("is-default").values("true").build()))
-                            .vpcs()
-                            .get(0)
-                            .vpcId();
+            String vpcId = Ec2Groups.defaultVpcId(ec2);
             String groupId =
                     ec2.createSecurityGroup(
-                                    r -> r.groupName("round-trip-" + UUID.randomUUID()).description("harness check").vpcId(vpcId))
+                                    r -> r.groupName(Ec2Groups.uniqueName("round-trip")).description("harness check").vpcId(vpcId))
                             .groupId();
             try {
                 ec2.authorizeSecurityGroupIngress(

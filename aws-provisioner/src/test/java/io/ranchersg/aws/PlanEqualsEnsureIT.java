@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ranchersg.core.Rule;
 import io.ranchersg.core.Rules;
 import io.ranchersg.testsupport.Ec2Emulator;
+import io.ranchersg.testsupport.Ec2Groups;
 import io.ranchersg.testsupport.EndToEnd;
 import java.util.Comparator;
 import java.util.List;
@@ -45,7 +46,7 @@ class PlanEqualsEnsureIT {
         this.emulator = emulator;
         raw = emulator.ec2Client();
         session = Emulated.session(emulator);
-        defaultVpc = Emulated.defaultVpcId(raw);
+        defaultVpc = Ec2Groups.defaultVpcId(raw);
     }
 
     @AfterEach
@@ -71,7 +72,7 @@ class PlanEqualsEnsureIT {
     void planShowsWhatEnsureThenDoes(Start start, boolean ipv6Vpc, boolean prune) {
         String vpcId = ipv6Vpc ? raw.createVpc(r -> r.cidrBlock("10.61.0.0/16").amazonProvidedIpv6CidrBlock(true))
                 .vpc().vpcId() : defaultVpc;
-        String name = Emulated.uniqueName("pe");
+        String name = Ec2Groups.uniqueName("pe");
         Reconciler reconciler = new Reconciler(session);
         GroupRequest request = GroupRequest.rancherNodes().withGroupName(name).withVpcId(vpcId).withPrune(prune)
                 .withAdopt(start == Start.NOT_MANAGED);

@@ -11,6 +11,7 @@ import io.ranchersg.core.ProfileOptions;
 import io.ranchersg.core.Severity;
 import io.ranchersg.core.Warning;
 import io.ranchersg.testsupport.Ec2Emulator;
+import io.ranchersg.testsupport.Ec2Groups;
 import io.ranchersg.testsupport.EndToEnd;
 import io.ranchersg.testsupport.FaultProxy;
 import java.util.List;
@@ -44,8 +45,8 @@ class RefusalsIT {
         raw = emulator.ec2Client();
         session = Emulated.session(emulator);
         reconciler = new Reconciler(session);
-        vpcId = Emulated.defaultVpcId(raw);
-        name = Emulated.uniqueName("refuse");
+        vpcId = Ec2Groups.defaultVpcId(raw);
+        name = Ec2Groups.uniqueName("refuse");
     }
 
     @AfterEach
@@ -66,7 +67,7 @@ class RefusalsIT {
     }
 
     private List<SecurityGroup> groupsNamed(String groupName) {
-        return Emulated.groupsNamed(raw, groupName);
+        return Ec2Groups.named(raw, groupName);
     }
 
     private SecurityGroup read(String groupId) {
@@ -160,7 +161,7 @@ class RefusalsIT {
                 .groupId();
         try (FaultProxy proxy = FaultProxy.start(emulator.endpoint());
              Ec2Session throughProxy = Ec2Session.open(ClientSettings.defaults().withRegion(emulator.region())
-                     .withEndpoint(proxy.endpoint()), Emulated.credentials(emulator))) {
+                     .withEndpoint(proxy.endpoint()), emulator.credentials())) {
             proxy.failNext("AuthorizeSecurityGroupIngress", 1, ec2Error(400, "RulesPerSecurityGroupLimitExceeded"));
 
             assertThatThrownBy(() -> new Reconciler(throughProxy).ensure(request().withAdopt(true)))

@@ -13,13 +13,15 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Measures rancher-sg against an EC2 emulator and writes {@code docs/benchmarks.md}: EC2 calls per
- * operation, the cold {@code rancher-sg check} under several JVM set-ups, a scan of many groups across
- * four regions with several pool sizes, and how a scan grows with the number of groups.
+ * Measures rancher-sg against an EC2 emulator and writes the results part of {@code docs/benchmarks.md}:
+ * EC2 calls per operation, the cold {@code rancher-sg check} with and without the class-data-sharing
+ * archive, a scan of many groups across four regions per pool size, and a scan of one region as it
+ * fills. The text above {@link ReportWriter#MARKER} in the report is kept as it is.
  *
  * <p>Run it through {@code scripts/benchmark.sh}, which builds the jars and starts LocalStack; it
  * exits 0 with the report written, 1 when a measurement failed, 64 on bad usage.
@@ -32,12 +34,8 @@ public final class Benchmark {
     static final String GROWTH_REGION = "eu-central-1";
     /** Calls per operation and the cold check; no scan reads it. */
     static final String CALLS_REGION = "ca-central-1";
-    /** Threads that create the groups: the emulator, on the same two cores, is the bottleneck. */
+    /** Threads that create the groups: the emulator, on the same cores, is the bottleneck. */
     static final int CREATION_THREADS = 4;
-    /** In-process repetitions of each growth step: the emulator takes about 12 s to list 1,000 groups. */
-    static final int GROWTH_RUNS = 3;
-    /** Cold CLI scans per growth step (the page cache is warm from the scans before). */
-    static final int GROWTH_CLI_RUNS = 2;
 
     private Benchmark() {
     }
@@ -53,8 +51,8 @@ public final class Benchmark {
             return;
         }
         try {
-            Path report = run(options, Benchmark::progress);
-            progress("report written to " + report);
+            run(options, Benchmark::progress);
+            progress("report written to " + options.out());
             System.exit(0);
         } catch (RuntimeException e) {
             System.err.println("benchmark: failed: " + e.getMessage());
@@ -63,64 +61,56 @@ public final class Benchmark {
         }
     }
 
-    /** Runs every measurement and writes the report; returns its path. */
-    static Path run(Options options, Consumer<String> progress) {
+    /** Runs every measurement and writes the report. */
+    static void run(Options options, Consumer<String> progress) {
         Instant started = Instant.now();
         Sessions sessions = new Sessions(options.endpoint());
-        Path scratch = options.work();
-        ProcessMeter meter = ProcessMeter.detect(scratch);
-        Machine machine = Machine.read(options.endpoint());
-        progress.accept("LocalStack " + machine.localstack() + ", Java " + machine.java() + ", "
-                + meter.method().name().toLowerCase().replace('_', ' '));
-
         Cli cli = new Cli(options.project(), options.jar(), sessions);
-        cli.makeShippedArchive(meter);
+        cli.makeShippedArchive();
         String runId = Long.toString(started.getEpochSecond(), 36);
-        Results.Builder results = new Results.Builder(options, machine, meter.method(), started);
         try (Fleet fleet = new Fleet(sessions, CREATION_THREADS, progress)) {
             // The group the cold checks read: bin/rancher-sg check's default name in the default VPC.
             new Reconciler(fleet.session(CALLS_REGION)).ensure(GroupRequest.rancherNodes());
 
             progress.accept("counting EC2 calls per operation in " + CALLS_REGION);
-            results.calls(CallsPerOperation.measure(sessions, CALLS_REGION, runId));
+            List<CallsPerOperation.Counted> calls = CallsPerOperation.measure(sessions, CALLS_REGION, runId);
 
             progress.accept("cold rancher-sg check: " + options.runs() + " runs per set-up");
-            ColdStart cold = new ColdStart(meter, cli, CALLS_REGION, progress);
-            results.version(cold.version());
-            Path trained = cold.trainArchive(scratch.resolve("check-trained.jsa"));
-            results.coldStart(cold.measure(ColdStart.variants(trained), options.runs()));
-            results.bareJvm(cold.bareJvm(options.runs()));
-            results.classLoads(cold.classLoads("as shipped: made by the build's training run", cli.archive(),
-                    scratch.resolve("classes-shipped.log")));
-            if (trained != null) {
-                results.classLoads(cold.classLoads("candidate: trained on a real check", trained,
-                        scratch.resolve("classes-trained.log")));
-            }
+            ColdStart cold = new ColdStart(cli, CALLS_REGION, progress);
+            String version = cold.version();
+            List<ColdStart.Result> coldStart = cold.measure(options.runs());
 
-            LocalStackCpu localstack = LocalStackCpu.of(options.localstackPid());
-            Scans scans = new Scans(meter, cli, localstack, progress);
-            int perRegion = options.groups() / SCAN_REGIONS.size();
+            Scans scans = new Scans(cli, progress);
             progress.accept("making " + options.groups() + " groups across " + SCAN_REGIONS);
-            results.fleet(fleet.ensure(SCAN_REGIONS, "bench", perRegion));
+            Fleet.Creation created = fleet.ensure(SCAN_REGIONS, "bench", options.groups() / SCAN_REGIONS.size());
+            List<Scans.Scan> byPool = new ArrayList<>();
             for (int parallelism : options.parallelism()) {
-                results.scan(scans.scan(SCAN_REGIONS, parallelism, options.scanRuns(), true));
+                byPool.add(scans.scan(SCAN_REGIONS, parallelism, options.scanRuns()));
             }
 
             progress.accept("growth in " + GROWTH_REGION + ": " + options.growthSizes());
-            results.growth(new Growth(fleet, scans, progress)
-                    .measure(GROWTH_REGION, options.growthSizes(), GROWTH_RUNS, Math.min(GROWTH_CLI_RUNS,
-                            options.scanRuns())));
+            List<Scans.Scan> growth = new ArrayList<>();
+            for (int size : options.growthSizes()) {
+                fleet.ensure(List.of(GROWTH_REGION), "grow", size);
+                growth.add(scans.scan(List.of(GROWTH_REGION), 1, options.scanRuns()));
+            }
+            write(options.out(), ReportWriter.write(new ReportWriter.Results(options, version, started,
+                    Instant.now(), calls, coldStart, created, byPool, growth)));
         }
-        Results done = results.finished(Instant.now());
-        write(options.out(), ReportWriter.write(done));
-        return options.out();
     }
 
-    private static void write(Path file, String markdown) {
+    /** Replaces what follows the marker in {@code file}, keeping the text above it. */
+    private static void write(Path file, String results) {
         try {
+            String kept = "";
+            if (Files.isRegularFile(file)) {
+                String existing = Files.readString(file, StandardCharsets.UTF_8);
+                int marker = existing.indexOf(ReportWriter.MARKER);
+                kept = marker < 0 ? "" : existing.substring(0, marker);
+            }
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(temp, markdown, StandardCharsets.UTF_8);
+            Files.writeString(temp, kept + ReportWriter.MARKER + "\n\n" + results, StandardCharsets.UTF_8);
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);

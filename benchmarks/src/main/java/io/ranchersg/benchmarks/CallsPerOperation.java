@@ -2,6 +2,7 @@ package io.ranchersg.benchmarks;
 
 import io.ranchersg.aws.Ec2Session;
 import io.ranchersg.aws.GroupRequest;
+import io.ranchersg.aws.GroupCheck;
 import io.ranchersg.aws.Outcome;
 import io.ranchersg.aws.Reconciler;
 import java.util.ArrayList;
@@ -77,9 +78,10 @@ final class CallsPerOperation {
 
             // A scan's outcomes are per group; the session's count is the scan's, as the CLI reports it.
             Map<String, Integer> before = session.calls().calls();
-            List<Outcome> scanned = reconciler.checkManaged();
+            List<GroupCheck> scanned = reconciler.checkManaged();
             Map<String, Integer> scanCalls = Sessions.delta(before, session.calls().calls());
-            counted.add(new Counted(Operation.SCAN_REGION, scanCalls, scanned.stream().allMatch(Outcome::inSync)));
+            counted.add(new Counted(Operation.SCAN_REGION, scanCalls, scanned.stream()
+                    .allMatch(c -> c instanceof GroupCheck.Checked checked && checked.outcome().inSync())));
         }
         return counted;
     }

@@ -2,6 +2,7 @@ package io.ranchersg.benchmarks;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +17,17 @@ import java.util.Map;
  */
 final class Cli {
 
+    /**
+     * One process that ran to its end.
+     *
+     * @param exitCode    its exit code
+     * @param wallSeconds from start to exit
+     * @param stdout      what it printed
+     * @param stderr      what it printed on stderr
+     */
+    record Run(int exitCode, double wallSeconds, String stdout, String stderr) {
+    }
+
     private final Path project;
     private final Path jar;
     private final Sessions sessions;
@@ -26,68 +38,73 @@ final class Cli {
         this.sessions = sessions;
     }
 
-    Path project() {
-        return project;
-    }
-
-    Path jar() {
-        return jar;
-    }
-
     /** The class-data-sharing archive bin/rancher-sg uses: next to the jar, same name. */
     Path archive() {
         String name = jar.getFileName().toString();
         return jar.resolveSibling(name.substring(0, name.length() - ".jar".length()) + ".jsa");
     }
 
-    /** The command line: bin/rancher-sg and the arguments. */
-    List<String> command(String... args) {
+    /** Runs {@code bin/rancher-sg args...} against {@code region} with extra variables, and times it. */
+    Run run(String region, Map<String, String> extra, String... args) {
+        Map<String, String> env = new HashMap<>(sessions.cliEnvironment(region));
+        env.put("JAVA_HOME", System.getProperty("java.home")); // every process runs on the Java the report names
+        env.put("RANCHER_SG_JAR", jar.toString());
+        env.putAll(extra);
         List<String> command = new ArrayList<>();
         command.add(project.resolve("bin/rancher-sg").toString());
         command.addAll(List.of(args));
-        return command;
-    }
-
-    /**
-     * The environment of a run: the emulator, the region, dummy keys, this JVM as JAVA_HOME (so that
-     * every process runs on the Java the report names) and the jar.
-     */
-    Map<String, String> env(String region) {
-        Map<String, String> env = new HashMap<>(sessions.cliEnvironment(region));
-        env.put("JAVA_HOME", System.getProperty("java.home"));
-        env.put("RANCHER_SG_JAR", jar.toString());
-        return env;
+        return exec(command, env);
     }
 
     /**
      * Makes the archive as the build makes it for cli/target/rancher-sg.jar (cli/pom.xml, execution
      * {@code class-data-sharing-archive}): an archive names the jar's path, so a copy needs its own.
-     * Nothing is done when the archive is newer than the jar.
      *
      * @throws IllegalStateException when the JVM wrote no archive
      */
-    void makeShippedArchive(ProcessMeter meter) {
+    void makeShippedArchive() {
         Path archive = archive();
         try {
-            if (Files.isRegularFile(archive)
-                    && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0) {
-                return;
-            }
             Files.deleteIfExists(archive);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<String> command = new ArrayList<>(List.of(ColdStart.java().toString(),
+        Run run = exec(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+IgnoreUnrecognizedVMOptions", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:disable", "-jar", jar.toString(),
                 "check", "--region=us-east-1", "--endpoint-url=http://127.0.0.1:9", "--max-attempts=1",
-                "--output=json"));
-        Map<String, String> env = Map.of("AWS_ACCESS_KEY_ID", "training", "AWS_SECRET_ACCESS_KEY", "training",
-                "AWS_EC2_METADATA_DISABLED", "true");
-        ProcessMeter.Run run = meter.run(project, env, command);
+                "--output=json"), Map.of("AWS_ACCESS_KEY_ID", "training", "AWS_SECRET_ACCESS_KEY", "training",
+                "AWS_EC2_METADATA_DISABLED", "true"));
         if (!Files.isRegularFile(archive)) {
             throw new IllegalStateException("no CDS archive was written for " + jar + " (exit " + run.exitCode()
                     + "): " + run.stderr().strip());
+        }
+    }
+
+    private Run exec(List<String> command, Map<String, String> env) {
+        try {
+            Path out = Files.createTempFile("bench-out", ".txt");
+            Path err = Files.createTempFile("bench-err", ".txt");
+            try {
+                ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile())
+                        .redirectOutput(out.toFile()).redirectError(err.toFile());
+                builder.environment().clear();
+                builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+                builder.environment().putAll(env);
+                long start = System.nanoTime();
+                int exit = builder.start().waitFor();
+                double wall = (System.nanoTime() - start) / 1e9;
+                return new Run(exit, wall, Files.readString(out, StandardCharsets.UTF_8),
+                        Files.readString(err, StandardCharsets.UTF_8));
+            } finally {
+                Files.deleteIfExists(out);
+                Files.deleteIfExists(err);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + command.get(0), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + command.get(0), e);
         }
     }
 }

@@ -33,11 +33,6 @@ final class Fleet implements AutoCloseable {
      * @param calls    EC2 calls of the creations
      */
     record Creation(int created, int existing, double seconds, int calls) {
-
-        Creation plus(Creation other) {
-            return new Creation(created + other.created, existing + other.existing, seconds + other.seconds,
-                    calls + other.calls);
-        }
     }
 
     private final Sessions sessions;

@@ -8,29 +8,25 @@ import java.util.List;
 /**
  * The benchmark's command line.
  *
- * @param endpoint      the EC2 emulator
- * @param project       the project directory (bin/rancher-sg, cli/target)
- * @param jar           the CLI jar bin/rancher-sg runs
- * @param work          scratch files: process output, the trained archive, class-loading logs
- * @param out           the report to write
- * @param groups        groups of the multi-region scan, and the largest growth step
- * @param runs          runs of each cold-start measurement
- * @param scanRuns      runs of each scan
- * @param parallelism   the pool sizes the scan is run with
- * @param command       the command line to name in the report
- * @param localstackPid LocalStack's process, for its CPU time, or null
- * @param revision      the source revision the jars were built from, or null
+ * @param endpoint    the EC2 emulator
+ * @param project     the project directory (bin/rancher-sg, docs)
+ * @param jar         the CLI jar bin/rancher-sg runs
+ * @param out         the report to write
+ * @param groups      groups of the multi-region scan, and the largest growth step
+ * @param runs        runs of each cold-start measurement
+ * @param scanRuns    runs of each scan
+ * @param parallelism the pool sizes the scan is run with
+ * @param command     the command line to name in the report
+ * @param revision    the source revision the jars were built from, or null
  */
-record Options(URI endpoint, Path project, Path jar, Path work, Path out, int groups, int runs, int scanRuns,
-               List<Integer> parallelism, String command, Long localstackPid, String revision) {
+record Options(URI endpoint, Path project, Path jar, Path out, int groups, int runs, int scanRuns,
+               List<Integer> parallelism, String command, String revision) {
 
     static final String USAGE = """
             usage: Benchmark --endpoint URL [options]
               --endpoint URL        the EC2 emulator (LocalStack)
               --project DIR         the project directory (default: the current directory)
-              --jar FILE            the CLI jar to run (default: cli/target/rancher-sg.jar); an archive
-                                    next to it is made as the build makes it when missing
-              --work DIR            scratch files (default: benchmarks/target/bench under the project)
+              --jar FILE            the CLI jar to run (default: cli/target/rancher-sg.jar)
               --out FILE            the report (default: docs/benchmarks.md under the project)
               --groups N            groups of the 4-region scan, a multiple of 4 (default 1000)
               --runs N              runs of each cold-start measurement (default 10)
@@ -38,7 +34,6 @@ record Options(URI endpoint, Path project, Path jar, Path work, Path out, int gr
               --parallelism LIST    scan pool sizes, comma separated (default 1,2,4,8)
               --quick               a smaller run: 100 groups, 3 runs, 1 scan run
               --command TEXT        the command line to name in the report
-              --localstack-pid PID  LocalStack's process, to report its CPU time
               --revision TEXT       the source revision the jars were built from""";
 
     Options {
@@ -64,13 +59,11 @@ record Options(URI endpoint, Path project, Path jar, Path work, Path out, int gr
         Path project = Path.of("").toAbsolutePath();
         Path out = null;
         Path jar = null;
-        Path work = null;
         Integer groups = null;
         Integer runs = null;
         Integer scanRuns = null;
         List<Integer> parallelism = List.of(1, 2, 4, 8);
         String command = "java io.ranchersg.benchmarks.Benchmark " + String.join(" ", args);
-        Long pid = null;
         String revision = null;
         boolean quick = false;
         for (int i = 0; i < args.length; i++) {
@@ -89,7 +82,6 @@ record Options(URI endpoint, Path project, Path jar, Path work, Path out, int gr
                 case "--project" -> project = Path.of(value).toAbsolutePath().normalize();
                 case "--out" -> out = Path.of(value);
                 case "--jar" -> jar = Path.of(value).toAbsolutePath().normalize();
-                case "--work" -> work = Path.of(value).toAbsolutePath().normalize();
                 case "--groups" -> groups = number(arg, value);
                 case "--runs" -> runs = number(arg, value);
                 case "--scan-runs" -> scanRuns = number(arg, value);
@@ -101,7 +93,6 @@ record Options(URI endpoint, Path project, Path jar, Path work, Path out, int gr
                     parallelism = sizes;
                 }
                 case "--command" -> command = value;
-                case "--localstack-pid" -> pid = (long) number(arg, value);
                 case "--revision" -> revision = value;
                 default -> throw new IllegalArgumentException("unknown option: " + arg);
             }
@@ -109,12 +100,10 @@ record Options(URI endpoint, Path project, Path jar, Path work, Path out, int gr
         if (endpoint == null) {
             throw new IllegalArgumentException("--endpoint is required");
         }
-        Path report = out == null ? project.resolve("docs/benchmarks.md") : project.resolve(out);
-        Path jarPath = jar != null ? jar : project.resolve("cli/target/rancher-sg.jar");
-        Path workDir = work != null ? work : project.resolve("benchmarks/target/bench");
-        return new Options(endpoint, project, jarPath, workDir, report, groups != null ? groups : quick ? 100 : 1000,
-                runs != null ? runs : quick ? 3 : 10, scanRuns != null ? scanRuns : quick ? 1 : 3, parallelism,
-                command, pid, revision);
+        return new Options(endpoint, project, jar != null ? jar : project.resolve("cli/target/rancher-sg.jar"),
+                project.resolve(out == null ? Path.of("docs/benchmarks.md") : out),
+                groups != null ? groups : quick ? 100 : 1000, runs != null ? runs : quick ? 3 : 10,
+                scanRuns != null ? scanRuns : quick ? 1 : 3, parallelism, command, revision);
     }
 
     /** The growth steps: 10, 25, 50 and 100 % of {@link #groups()} (100, 250, 500, 1,000 by default). */

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A Markdown document built in order: headings, paragraphs, bullet lists and tables. Cells are
+ * A Markdown document built in order: headings, paragraphs and tables. Cells are
  * escaped ({@code |} and line breaks), so any text can go in a table.
  */
 final class Report {
@@ -26,12 +26,6 @@ final class Report {
         return this;
     }
 
-    Report bullets(List<String> items) {
-        separate();
-        items.forEach(item -> text.append("- ").append(item.strip().replace("\n", " ")).append('\n'));
-        return this;
-    }
-
     /** A table; every row must have as many cells as the header. */
     Report table(List<String> header, List<List<String>> rows) {
         if (header.isEmpty()) {
@@ -49,13 +43,6 @@ final class Report {
             }
             row(cells);
         }
-        return this;
-    }
-
-    /** A fenced code block. */
-    Report code(String code) {
-        separate();
-        text.append("```\n").append(code.strip()).append("\n```\n");
         return this;
     }
 

@@ -30,11 +30,6 @@ record Sample(List<Double> values) {
         return percentile(50);
     }
 
-    /** The 90th percentile, nearest rank. */
-    double p90() {
-        return percentile(90);
-    }
-
     double min() {
         return values.get(0);
     }

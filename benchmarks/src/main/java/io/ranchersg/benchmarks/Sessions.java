@@ -3,7 +3,6 @@ package io.ranchersg.benchmarks;
 import io.ranchersg.aws.ClientSettings;
 import io.ranchersg.aws.Ec2Session;
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -63,11 +62,5 @@ final class Sessions {
         return session.client().describeSecurityGroupsPaginator(r -> r.filters(MANAGED)).securityGroups().stream()
                 .map(SecurityGroup::groupName)
                 .collect(Collectors.toSet());
-    }
-
-    /** The managed groups of the session's region, listed as a scan lists them. */
-    static List<SecurityGroup> listManaged(Ec2Session session) {
-        return session.client().describeSecurityGroupsPaginator(r -> r.filters(MANAGED)).securityGroups().stream()
-                .toList();
     }
 }

@@ -1,8 +1,7 @@
 package io.ranchersg.cli;
 
-import io.ranchersg.aws.GroupRequest;
-
 import io.ranchersg.aws.ClientSettings;
+import io.ranchersg.aws.GroupRequest;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Map;
@@ -14,7 +13,6 @@ import picocli.CommandLine.Option;
  * {@code AWS_ENDPOINT_URL}) is checked here too, so that a typo fails before any call.
  */
 final class AwsMixin {
-
 
     @Option(names = "--region", paramLabel = "REGION",
             description = "AWS region (default: the standard chain: AWS_REGION, the profile's region).")
@@ -63,16 +61,14 @@ final class AwsMixin {
         if (awsProfile != null && (awsProfile.isBlank() || awsProfile.chars().anyMatch(Character::isWhitespace))) {
             throw new UsageException("--aws-profile: invalid profile name '" + awsProfile + "'");
         }
+        ClientSettings settings;
         try {
-            return ClientSettings.defaults()
-                    .withMaxAttempts(maxAttempts)
-                    .withRegion(chosenRegion)
-                    .withAwsProfile(awsProfile)
-                    .withEndpoint(endpoint);
+            settings = ClientSettings.defaults().withMaxAttempts(maxAttempts);
         } catch (IllegalArgumentException e) {
-            String option = e.getMessage() != null && e.getMessage().contains("attempts") ? "--max-attempts" : "--region";
-            throw UsageException.of(option, e);
+            throw UsageException.of("--max-attempts", e);
         }
+        // The region, profile and endpoint were checked above, each naming its own source.
+        return settings.withRegion(chosenRegion).withAwsProfile(awsProfile).withEndpoint(endpoint);
     }
 
     private static boolean isSet(Map<String, String> env, String variable) {

@@ -8,9 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code rancher-sg check}: the drift detector. Reads only. */
-@Command(name = "check", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        footerHeading = Main.AWS_FOOTER_HEADING, footer = Main.AWS_FOOTER,
-        description = {"Detect drift: compare the security group with its profile.",
+@Command(name = "check", description = {"Detect drift: compare the security group with its profile.",
             "Lists missing, extra and changed rules. Reads only. Exit 0 in sync, 2 drift found (or no such"
                 + " group), 1 error, 64 bad usage."})
 final class CheckCommand extends GroupCommand {

@@ -7,9 +7,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code rancher-sg ensure}: creates the group or repairs it, and prints what it did. */
-@Command(name = "ensure", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        footerHeading = Main.AWS_FOOTER_HEADING, footer = Main.AWS_FOOTER,
-        description = {"Create or repair the security group, and print what changed.",
+@Command(name = "ensure", description = {"Create or repair the security group, and print what changed.",
             "Creates the group if absent, authorizes missing rules, restores descriptions, and with --prune"
                 + " revokes rules the profile does not list. Never deletes the group."})
 final class EnsureCommand extends GroupCommand {

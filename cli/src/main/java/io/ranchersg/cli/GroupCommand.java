@@ -57,7 +57,7 @@ abstract class GroupCommand extends AwsCommand {
             request = GroupRequest.forProfile(resolved.profile().name(), resolved.options())
                     .withVpcId(checkedVpc)
                     .withQuota(quota);
-        } catch (IllegalArgumentException | NullPointerException e) {
+        } catch (IllegalArgumentException e) {
             throw UsageException.of("--profile " + resolved.profile().name(), e);
         }
         validateMore();

@@ -12,6 +12,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code rancher-sg}: creates, repairs and guards the EC2 security groups Rancher clusters need.
@@ -20,8 +21,7 @@ import picocli.CommandLine.Mixin;
  * failures go through {@link ErrorFunnel}. Tests call {@link #run(PrintWriter, PrintWriter, String...)},
  * which returns the exit code instead of exiting.
  */
-@Command(name = "rancher-sg", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        sortOptions = false,
+@Command(name = "rancher-sg",
         description = "Creates, repairs and guards the EC2 security groups Rancher clusters need.",
         subcommands = {
             RulesCommand.class,
@@ -31,14 +31,13 @@ import picocli.CommandLine.Mixin;
             ScanCommand.class,
             AutoComplete.GenerateCompletion.class,
         },
-        footerHeading = Main.AWS_FOOTER_HEADING,
-        footer = {Main.AWS_FOOTER, "%nShell completion: source <(rancher-sg generate-completion)"})
+        footer = "%nShell completion: source <(rancher-sg generate-completion)")
 public final class Main implements Callable<Integer> {
 
     /** The heading of {@link #AWS_FOOTER}. */
-    static final String AWS_FOOTER_HEADING = "%nAWS access:%n";
+    private static final String AWS_FOOTER_HEADING = "%nAWS access:%n";
     /** Where credentials, region and endpoint come from; in the help of every command that talks to AWS. */
-    static final String AWS_FOOTER = "Credentials and region come from the standard AWS chain (environment,"
+    private static final String AWS_FOOTER = "Credentials and region come from the standard AWS chain (environment,"
             + " AWS_PROFILE, ~/.aws/config, instance and container roles); --region and --aws-profile override them."
             + " AWS_ENDPOINT_URL_EC2 and AWS_ENDPOINT_URL point the EC2 client elsewhere, as with the AWS CLI;"
             + " --endpoint-url overrides them.";
@@ -86,16 +85,31 @@ public final class Main implements Callable<Integer> {
                     Logging.configure(VerbosityMixin.of(parseResult));
                     return new CommandLine.RunLast().execute(parseResult);
                 });
-        addExitCodes(commandLine);
+        configureHelp(commandLine);
         commandLine.setColorScheme(Help.defaultColorScheme(context.colour() ? Help.Ansi.ON : Help.Ansi.OFF));
         return commandLine;
     }
 
-    /** Every command's --help lists the exit codes it can return. */
-    private static void addExitCodes(CommandLine commandLine) {
+    /**
+     * What every command's help shares, declared once here rather than on each {@code @Command}:
+     * --help and --version, options in declaration order, the exit codes it can return, and for
+     * commands that talk to AWS where credentials, region and endpoint come from.
+     */
+    private static void configureHelp(CommandLine commandLine) {
         String name = commandLine.getCommandName();
         boolean reportsDrift = name.equals("check") || name.equals("scan") || name.equals("rancher-sg");
         boolean talksToAws = !name.equals("rules") && !name.equals("generate-completion");
+        CommandSpec spec = commandLine.getCommandSpec();
+        spec.mixinStandardHelpOptions(true);
+        spec.versionProvider(new VersionProvider());
+        spec.usageMessage().sortOptions(false);
+        if (talksToAws) {
+            String[] own = spec.usageMessage().footer();
+            String[] footer = new String[own.length + 1];
+            footer[0] = AWS_FOOTER;
+            System.arraycopy(own, 0, footer, 1, own.length);
+            spec.usageMessage().footerHeading(AWS_FOOTER_HEADING).footer(footer);
+        }
         Map<String, String> codes = new LinkedHashMap<>();
         codes.put(Integer.toString(ExitCodes.OK), reportsDrift && !name.equals("rancher-sg")
                 ? "every group is in sync" : "success");
@@ -108,10 +122,8 @@ public final class Main implements Callable<Integer> {
         }
         codes.put(Integer.toString(ExitCodes.USAGE), talksToAws
                 ? "bad usage or invalid input; nothing was sent to AWS" : "bad usage or invalid input");
-        commandLine.getCommandSpec().usageMessage()
-                .exitCodeListHeading("%nExit codes:%n")
-                .exitCodeList(codes);
-        commandLine.getSubcommands().values().forEach(Main::addExitCodes);
+        spec.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+        commandLine.getSubcommands().values().forEach(Main::configureHelp);
     }
 
     @Override

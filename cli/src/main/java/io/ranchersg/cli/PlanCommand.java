@@ -5,9 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code rancher-sg plan}: what ensure would change. Reads only. */
-@Command(name = "plan", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        footerHeading = Main.AWS_FOOTER_HEADING, footer = Main.AWS_FOOTER,
-        description = {"Show what ensure would change.",
+@Command(name = "plan", description = {"Show what ensure would change.",
             "Rules to authorize (+), update (~) and revoke (-), and extra rules kept without --prune (=).",
             "Reads only; exit 0 whether or not there are changes."})
 final class PlanCommand extends GroupCommand {

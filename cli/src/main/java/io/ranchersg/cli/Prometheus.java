@@ -18,6 +18,16 @@ final class Prometheus {
 
     /** The gauges for a completed check or scan. */
     static String report(List<Outcome> outcomes, Instant at) {
+        return report(outcomes, List.of(), java.util.Map.of(), at);
+    }
+
+    /**
+     * The gauges of a scan: every group it checked, plus, when it was scanned, whether each region
+     * was read ({@code rancher_sg_region_scan_success}) and which groups could not be checked
+     * ({@code rancher_sg_group_check_success 0}). The check succeeded only when nothing failed.
+     */
+    static String report(List<Outcome> outcomes, List<Reports.ScanError> unchecked, java.util.Map<String, Boolean> regions,
+                         Instant at) {
         StringBuilder out = new StringBuilder();
         gauge(out, "rancher_sg_group_in_sync", "Whether the security group exists and matches its profile (1) or not (0).",
                 outcomes, o -> o.inSync() ? 1 : 0);
@@ -29,11 +39,25 @@ final class Prometheus {
                 outcomes, o -> o.drift().extra().size());
         gauge(out, "rancher_sg_group_changed_rules", "Rules whose description differs from the profile's.",
                 outcomes, o -> o.drift().changed().size());
-        run(out, true, at);
+        if (!unchecked.isEmpty()) {
+            header(out, "rancher_sg_group_check_success",
+                    "Whether the security group could be checked (0: its rancher-sg tags cannot be read back).");
+            for (Reports.ScanError error : unchecked) {
+                out.append("rancher_sg_group_check_success{region=\"").append(escape(error.region()))
+                        .append("\",group_id=\"").append(escape(error.groupId()))
+                        .append("\",group_name=\"").append(escape(error.groupName())).append("\"} 0\n");
+            }
+        }
+        if (!regions.isEmpty()) {
+            header(out, "rancher_sg_region_scan_success", "Whether the region could be read (1) or not (0).");
+            regions.forEach((region, read) -> out.append("rancher_sg_region_scan_success{region=\"")
+                    .append(escape(region)).append("\"} ").append(read ? 1 : 0).append('\n'));
+        }
+        run(out, unchecked.isEmpty() && !regions.containsValue(false), at);
         return out.toString();
     }
 
-    /** What a failed check leaves: no group series (they would be stale), success 0 and the time. */
+    /** What a check that failed as a whole leaves: no group series (they would be stale), success 0 and the time. */
     static String failure(Instant at) {
         StringBuilder out = new StringBuilder();
         run(out, false, at);
@@ -55,7 +79,7 @@ final class Prometheus {
     }
 
     private static void run(StringBuilder out, boolean success, Instant at) {
-        header(out, "rancher_sg_check_success", "Whether the last rancher-sg check completed (1) or failed (0).");
+        header(out, "rancher_sg_check_success", "Whether the last rancher-sg check read all it was asked to check (1) or not (0).");
         out.append("rancher_sg_check_success ").append(success ? 1 : 0).append('\n');
         header(out, "rancher_sg_check_timestamp_seconds", "When the last rancher-sg check ran, in seconds since the epoch.");
         out.append("rancher_sg_check_timestamp_seconds ")

@@ -18,8 +18,9 @@ final class ReportFilesMixin {
 
     @Option(names = "--prometheus-textfile", paramLabel = "PATH",
             description = "Write drift gauges per group (in sync, missing, extra, changed) to PATH, atomically,"
-                    + " for node_exporter's textfile collector (use a name ending in .prom). On errors only"
-                    + " rancher_sg_check_success 0 is written.")
+                    + " for node_exporter's textfile collector (use a name ending in .prom). When a scan cannot"
+                    + " read a region or a group, the gauges of the rest stay and rancher_sg_check_success is 0;"
+                    + " on other errors only rancher_sg_check_success 0 is written.")
     Path prometheusFile;
 
     /** Checks the paths before anything is sent to AWS. */
@@ -36,6 +37,16 @@ final class ReportFilesMixin {
     void written(ObjectNode report, List<Outcome> outcomes, Instant at) {
         write(reportFile, "--report-file", () -> Json.write(report) + "\n");
         write(prometheusFile, "--prometheus-textfile", () -> Prometheus.report(outcomes, at));
+    }
+
+    /**
+     * Writes the files of a scan: the gauges of every group checked, and which regions and groups
+     * could not be read.
+     */
+    void scanned(ObjectNode report, List<Outcome> outcomes, List<Reports.ScanError> unchecked,
+                 java.util.Map<String, Boolean> regions, Instant at) {
+        write(reportFile, "--report-file", () -> Json.write(report) + "\n");
+        write(prometheusFile, "--prometheus-textfile", () -> Prometheus.report(outcomes, unchecked, regions, at));
     }
 
     /**

@@ -56,9 +56,9 @@ final class Reports {
         return node;
     }
 
-    /** The check or scan document; {@code errors} lists regions a scan could not read. */
+    /** The check or scan document; {@code errors} lists regions and groups a scan could not read. */
     static ObjectNode checkDocument(String command, List<Outcome> outcomes, Map<String, Integer> apiCalls,
-                                    List<String> regions, List<RegionError> errors) {
+                                    List<String> regions, List<ScanError> errors) {
         ObjectNode doc = Json.document();
         doc.put("command", command);
         doc.put("in_sync", outcomes.stream().allMatch(Outcome::inSync) && errors.isEmpty());
@@ -70,9 +70,13 @@ final class Reports {
         outcomes.forEach(o -> groups.add(group(o, false)));
         if (regions != null) {
             ArrayNode array = doc.putArray("errors");
-            for (RegionError error : errors) {
+            for (ScanError error : errors) {
                 ObjectNode node = array.addObject();
                 node.put("region", error.region());
+                if (error.groupId() != null) {
+                    node.put("group_id", error.groupId());
+                    node.put("group_name", error.groupName());
+                }
                 node.put("message", error.message());
             }
         }
@@ -94,8 +98,23 @@ final class Reports {
         return doc;
     }
 
-    /** A region a scan could not read, and why. */
-    record RegionError(String region, String message) {
+    /**
+     * What a scan could not read, and why: a whole region ({@code groupId} null), or one group in it.
+     */
+    record ScanError(String region, String groupId, String groupName, String message) {
+
+        static ScanError region(String region, String message) {
+            return new ScanError(region, null, null, message);
+        }
+
+        /** For stderr: {@code scan of REGION failed: ...} or {@code scan of REGION: group sg-.. ('name') ...}. */
+        String line() {
+            if (groupId == null) {
+                return "scan of " + region + " failed: " + message;
+            }
+            return "scan of " + region + ": security group " + groupId + " ('" + groupName
+                    + "') could not be checked: " + message;
+        }
     }
 
     // ---------------------------------------------------------------- text

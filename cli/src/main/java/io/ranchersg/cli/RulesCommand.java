@@ -17,8 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code rancher-sg rules}: prints a profile's rules, or lists the profiles. Needs no AWS access. */
-@Command(name = "rules", sortOptions = false, mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Print a profile's rules, or list the profiles.",
+@Command(name = "rules", description = {"Print a profile's rules, or list the profiles.",
             "With --list, the profile names, one a line. Needs no AWS access."})
 final class RulesCommand implements Callable<Integer>, JsonOutput {
 

@@ -3,6 +3,7 @@ package io.ranchersg.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ranchersg.testsupport.Ec2Emulator;
+import io.ranchersg.testsupport.Ec2Groups;
 import io.ranchersg.testsupport.EndToEnd;
 import io.ranchersg.testsupport.FaultProxy;
 import java.io.IOException;
@@ -116,7 +117,7 @@ class BadInputCliIT {
             }
             row.options().forEach(option -> args.add(expand(option, values)));
 
-            RancherSg.Result run = cli.run(args.toArray(String[]::new));
+            CliRun run = cli.run(args.toArray(String[]::new));
 
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(row.exitCode());
             assertThat(run.out()).as("nothing on stdout\n" + run).isEmpty();

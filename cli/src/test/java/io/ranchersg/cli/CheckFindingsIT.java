@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ranchersg.core.Direction;
 import io.ranchersg.core.Findings;
 import io.ranchersg.testsupport.Ec2Emulator;
+import io.ranchersg.testsupport.Ec2Groups;
 import io.ranchersg.testsupport.EndToEnd;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,10 +25,10 @@ class CheckFindingsIT {
     void checkReportsWorldOpenSshAndACriticalFindingForVxlanOpenedByHand(Ec2Emulator emulator) {
         String name = Ec2Groups.uniqueName("findings");
         RancherSg cli = RancherSg.against(emulator);
-        RancherSg.Result created = cli.run("ensure", "--group-name", name);
+        CliRun created = cli.run("ensure", "--group-name", name);
         assertThat(created.exitCode()).as(created.toString()).isZero();
 
-        RancherSg.Result inSync = cli.run("check", "--group-name", name, "--output", "json");
+        CliRun inSync = cli.run("check", "--group-name", name, "--output", "json");
 
         assertThat(inSync.exitCode()).as(inSync.toString()).isEqualTo(ExitCodes.OK);
         JsonNode ssh = finding(inSync, Findings.WORLD_OPEN_SSH);
@@ -39,8 +40,8 @@ class CheckFindingsIT {
         assertThat(finding(inSync, Findings.WORLD_OPEN_VXLAN)).as("VXLAN is open to the group only").isNull();
 
         openVxlanToTheWorld(emulator, name);
-        RancherSg.Result exposed = cli.run("check", "--group-name", name, "--output", "json");
-        RancherSg.Result text = cli.run("check", "--group-name", name);
+        CliRun exposed = cli.run("check", "--group-name", name, "--output", "json");
+        CliRun text = cli.run("check", "--group-name", name);
 
         assertThat(exposed.exitCode()).as("the world-open rule is extra: drift\n" + exposed).isEqualTo(ExitCodes.DRIFT);
         JsonNode vxlan = finding(exposed, Findings.WORLD_OPEN_VXLAN);
@@ -64,11 +65,11 @@ class CheckFindingsIT {
     void checkTextNamesTheCriticalVxlanFinding(Ec2Emulator emulator) {
         String name = Ec2Groups.uniqueName("findings-text");
         RancherSg cli = RancherSg.against(emulator);
-        RancherSg.Result created = cli.run("ensure", "--group-name", name);
+        CliRun created = cli.run("ensure", "--group-name", name);
         assertThat(created.exitCode()).as(created.toString()).isZero();
         openVxlanToTheWorld(emulator, name);
 
-        RancherSg.Result text = cli.run("check", "--group-name", name);
+        CliRun text = cli.run("check", "--group-name", name);
 
         assertThat(text.exitCode()).as(text.toString()).isEqualTo(ExitCodes.DRIFT);
         assertThat(text.out()).as(text.toString()).containsIgnoringCase("critical")
@@ -83,13 +84,13 @@ class CheckFindingsIT {
         }
     }
 
-    private static List<JsonNode> findings(RancherSg.Result check) {
+    private static List<JsonNode> findings(CliRun check) {
         List<JsonNode> findings = new ArrayList<>();
         Json.read(check.out()).get("groups").get(0).get("findings").forEach(findings::add);
         return findings;
     }
 
-    private static JsonNode finding(RancherSg.Result check, String code) {
+    private static JsonNode finding(CliRun check, String code) {
         return findings(check).stream().filter(f -> f.get("code").asText().equals(code)).findFirst().orElse(null);
     }
 }

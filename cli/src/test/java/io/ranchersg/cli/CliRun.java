@@ -9,8 +9,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-/** One in-process run of the CLI through {@link Main#run}, with what it printed. */
-record CliRun(int exitCode, String out, String err) {
+/**
+ * One run of the CLI and what it printed: in process through {@link Main#run} ({@link #of}, {@link #in}),
+ * or as a user runs it through {@code bin/rancher-sg} ({@link RancherSg#run}).
+ *
+ * @param command  the arguments, for assertion descriptions
+ * @param exitCode how it ended
+ * @param out      stdout
+ * @param err      stderr
+ */
+record CliRun(String command, int exitCode, String out, String err) {
 
     /**
      * An endpoint where nothing listens: a command that wrongly called AWS would fail with exit 1
@@ -32,7 +40,7 @@ record CliRun(int exitCode, String out, String err) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.run(context, new PrintWriter(out), new PrintWriter(err), args);
-        return new CliRun(code, out.toString(), err.toString());
+        return new CliRun(String.join(" ", args), code, out.toString(), err.toString());
     }
 
     List<String> errLines() {
@@ -45,6 +53,6 @@ record CliRun(int exitCode, String out, String err) {
 
     @Override
     public String toString() {
-        return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        return "rancher-sg " + command + " -> exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
     }
 }

@@ -3,6 +3,7 @@ package io.ranchersg.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ranchersg.testsupport.Ec2Emulator;
+import io.ranchersg.testsupport.Ec2Groups;
 import io.ranchersg.testsupport.EndToEnd;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,12 +34,12 @@ class ConcurrencyIT {
             started.add(cli.start("ensure", "--group-name", name));
         }
         long deadline = System.nanoTime() + ALL_DONE.toNanos();
-        List<RancherSg.Result> results = new ArrayList<>();
+        List<CliRun> results = new ArrayList<>();
         for (RancherSg.Started run : started) {
             results.add(run.await(Duration.ofNanos(Math.max(1, deadline - System.nanoTime()))));
         }
 
-        for (RancherSg.Result result : results) {
+        for (CliRun result : results) {
             assertThat(result.exitCode()).as(result.toString()).isZero();
             assertThat(result.err()).as("no warnings or errors\n" + result).isEmpty();
         }
@@ -54,7 +55,7 @@ class ConcurrencyIT {
             assertThat(results).as("every run reports the one group").allSatisfy(
                     r -> assertThat(r.out()).as(r.toString()).contains(groupId));
         }
-        RancherSg.Result check = cli.run("check", "--group-name", name);
+        CliRun check = cli.run("check", "--group-name", name);
         assertThat(check.exitCode()).as(check.toString()).isEqualTo(ExitCodes.OK);
     }
 }

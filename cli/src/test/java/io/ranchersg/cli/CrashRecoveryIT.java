@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.ranchersg.core.Direction;
 import io.ranchersg.testsupport.Ec2Emulator;
+import io.ranchersg.testsupport.Ec2Groups;
 import io.ranchersg.testsupport.EndToEnd;
 import io.ranchersg.testsupport.FaultProxy;
 import io.ranchersg.testsupport.FaultProxy.Fault;
@@ -40,7 +41,7 @@ class CrashRecoveryIT {
                     .start("ensure", "--group-name", name);
 
             boolean arrived = proxy.awaitRequests("AuthorizeSecurityGroupIngress", 1, ARRIVAL);
-            RancherSg.Result killed = ensure.killHard();
+            CliRun killed = ensure.killHard();
 
             assertThat(arrived).as("the authorize request reached the proxy\n" + killed).isTrue();
             assertThat(killed.exitCode()).as("ended by SIGKILL, not by itself\n" + killed).isEqualTo(KILLED);
@@ -51,7 +52,7 @@ class CrashRecoveryIT {
                     .extracting(Tag::key, Tag::value)
                     .contains(tuple("managed-by", "rancher-sg"));
 
-            RancherSg.Result rerun = direct.run("ensure", "--group-name", name);
+            CliRun rerun = direct.run("ensure", "--group-name", name);
 
             assertThat(rerun.exitCode()).as(rerun.toString()).isZero();
             assertThat(rerun.out()).as(rerun.toString()).contains("Repaired security group")
@@ -60,7 +61,7 @@ class CrashRecoveryIT {
             assertThat(repaired.groupId()).as("the same group, never re-created").isEqualTo(halfDone.groupId());
             assertThat(Ec2Groups.rulesOf(repaired)).as("exactly the profile's rules, read back from EC2")
                     .isEqualTo(Ec2Groups.expectedRules(name, repaired.groupId()));
-            RancherSg.Result check = direct.run("check", "--group-name", name);
+            CliRun check = direct.run("check", "--group-name", name);
             assertThat(check.exitCode()).as(check.toString()).isEqualTo(ExitCodes.OK);
         }
     }
@@ -69,7 +70,7 @@ class CrashRecoveryIT {
     void killedBetweenAuthorizeAndRevokeHasRestoredTheMissingRuleAndKeptTheExtraOne(Ec2Emulator emulator) {
         String name = Ec2Groups.uniqueName("crash-prune");
         RancherSg direct = RancherSg.against(emulator);
-        RancherSg.Result created = direct.run("ensure", "--group-name", name);
+        CliRun created = direct.run("ensure", "--group-name", name);
         assertThat(created.exitCode()).as(created.toString()).isZero();
         String ssh = Ec2Groups.rule(Direction.INGRESS, "tcp", 22, "0.0.0.0/0", SSH_DESCRIPTION);
         String extra = Ec2Groups.rule(Direction.INGRESS, "tcp", 9999, "10.9.0.0/16", "by hand");
@@ -87,7 +88,7 @@ class CrashRecoveryIT {
                     .start("ensure", "--group-name", name, "--prune");
 
             boolean arrived = proxy.awaitRequests("RevokeSecurityGroupIngress", 1, ARRIVAL);
-            RancherSg.Result killed = prune.killHard();
+            CliRun killed = prune.killHard();
 
             assertThat(arrived).as("the revoke request reached the proxy\n" + killed).isTrue();
             assertThat(killed.exitCode()).as("ended by SIGKILL, not by itself\n" + killed).isEqualTo(KILLED);
@@ -98,7 +99,7 @@ class CrashRecoveryIT {
             assertThat(afterCrash).as("every profile rule, plus the extra one").containsAll(expected)
                     .hasSize(expected.size() + 1);
 
-            RancherSg.Result rerun = direct.run("ensure", "--group-name", name, "--prune");
+            CliRun rerun = direct.run("ensure", "--group-name", name, "--prune");
 
             assertThat(rerun.exitCode()).as(rerun.toString()).isZero();
             assertThat(rerun.out()).as(rerun.toString()).contains("- ingress tcp 9999 from 10.9.0.0/16")
@@ -107,7 +108,7 @@ class CrashRecoveryIT {
             assertThat(converged.groupId()).isEqualTo(groupId);
             assertThat(Ec2Groups.rulesOf(converged)).as("exactly the profile's rules, read back from EC2")
                     .isEqualTo(expected);
-            RancherSg.Result check = direct.run("check", "--group-name", name);
+            CliRun check = direct.run("check", "--group-name", name);
             assertThat(check.exitCode()).as(check.toString()).isEqualTo(ExitCodes.OK);
         }
     }

@@ -58,4 +58,19 @@ class HelpTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("complete -F").contains("rancher-sg").contains("--open-to");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"plan", "ensure", "check", "scan"})
+    void awsCommandsSayWhereCredentialsComeFromAndPrintTheVersion(String command) {
+        assertThat(CliRun.of(command, "--help").out()).as(command + " --help")
+                .contains("AWS access:").contains("AWS_ENDPOINT_URL_EC2");
+        CliRun version = CliRun.of(command, "--version");
+        assertThat(version.exitCode()).as(version.toString()).isZero();
+        assertThat(version.out()).as(command + " --version").isEqualTo(CliRun.of("--version").out());
+    }
+
+    @Test
+    void rulesNeedsNoAwsAndSaysNothingAboutIt() {
+        assertThat(CliRun.of("rules", "--help").out()).doesNotContain("AWS access:");
+    }
 }

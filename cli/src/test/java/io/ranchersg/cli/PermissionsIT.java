@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ranchersg.testsupport.Ec2Emulator;
+import io.ranchersg.testsupport.Ec2Groups;
 import io.ranchersg.testsupport.EndToEnd;
 import io.ranchersg.testsupport.FaultProxy;
 import java.util.Set;
@@ -23,14 +24,14 @@ class PermissionsIT {
     void checkAndScanNeedOnlyDescribeActions(Ec2Emulator emulator) {
         String name = Ec2Groups.uniqueName("perm-read");
         RancherSg direct = RancherSg.against(emulator);
-        RancherSg.Result created = direct.run("ensure", "--group-name", name);
+        CliRun created = direct.run("ensure", "--group-name", name);
         assertThat(created.exitCode()).as(created.toString()).isZero();
 
         try (FaultProxy readOnly = describeOnly(emulator)) {
             RancherSg cli = direct.with("AWS_ENDPOINT_URL", readOnly.endpoint().toString());
 
-            RancherSg.Result check = cli.run("check", "--group-name", name);
-            RancherSg.Result scan = cli.run("scan", "--regions", emulator.region(), "--output", "json");
+            CliRun check = cli.run("check", "--group-name", name);
+            CliRun scan = cli.run("scan", "--regions", emulator.region(), "--output", "json");
 
             assertThat(check.exitCode()).as("check of the group just ensured\n" + check).isEqualTo(ExitCodes.OK);
             assertThat(check.out()).as(check.toString()).contains("in sync");
@@ -51,7 +52,7 @@ class PermissionsIT {
     void ensureWithOnlyDescribeFailsNamingTheMissingPermissionAndChangesNothing(Ec2Emulator emulator) {
         String name = Ec2Groups.uniqueName("perm-write");
         RancherSg direct = RancherSg.against(emulator);
-        RancherSg.Result created = direct.run("ensure", "--group-name", name);
+        CliRun created = direct.run("ensure", "--group-name", name);
         assertThat(created.exitCode()).as(created.toString()).isZero();
         Set<String> drifted;
         try (Ec2Client ec2 = emulator.ec2Client()) {
@@ -64,8 +65,8 @@ class PermissionsIT {
         try (FaultProxy readOnly = describeOnly(emulator)) {
             RancherSg cli = direct.with("AWS_ENDPOINT_URL", readOnly.endpoint().toString());
 
-            RancherSg.Result check = cli.run("check", "--group-name", name);
-            RancherSg.Result ensure = cli.run("ensure", "--group-name", name);
+            CliRun check = cli.run("check", "--group-name", name);
+            CliRun ensure = cli.run("ensure", "--group-name", name);
 
             assertThat(check.exitCode()).as("check sees the drift\n" + check).isEqualTo(ExitCodes.DRIFT);
             assertThat(ensure.exitCode()).as(ensure.toString()).isEqualTo(ExitCodes.ERROR);

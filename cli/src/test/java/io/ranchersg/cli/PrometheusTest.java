@@ -43,6 +43,31 @@ class PrometheusTest {
     }
 
     @Test
+    void aScanThatCouldNotCheckOneGroupKeepsTheOthersAndMarksOnlyWhatFailed() {
+        String text = Prometheus.report(List.of(Outcomes.inSync()),
+                List.of(new Reports.ScanError("us-east-1", "sg-0bad", "broken", "unreadable tags")),
+                java.util.Map.of("us-east-1", true), AT);
+
+        assertThat(text)
+                .contains("rancher_sg_group_in_sync{region=\"us-east-1\",vpc_id=\"vpc-0123abcd\",group_id=\"sg-0abc\"")
+                .contains("rancher_sg_group_check_success{region=\"us-east-1\",group_id=\"sg-0bad\","
+                        + "group_name=\"broken\"} 0\n")
+                .contains("rancher_sg_region_scan_success{region=\"us-east-1\"} 1\n")
+                .contains("rancher_sg_check_success 0\n");
+    }
+
+    @Test
+    void aScanOfAnUnreadableRegionKeepsTheOtherRegionsGauges() {
+        String text = Prometheus.report(List.of(Outcomes.inSync()), List.of(),
+                new java.util.TreeMap<>(java.util.Map.of("us-east-1", true, "eu-west-1", false)), AT);
+
+        assertThat(text).contains("rancher_sg_group_in_sync{region=\"us-east-1\"")
+                .contains("rancher_sg_region_scan_success{region=\"eu-west-1\"} 0\n")
+                .contains("rancher_sg_region_scan_success{region=\"us-east-1\"} 1\n")
+                .contains("rancher_sg_check_success 0\n");
+    }
+
+    @Test
     void labelValuesAreEscaped() {
         assertThat(Prometheus.escape("a\\b\"c\nd")).isEqualTo("a\\\\b\\\"c\\nd");
     }

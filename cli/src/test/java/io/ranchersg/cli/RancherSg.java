@@ -83,7 +83,7 @@ final class RancherSg {
     }
 
     /** Runs {@code bin/rancher-sg args...} and waits for it (at most two minutes). */
-    Result run(String... args) {
+    CliRun run(String... args) {
         return start(args).await(Duration.ofMinutes(2));
     }
 
@@ -102,10 +102,10 @@ final class RancherSg {
         }
 
         /** Waits for the run to end; one that outlives the timeout is killed and fails the test. */
-        Result await(Duration timeout) {
+        CliRun await(Duration timeout) {
             try {
                 if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                    Result killed = killHard();
+                    CliRun killed = killHard();
                     throw new AssertionError("rancher-sg " + command + " did not end within " + timeout + "\n"
                             + killed);
                 }
@@ -120,7 +120,7 @@ final class RancherSg {
          * {@code kill -9}: SIGKILL to the process and anything it started, as a crash or the OOM killer
          * would end it, with no shutdown hooks or finally blocks; then what it printed until then.
          */
-        Result killHard() {
+        CliRun killHard() {
             process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
             try {
@@ -134,9 +134,9 @@ final class RancherSg {
             return result();
         }
 
-        private Result result() {
+        private CliRun result() {
             try {
-                return new Result(command, process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                return new CliRun(command, process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                         Files.readString(err, StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -148,19 +148,6 @@ final class RancherSg {
                     // Temporary files only: the test's verdict does not depend on them being gone.
                 }
             }
-        }
-    }
-
-    /** What a run printed and how it ended; {@code toString()} for assertion descriptions. */
-    record Result(String command, int exitCode, String out, String err) {
-
-        List<String> errLines() {
-            return err.isEmpty() ? List.of() : Arrays.asList(err.split("\n"));
-        }
-
-        @Override
-        public String toString() {
-            return "rancher-sg " + command + " -> exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
         }
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ranchersg.core.ProfileOptions;
 import io.ranchersg.core.Profiles;
 import io.ranchersg.testsupport.Ec2Emulator;
+import io.ranchersg.testsupport.Ec2Groups;
 import io.ranchersg.testsupport.EndToEnd;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ class RancherSgIT {
     void ensureCreatesTheGroupWithTheProfilesRules(Ec2Emulator emulator) {
         String name = Ec2Groups.uniqueName("cli-it");
 
-        RancherSg.Result run = RancherSg.against(emulator).run("ensure", "--group-name", name);
+        CliRun run = RancherSg.against(emulator).run("ensure", "--group-name", name);
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).as(run.toString()).contains("Created security group '" + name + "'")
@@ -59,7 +60,7 @@ class RancherSgIT {
             before = Ec2Groups.rulesOf(Ec2Groups.group(ec2, name).orElseThrow());
         }
 
-        RancherSg.Result second = cli.run("ensure", "--group-name", name, "--output", "json");
+        CliRun second = cli.run("ensure", "--group-name", name, "--output", "json");
 
         assertThat(second.exitCode()).as(second.toString()).isZero();
         JsonNode doc = Json.read(second.out());
@@ -89,7 +90,7 @@ class RancherSgIT {
                     .ipRanges(IpRange.builder().cidrIp("0.0.0.0/0").build()).build()));
         }
 
-        RancherSg.Result check = cli.run("check", "--group-name", name, "--output", "json");
+        CliRun check = cli.run("check", "--group-name", name, "--output", "json");
 
         assertThat(check.exitCode()).as(check.toString()).isEqualTo(ExitCodes.DRIFT);
         JsonNode doc = Json.read(check.out());
@@ -101,15 +102,15 @@ class RancherSgIT {
                 + "\"description\":\"Node driver SSH provisioning\"}");
         assertThat(doc.get("api_calls").get("DescribeSecurityGroups").asInt()).isPositive();
 
-        RancherSg.Result plan = cli.run("plan", "--group-name", name);
+        CliRun plan = cli.run("plan", "--group-name", name);
         assertThat(plan.exitCode()).as(plan.toString()).isZero();
         assertThat(plan.out()).contains("1 rule to authorize").contains("  + ingress tcp 22 from 0.0.0.0/0");
 
-        RancherSg.Result ensure = cli.run("ensure", "--group-name", name);
+        CliRun ensure = cli.run("ensure", "--group-name", name);
         assertThat(ensure.exitCode()).as(ensure.toString()).isZero();
         assertThat(ensure.out()).contains("Repaired").contains("+ ingress tcp 22 from 0.0.0.0/0");
 
-        RancherSg.Result again = cli.run("check", "--group-name", name);
+        CliRun again = cli.run("check", "--group-name", name);
         assertThat(again.exitCode()).as(again.toString()).isZero();
         assertThat(again.out()).contains("in sync");
         try (Ec2Client ec2 = emulator.ec2Client()) {
@@ -131,14 +132,14 @@ class RancherSgIT {
                     .ipRanges(IpRange.builder().cidrIp("10.9.0.0/16").description("by hand").build()).build()));
         }
 
-        RancherSg.Result kept = cli.run("ensure", "--group-name", name);
+        CliRun kept = cli.run("ensure", "--group-name", name);
         assertThat(kept.exitCode()).as(kept.toString()).isZero();
         assertThat(kept.out()).contains("= ingress tcp 9999 from 10.9.0.0/16");
-        RancherSg.Result check = cli.run("check", "--group-name", name);
+        CliRun check = cli.run("check", "--group-name", name);
         assertThat(check.exitCode()).as(check.toString()).isEqualTo(ExitCodes.DRIFT);
         assertThat(check.out()).containsPattern("- +extra +ingress tcp 9999 from 10\\.9\\.0\\.0/16");
 
-        RancherSg.Result pruned = cli.run("ensure", "--group-name", name, "--prune");
+        CliRun pruned = cli.run("ensure", "--group-name", name, "--prune");
 
         assertThat(pruned.exitCode()).as(pruned.toString()).isZero();
         assertThat(pruned.out()).contains("- ingress tcp 9999 from 10.9.0.0/16");
@@ -155,7 +156,7 @@ class RancherSgIT {
         Path report = dir.resolve("report.json");
         Path prom = dir.resolve("rancher-sg.prom");
 
-        RancherSg.Result check = cli.run("check", "--group-name", name, "--report-file", report.toString(),
+        CliRun check = cli.run("check", "--group-name", name, "--report-file", report.toString(),
                 "--prometheus-textfile", prom.toString());
 
         assertThat(check.exitCode()).as(check.toString()).isZero();
@@ -177,7 +178,7 @@ class RancherSgIT {
     void checkOfAnAbsentGroupIsDrift(Ec2Emulator emulator) {
         String name = Ec2Groups.uniqueName("cli-it");
 
-        RancherSg.Result check = RancherSg.against(emulator).run("check", "--group-name", name, "--output", "json");
+        CliRun check = RancherSg.against(emulator).run("check", "--group-name", name, "--output", "json");
 
         assertThat(check.exitCode()).as(check.toString()).isEqualTo(ExitCodes.DRIFT);
         JsonNode entry = Json.read(check.out()).get("groups").get(0);
@@ -199,7 +200,7 @@ class RancherSgIT {
         List<String> args = new java.util.ArrayList<>(List.of("ensure", "--group-name", name));
         args.addAll(List.of(options.trim().split(" +")));
 
-        RancherSg.Result run = RancherSg.against(emulator).run(args.toArray(String[]::new));
+        CliRun run = RancherSg.against(emulator).run(args.toArray(String[]::new));
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.errLines()).as("one line on stderr").hasSize(1);
@@ -213,7 +214,7 @@ class RancherSgIT {
 
     @Test
     void groupNameStartingWithSgIsRefusedBeforeAnyCall(Ec2Emulator emulator) {
-        RancherSg.Result run = RancherSg.against(emulator).run("-v", "ensure", "--group-name", "sg-web");
+        CliRun run = RancherSg.against(emulator).run("-v", "ensure", "--group-name", "sg-web");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.errLines().get(0)).contains("'sg-web'");
@@ -228,7 +229,7 @@ class RancherSgIT {
     void dryRunChangesNothing(Ec2Emulator emulator) {
         String name = Ec2Groups.uniqueName("cli-it");
 
-        RancherSg.Result run = RancherSg.against(emulator).run("ensure", "--group-name", name, "--dry-run");
+        CliRun run = RancherSg.against(emulator).run("ensure", "--group-name", name, "--dry-run");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).contains("will be created").contains("+ ingress tcp 22").endsWith("dry run: nothing changed\n");
@@ -246,13 +247,13 @@ class RancherSgIT {
         }
         RancherSg cli = RancherSg.against(emulator);
 
-        RancherSg.Result refused = cli.run("ensure", "--group-name", name);
+        CliRun refused = cli.run("ensure", "--group-name", name);
 
         assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCodes.ERROR);
         assertThat(refused.errLines()).hasSize(1);
         assertThat(refused.err()).contains(groupId).contains("adopt");
 
-        RancherSg.Result adopted = cli.run("ensure", "--group-name", name, "--adopt");
+        CliRun adopted = cli.run("ensure", "--group-name", name, "--adopt");
         assertThat(adopted.exitCode()).as(adopted.toString()).isZero();
         try (Ec2Client ec2 = emulator.ec2Client()) {
             SecurityGroup group = Ec2Groups.group(ec2, name).orElseThrow();
@@ -267,7 +268,7 @@ class RancherSgIT {
         RancherSg cli = RancherSg.against(emulator);
         assertThat(cli.run("ensure", "--group-name", name, "--ipv6").exitCode()).isZero();
 
-        RancherSg.Result scan = cli.run("scan", "--regions", emulator.region(), "--output", "json");
+        CliRun scan = cli.run("scan", "--regions", emulator.region(), "--output", "json");
 
         JsonNode doc = Json.read(scan.out());
         assertThat(scan.exitCode()).as(scan.toString())
@@ -291,14 +292,14 @@ class RancherSgIT {
         String secret = "never-print-this-" + UUID.randomUUID();
         RancherSg cli = RancherSg.against(emulator).with("AWS_SECRET_ACCESS_KEY", secret);
 
-        RancherSg.Result quiet = cli.run("check", "--group-name", name);
-        RancherSg.Result verbose = cli.run("-v", "check", "--group-name", name);
-        RancherSg.Result debug = cli.run("check", "-vv", "--group-name", name);
+        CliRun quiet = cli.run("check", "--group-name", name);
+        CliRun verbose = cli.run("-v", "check", "--group-name", name);
+        CliRun debug = cli.run("check", "-vv", "--group-name", name);
 
         assertThat(quiet.err()).as("quiet by default").isEmpty();
         assertThat(verbose.err()).contains("EC2 DescribeVpcs").contains("EC2 DescribeSecurityGroups");
         assertThat(debug.err()).contains("EC2 DescribeSecurityGroups").contains("Sending Request");
-        for (RancherSg.Result run : List.of(verbose, debug)) {
+        for (CliRun run : List.of(verbose, debug)) {
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.DRIFT);
             assertThat(run.err()).as("no credentials or signatures in the logs")
                     .doesNotContain(secret)
@@ -312,7 +313,7 @@ class RancherSgIT {
 
     @Test
     void anAwsErrorIsOneLineAndJsonStaysValid(Ec2Emulator emulator) {
-        RancherSg.Result run = RancherSg.against(emulator).run("check", "--group-name", Ec2Groups.uniqueName("cli-it"),
+        CliRun run = RancherSg.against(emulator).run("check", "--group-name", Ec2Groups.uniqueName("cli-it"),
                 "--vpc-id", "vpc-0000000000000000f", "--output", "json");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.ERROR);
@@ -324,7 +325,7 @@ class RancherSgIT {
 
     @Test
     void rulesAsJsonHasTheDocumentedShape(Ec2Emulator emulator) {
-        RancherSg.Result run = RancherSg.against(emulator).run("rules", "--output", "json");
+        CliRun run = RancherSg.against(emulator).run("rules", "--output", "json");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         JsonNode doc = Json.read(run.out());
@@ -339,7 +340,7 @@ class RancherSgIT {
 
     @Test
     void theScriptSaysHowToBuildAMissingJar(Ec2Emulator emulator) {
-        RancherSg.Result run = RancherSg.against(emulator).with("RANCHER_SG_JAR", "/nonexistent/rancher-sg.jar")
+        CliRun run = RancherSg.against(emulator).with("RANCHER_SG_JAR", "/nonexistent/rancher-sg.jar")
                 .run("rules");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.ERROR);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ranchersg.testsupport.Ec2Emulator;
+import io.ranchersg.testsupport.Ec2Groups;
 import io.ranchersg.testsupport.EndToEnd;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -29,8 +30,8 @@ class RefusalsCliIT {
             before = Ec2Groups.rulesOf(Ec2Groups.existing(ec2, name));
         }
 
-        RancherSg.Result plan = cli.run("plan", "--group-name", name);
-        RancherSg.Result ensure = cli.run("ensure", "--group-name", name);
+        CliRun plan = cli.run("plan", "--group-name", name);
+        CliRun ensure = cli.run("ensure", "--group-name", name);
 
         assertThat(plan.exitCode()).as(plan.toString()).isZero();
         assertThat(plan.out()).as(plan.toString()).contains("warning: security group '" + name + "'")
@@ -51,8 +52,8 @@ class RefusalsCliIT {
         String[] open = {"--profile", "node-pool-etcd", "--group-name", name, "--peer", "controlplane=0.0.0.0/0",
             "--peer", "worker=10.2.0.0/16", "--peer", "rancher=10.1.0.0/16"};
 
-        RancherSg.Result plan = cli.run(concat(new String[] {"plan", "--output", "json"}, open));
-        RancherSg.Result ensure = cli.run(concat(new String[] {"ensure"}, open));
+        CliRun plan = cli.run(concat(new String[] {"plan", "--output", "json"}, open));
+        CliRun ensure = cli.run(concat(new String[] {"ensure"}, open));
 
         assertThat(plan.exitCode()).as(plan.toString()).isZero();
         JsonNode group = Json.read(plan.out()).get("groups").get(0);
@@ -64,7 +65,7 @@ class RefusalsCliIT {
             assertThat(Ec2Groups.named(ec2, name)).as("nothing created").isEmpty();
         }
 
-        RancherSg.Result accepted = cli.run(concat(new String[] {"ensure", "--accept-risk", "critical"}, open));
+        CliRun accepted = cli.run(concat(new String[] {"ensure", "--accept-risk", "critical"}, open));
         assertThat(accepted.exitCode()).as(accepted.toString()).isZero();
         assertThat(accepted.out()).as("ensure shows the findings it leaves in place").contains("world-open-etcd");
     }
@@ -82,8 +83,8 @@ class RefusalsCliIT {
                     .ipRanges(IpRange.builder().cidrIp("0.0.0.0/0").build()).build()));
         }
 
-        RancherSg.Result plan = cli.run(concat(new String[] {"plan", "--prune"}, rke));
-        RancherSg.Result ensure = cli.run(concat(new String[] {"ensure", "--prune"}, rke));
+        CliRun plan = cli.run(concat(new String[] {"plan", "--prune"}, rke));
+        CliRun ensure = cli.run(concat(new String[] {"ensure", "--prune"}, rke));
 
         assertThat(plan.out()).as(plan.toString())
                 .containsPattern("(?m)^warning: --prune revokes egress all .*0\\.0\\.0\\.0/0.*$");

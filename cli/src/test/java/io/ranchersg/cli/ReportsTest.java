@@ -134,7 +134,7 @@ class ReportsTest {
     @Test
     void scanDocumentNamesTheRegionsAndTheirErrors() {
         JsonNode doc = Reports.checkDocument("scan", List.of(Outcomes.inSync()), Map.of(),
-                List.of("us-east-1", "eu-west-1"), List.of(new Reports.RegionError("eu-west-1", "access denied")));
+                List.of("us-east-1", "eu-west-1"), List.of(Reports.ScanError.region("eu-west-1", "access denied")));
 
         assertThat(doc.get("regions").toString()).isEqualTo("[\"us-east-1\",\"eu-west-1\"]");
         assertThat(doc.get("errors").get(0).get("message").asText()).isEqualTo("access denied");

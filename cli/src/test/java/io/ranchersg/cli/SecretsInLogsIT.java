@@ -3,6 +3,7 @@ package io.ranchersg.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ranchersg.testsupport.Ec2Emulator;
+import io.ranchersg.testsupport.Ec2Groups;
 import io.ranchersg.testsupport.EndToEnd;
 import io.ranchersg.testsupport.FaultProxy;
 import java.util.List;
@@ -31,8 +32,8 @@ class SecretsInLogsIT {
         String name = Ec2Groups.uniqueName("secrets");
         RancherSg cli = withSecrets(RancherSg.against(emulator));
 
-        RancherSg.Result check = cli.run("check", "-vv", "--group-name", name);
-        RancherSg.Result ensure = cli.run("-vv", "ensure", "--group-name", name);
+        CliRun check = cli.run("check", "-vv", "--group-name", name);
+        CliRun ensure = cli.run("-vv", "ensure", "--group-name", name);
 
         assertThat(check.exitCode()).as("no group yet: drift\n" + check).isEqualTo(ExitCodes.DRIFT);
         assertThat(ensure.exitCode()).as(ensure.toString()).isZero();
@@ -56,7 +57,7 @@ class SecretsInLogsIT {
             RancherSg cli = withSecrets(RancherSg.against(emulator))
                     .with("AWS_ENDPOINT_URL", denying.endpoint().toString());
 
-            RancherSg.Result ensure = cli.run("-vv", "ensure", "--group-name", name, "--output", "json");
+            CliRun ensure = cli.run("-vv", "ensure", "--group-name", name, "--output", "json");
 
             assertThat(ensure.exitCode()).as(ensure.toString()).isEqualTo(ExitCodes.ERROR);
             assertThat(ensure.err()).as("-vv logged the calls and the trace").contains("EC2 CreateSecurityGroup")
@@ -72,7 +73,7 @@ class SecretsInLogsIT {
         return cli.with("AWS_SECRET_ACCESS_KEY", SECRET).with("AWS_SESSION_TOKEN", TOKEN);
     }
 
-    private static void assertNothingSecret(RancherSg.Result run) {
+    private static void assertNothingSecret(CliRun run) {
         for (String stream : List.of(run.out(), run.err())) {
             assertThat(stream).as("no secret key\n" + run).doesNotContain(SECRET);
             assertThat(stream).as("no session token\n" + run).doesNotContain(TOKEN);

@@ -105,7 +105,12 @@ public final class Markdown {
     }
 
     private static String render(List<String[]> rows) {
-        int[] widths = TextTable.widths(rows);
+        int[] widths = new int[rows.get(0).length];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
         StringBuilder out = new StringBuilder();
         for (int r = 0; r < rows.size(); r++) {
             out.append(line(rows.get(r), widths));
@@ -123,7 +128,7 @@ public final class Markdown {
     private static String line(String[] cells, int[] widths) {
         StringBuilder line = new StringBuilder("|");
         for (int i = 0; i < cells.length; i++) {
-            line.append(' ').append(TextTable.pad(cells[i], widths[i])).append(" |");
+            line.append(' ').append(cells[i]).append(" ".repeat(widths[i] - cells[i].length())).append(" |");
         }
         return line.append('\n').toString();
     }

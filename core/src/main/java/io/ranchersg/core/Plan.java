@@ -75,40 +75,6 @@ public record Plan(String groupName, List<Rule> toAuthorize, List<Rule> toRevoke
         return Rules.sorted(result.values());
     }
 
-    /** A readable table of the plan, one line per action, ending with a newline. */
-    public String render() {
-        StringBuilder out = new StringBuilder();
-        out.append("Plan for security group '").append(groupName).append("' (prune ").append(prune ? "on" : "off")
-                .append("): ");
-        if (isEmpty()) {
-            out.append("no changes");
-        } else {
-            out.append(toAuthorize.size()).append(" to authorize, ").append(toUpdate.size()).append(" to update, ")
-                    .append(toRevoke.size()).append(" to revoke");
-        }
-        List<Rule> kept = prune ? List.of() : extra;
-        if (!kept.isEmpty()) {
-            out.append(", ").append(kept.size()).append(" extra kept");
-        }
-        out.append('\n');
-        List<String[]> rows = new ArrayList<>();
-        toAuthorize.forEach(r -> rows.add(row("authorize", r.key(), r.description())));
-        toUpdate.forEach(c -> rows.add(row("update", c.key(),
-                "\"" + c.before().description() + "\" -> \"" + c.after().description() + "\"")));
-        toRevoke.forEach(r -> rows.add(row("revoke", r.key(), r.description())));
-        kept.forEach(r -> rows.add(row("keep", r.key(), r.description() + " (extra; kept because prune is off)")));
-        if (!rows.isEmpty()) {
-            rows.add(0, new String[] {"ACTION", "DIRECTION", "PROTOCOL", "PORTS", "PEER", "DESCRIPTION"});
-            out.append(TextTable.columns(rows));
-        }
-        return out.toString();
-    }
-
-    private static String[] row(String action, RuleKey key, String description) {
-        return new String[] {action, key.direction().jsonName(), key.protocol().jsonName(), key.portsText(),
-            key.peer().toString(), description.strip()};
-    }
-
     /** The plan's group name and counts, e.g. for logs. */
     @Override
     public String toString() {

@@ -40,27 +40,28 @@ class PlanTest {
     }
 
     @Test
-    void rendersEveryActionAsATableRow() {
+    void listsEveryActionWithItsRule() {
         GroupSpec spec = GroupSpec.of("rancher-nodes", "d", List.of(SSH, OUT));
         Plan plan = Diff.plan(spec, List.of(OUT.withDescription("default"), STRAY), true);
-        assertThat(plan.render()).as("rendered plan").isEqualTo("""
-                Plan for security group 'rancher-nodes' (prune on): 1 to authorize, 1 to update, 1 to revoke
-                ACTION     DIRECTION  PROTOCOL  PORTS  PEER        DESCRIPTION
-                authorize  ingress    tcp       22     0.0.0.0/0   SSH
-                update     egress     all       all    0.0.0.0/0   "default" -> "All outbound traffic"
-                revoke     ingress    tcp       8080   10.0.0.0/8  hand made
-                """);
+
+        assertThat(plan.groupName()).isEqualTo("rancher-nodes");
+        assertThat(plan.prune()).as("prune on").isTrue();
+        assertThat(plan.toAuthorize()).as("to authorize").containsExactly(SSH);
+        assertThat(plan.toUpdate()).as("to update").singleElement().satisfies(change -> {
+            assertThat(change.before().description()).isEqualTo("default");
+            assertThat(change.after().description()).isEqualTo("All outbound traffic");
+        });
+        assertThat(plan.toRevoke()).as("to revoke").containsExactly(STRAY);
     }
 
     @Test
-    void rendersKeptExtrasAndNoChanges() {
+    void keepsExtrasWithoutPruneAndThenHasNoChanges() {
         GroupSpec spec = GroupSpec.of("g", "d", List.of(SSH));
-        assertThat(Diff.plan(spec, List.of(SSH), false).render()).as("empty plan")
-                .isEqualTo("Plan for security group 'g' (prune off): no changes\n");
-        assertThat(Diff.plan(spec, List.of(SSH, STRAY), false).render()).as("kept extra").isEqualTo("""
-                Plan for security group 'g' (prune off): no changes, 1 extra kept
-                ACTION  DIRECTION  PROTOCOL  PORTS  PEER        DESCRIPTION
-                keep    ingress    tcp       8080   10.0.0.0/8  hand made (extra; kept because prune is off)
-                """);
+        assertThat(Diff.plan(spec, List.of(SSH), false).isEmpty()).as("empty plan").isTrue();
+
+        Plan kept = Diff.plan(spec, List.of(SSH, STRAY), false);
+        assertThat(kept.isEmpty()).as("no changes").isTrue();
+        assertThat(kept.extra()).as("extra kept").containsExactly(STRAY);
+        assertThat(kept.toRevoke()).as("nothing revoked without prune").isEmpty();
     }
 }

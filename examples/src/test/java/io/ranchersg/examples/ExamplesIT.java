@@ -5,20 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ranchersg.aws.ClientSettings;
 import io.ranchersg.aws.GroupRequest;
 import io.ranchersg.testsupport.Ec2Emulator;
+import io.ranchersg.testsupport.Ec2Groups;
 import io.ranchersg.testsupport.EndToEnd;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
@@ -37,10 +34,9 @@ class ExamplesIT {
     void setUp(Ec2Emulator emulator) {
         raw = emulator.ec2Client();
         settings = ClientSettings.defaults().withRegion(emulator.region()).withEndpoint(emulator.endpoint());
-        credentials = StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(emulator.accessKeyId(), emulator.secretAccessKey()));
+        credentials = emulator.credentials();
         // All tests share one emulator: a name of its own keeps this test's group apart.
-        name = "examples-" + UUID.randomUUID().toString().substring(0, 8);
+        name = Ec2Groups.uniqueName("examples");
         request = GroupRequest.rancherNodes().withGroupName(name);
     }
 
@@ -124,8 +120,7 @@ class ExamplesIT {
     }
 
     private List<SecurityGroup> groupsNamed(String groupName) {
-        return raw.describeSecurityGroups(r -> r.filters(Filter.builder().name("group-name").values(groupName).build()))
-                .securityGroups();
+        return Ec2Groups.named(raw, groupName);
     }
 
     /** Rules as EC2 counts them: one per peer of each permission. */

@@ -35,13 +35,17 @@ public record Ec2Emulator(
         return new Ec2Emulator(endpoint, otherRegion, accessKeyId, secretAccessKey, source, version);
     }
 
+    /** The keys the emulator accepts, for clients and sessions the tests build themselves. */
+    public StaticCredentialsProvider credentials() {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey));
+    }
+
     /** A raw SDK client for this emulator: for tests that arrange or inspect state by hand. */
     public Ec2Client ec2Client() {
         return Ec2Client.builder()
                 .endpointOverride(endpoint)
                 .region(Region.of(region))
-                .credentialsProvider(
-                        StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey)))
+                .credentialsProvider(credentials())
                 .build();
     }
 

@@ -1,6 +1,7 @@
-package io.ranchersg.cli;
+package io.ranchersg.testsupport;
 
 import io.ranchersg.core.Direction;
+import io.ranchersg.core.GroupSpec;
 import io.ranchersg.core.Peer;
 import io.ranchersg.core.ProfileOptions;
 import io.ranchersg.core.Profiles;
@@ -17,27 +18,34 @@ import software.amazon.awssdk.services.ec2.model.IpRange;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 
 /**
- * A group's real state, read through the raw SDK client, in a form tests can compare with the
- * profile: every rule as {@code direction protocol from-to peer "description"}.
+ * The oracle of the end-to-end tests: a group's real state read through the raw SDK client (never
+ * through rancher-sg's own code), in a form tests compare with what a profile asks for. Every rule
+ * is a line {@code direction protocol from-to peer "description"}.
  */
-final class Ec2Groups {
+public final class Ec2Groups {
 
     private Ec2Groups() {
     }
 
-    /** A group name no other test uses. */
-    static String uniqueName(String prefix) {
-        return prefix + "-" + UUID.randomUUID();
+    /** A group name no other test uses: all tests share one emulator. */
+    public static String uniqueName(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 13);
+    }
+
+    /** The id of the region's default VPC. */
+    public static String defaultVpcId(Ec2Client ec2) {
+        return ec2.describeVpcs(r -> r.filters(Filter.builder().name("is-default").values("true").build()))
+                .vpcs().get(0).vpcId();
     }
 
     /** Every group of that name, in any VPC of the client's region. */
-    static List<SecurityGroup> named(Ec2Client ec2, String name) {
+    public static List<SecurityGroup> named(Ec2Client ec2, String name) {
         return ec2.describeSecurityGroupsPaginator(r -> r.filters(Filter.builder().name("group-name").values(name)
                 .build())).securityGroups().stream().toList();
     }
 
     /** The one group of that name, or empty; more than one fails the test. */
-    static Optional<SecurityGroup> group(Ec2Client ec2, String name) {
+    public static Optional<SecurityGroup> group(Ec2Client ec2, String name) {
         List<SecurityGroup> groups = named(ec2, name);
         if (groups.size() > 1) {
             throw new AssertionError(groups.size() + " security groups are named " + name + ": " + groups);
@@ -46,51 +54,69 @@ final class Ec2Groups {
     }
 
     /** The one group of that name; none fails the test. */
-    static SecurityGroup existing(Ec2Client ec2, String name) {
+    public static SecurityGroup existing(Ec2Client ec2, String name) {
         return group(ec2, name).orElseThrow(() -> new AssertionError("no security group named " + name));
     }
 
+    /** The group with that id, read now. */
+    public static SecurityGroup byId(Ec2Client ec2, String groupId) {
+        return ec2.describeSecurityGroups(r -> r.groupIds(groupId)).securityGroups().get(0);
+    }
+
     /** The names of every group in the client's region. */
-    static List<String> allNames(Ec2Client ec2) {
+    public static List<String> allNames(Ec2Client ec2) {
         return ec2.describeSecurityGroupsPaginator(r -> { }).securityGroups().stream()
                 .map(SecurityGroup::groupName).toList();
     }
 
-    /** The default profile's rules for a group of that name and id, in the form {@link #rulesOf} reads EC2's. */
-    static Set<String> expectedRules(String name, String groupId) {
-        Set<String> rules = new TreeSet<>();
-        for (Rule rule : Profiles.get(Profiles.RANCHER_NODES).spec(ProfileOptions.defaults().withGroupName(name))
-                .rules()) {
-            String peer = rule.peer() instanceof Peer.Self ? groupId : rule.peer().value();
-            Integer from = rule.ports() == null ? null : rule.ports().from();
-            Integer to = rule.ports() == null ? null : rule.ports().to();
-            rules.add(text(rule.direction(), rule.protocol().ec2Name(), from, to, peer, rule.description()));
-        }
-        return rules;
-    }
-
-    /** Every rule of the group, inbound and outbound. */
-    static Set<String> rulesOf(SecurityGroup group) {
+    /** Every rule of the group, inbound and outbound, as EC2 reports them. */
+    public static Set<String> rulesOf(SecurityGroup group) {
         Set<String> rules = new TreeSet<>();
         add(rules, Direction.INGRESS, group.ipPermissions());
         add(rules, Direction.EGRESS, group.ipPermissionsEgress());
         return rules;
     }
 
+    /** The rules of the group with that id, read now. */
+    public static Set<String> rulesOf(Ec2Client ec2, String groupId) {
+        return rulesOf(byId(ec2, groupId));
+    }
+
     /** The group's inbound rules only. */
-    static Set<String> ingressOf(SecurityGroup group) {
+    public static Set<String> ingressOf(SecurityGroup group) {
         Set<String> rules = new TreeSet<>();
         add(rules, Direction.INGRESS, group.ipPermissions());
         return rules;
     }
 
+    /** What EC2 should report for a group of that id holding exactly the spec's rules. */
+    public static Set<String> expectedRules(GroupSpec spec, String groupId) {
+        Set<String> rules = new TreeSet<>();
+        spec.rules().forEach(rule -> rules.add(line(rule, groupId)));
+        return rules;
+    }
+
+    /** The default profile's rules for a group of that name and id. */
+    public static Set<String> expectedRules(String name, String groupId) {
+        return expectedRules(Profiles.get(Profiles.RANCHER_NODES).spec(ProfileOptions.defaults().withGroupName(name)),
+                groupId);
+    }
+
+    /** One rule of the model as {@link #rulesOf} reads it from EC2; the group's own id stands for self. */
+    public static String line(Rule rule, String groupId) {
+        String peer = rule.peer() instanceof Peer.Self ? groupId : rule.peer().value();
+        Integer from = rule.ports() == null ? null : rule.ports().from();
+        Integer to = rule.ports() == null ? null : rule.ports().to();
+        return text(rule.direction(), rule.protocol().ec2Name(), from, to, peer, rule.description());
+    }
+
     /** One inbound or outbound rule from an IPv4 block, as {@link #rulesOf} writes it. */
-    static String rule(Direction direction, String protocol, int port, String cidr, String description) {
+    public static String rule(Direction direction, String protocol, int port, String cidr, String description) {
         return text(direction, protocol, port, port, cidr, description);
     }
 
     /** An IPv4 permission for one port, to authorize or revoke by hand. */
-    static IpPermission permission(String protocol, int port, String cidr, String description) {
+    public static IpPermission permission(String protocol, int port, String cidr, String description) {
         return IpPermission.builder().ipProtocol(protocol).fromPort(port).toPort(port)
                 .ipRanges(IpRange.builder().cidrIp(cidr).description(description).build()).build();
     }
