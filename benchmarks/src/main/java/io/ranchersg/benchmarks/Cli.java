@@ -38,10 +38,11 @@ final class Cli {
         this.sessions = sessions;
     }
 
-    /** The class-data-sharing archive bin/rancher-sg uses: next to the jar, same name. */
-    Path archive() {
+    /** The class-data-sharing archives bin/rancher-sg uses: next to the jar, named after it. */
+    List<Path> archives() {
         String name = jar.getFileName().toString();
-        return jar.resolveSibling(name.substring(0, name.length() - ".jar".length()) + ".jsa");
+        String stem = name.substring(0, name.length() - ".jar".length());
+        return List.of(jar.resolveSibling(stem + "-base.jsa"), jar.resolveSibling(stem + ".jsa"));
     }
 
     /** Runs {@code bin/rancher-sg args...} against {@code region} with extra variables, and times it. */
@@ -57,27 +58,20 @@ final class Cli {
     }
 
     /**
-     * Makes the archive as the build makes it for cli/target/rancher-sg.jar (cli/pom.xml, execution
-     * {@code class-data-sharing-archive}): an archive names the jar's path, so a copy needs its own.
+     * Makes the archives as the build makes them for cli/target/rancher-sg.jar (cli/pom.xml, execution
+     * {@code class-data-sharing-archive}, which runs cli/src/build/ClassDataSharingArchive.java): an
+     * archive names the jar's path, so a copy needs its own.
      *
      * @throws IllegalStateException when the JVM wrote no archive
      */
     void makeShippedArchive() {
-        Path archive = archive();
-        try {
-            Files.deleteIfExists(archive);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         Run run = exec(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+IgnoreUnrecognizedVMOptions", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:disable", "-jar", jar.toString(),
-                "check", "--region=us-east-1", "--endpoint-url=http://127.0.0.1:9", "--max-attempts=1",
-                "--output=json"), Map.of("AWS_ACCESS_KEY_ID", "training", "AWS_SECRET_ACCESS_KEY", "training",
-                "AWS_EC2_METADATA_DISABLED", "true"));
-        if (!Files.isRegularFile(archive)) {
-            throw new IllegalStateException("no CDS archive was written for " + jar + " (exit " + run.exitCode()
-                    + "): " + run.stderr().strip());
+                project.resolve("cli/src/build/ClassDataSharingArchive.java").toString(), jar.toString()), Map.of());
+        for (Path archive : archives()) {
+            if (!Files.isRegularFile(archive)) {
+                throw new IllegalStateException("no CDS archive " + archive + " was written for " + jar + " (exit "
+                        + run.exitCode() + "): " + run.stderr().strip());
+            }
         }
     }
 
