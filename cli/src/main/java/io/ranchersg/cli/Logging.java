@@ -8,12 +8,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sets log levels from {@code -v}: quiet by default, {@code -v} for what rancher-sg does and the
- * EC2 calls it makes, {@code -vv} for debugging. Logs go to stderr ({@code logback.xml}).
+ * EC2 calls it makes, {@code -vv} for debugging.
  *
  * <p>Loggers that can print headers, bodies or signing material (HTTP wire and header loggers,
  * the SigV4 signer) are switched off at every verbosity, so credentials and signed headers never
  * reach a log. The SDK's request logger, which prints header names but no values, is enabled only
  * with {@code -vv}.
+ *
+ * <p>Logs go to stderr, set up by {@link LogbackSetup}.
  */
 final class Logging {
 
@@ -41,9 +43,13 @@ final class Logging {
      * @param verbosity 0 (quiet), 1 ({@code -v}) or 2 and more ({@code -vv})
      */
     static void configure(int verbosity) {
-        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
-            return;
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            configure(context, verbosity);
         }
+    }
+
+    /** Applies the verbosity to {@code context}; {@link LogbackSetup} starts with 0. */
+    static void configure(LoggerContext context, int verbosity) {
         Level project = verbosity <= 0 ? Level.WARN : verbosity == 1 ? Level.INFO : Level.DEBUG;
         context.getLogger(PROJECT).setLevel(project);
         context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(verbosity <= 0 ? Level.ERROR : Level.WARN);
