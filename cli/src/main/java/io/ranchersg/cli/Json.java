@@ -1,10 +1,12 @@
 package io.ranchersg.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ranchersg.core.DescriptionChange;
 import io.ranchersg.core.Finding;
@@ -14,6 +16,8 @@ import io.ranchersg.core.Profile;
 import io.ranchersg.core.ProfileOptions;
 import io.ranchersg.core.Rule;
 import io.ranchersg.core.Warning;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.List;
@@ -39,46 +43,92 @@ final class Json {
     /** The version of every document's shape. */
     static final int FORMAT_VERSION = 1;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .disable(SerializationFeature.INDENT_OUTPUT)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    /*
+     * Documents are trees of nodes written by a plain generator: an ObjectMapper, with its
+     * serializer and introspection machinery, costs a cold run more than the report itself and is
+     * made only to parse.
+     */
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final JsonFactory GENERATORS = new JsonFactory();
 
     private Json() {
     }
 
     /** A new document: an object holding {@code format_version}. */
     static ObjectNode document() {
-        ObjectNode node = MAPPER.createObjectNode();
+        ObjectNode node = NODES.objectNode();
         node.put("format_version", FORMAT_VERSION);
         return node;
     }
 
     /** An empty object (not a document). */
     static ObjectNode object() {
-        return MAPPER.createObjectNode();
+        return NODES.objectNode();
     }
 
     /** An empty array. */
     static ArrayNode array() {
-        return MAPPER.createArrayNode();
+        return NODES.arrayNode();
     }
 
-    /** The document on one line, without a line break. */
+    /** The document on one line, without a line break; fields in the order they were added. */
     static String write(JsonNode node) {
-        try {
-            return MAPPER.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator generator = GENERATORS.createGenerator(text)) {
+            write(generator, node);
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+
+    private static void write(JsonGenerator generator, JsonNode node) throws IOException {
+        switch (node.getNodeType()) {
+            case OBJECT -> {
+                generator.writeStartObject();
+                for (Map.Entry<String, JsonNode> field : node.properties()) {
+                    generator.writeFieldName(field.getKey());
+                    write(generator, field.getValue());
+                }
+                generator.writeEndObject();
+            }
+            case ARRAY -> {
+                generator.writeStartArray();
+                for (JsonNode element : node) {
+                    write(generator, element);
+                }
+                generator.writeEndArray();
+            }
+            case STRING -> generator.writeString(node.textValue());
+            case BOOLEAN -> generator.writeBoolean(node.booleanValue());
+            case NULL -> generator.writeNull();
+            case NUMBER -> {
+                switch (node.numberType()) {
+                    case INT -> generator.writeNumber(node.intValue());
+                    case LONG -> generator.writeNumber(node.longValue());
+                    case BIG_INTEGER -> generator.writeNumber(node.bigIntegerValue());
+                    case FLOAT -> generator.writeNumber(node.floatValue());
+                    case DOUBLE -> generator.writeNumber(node.doubleValue());
+                    case BIG_DECIMAL -> generator.writeNumber(node.decimalValue());
+                    default -> throw new IllegalArgumentException("no JSON for number " + node);
+                }
+            }
+            default -> throw new IllegalArgumentException("no JSON for a " + node.getNodeType() + " node");
         }
     }
 
     /** Parses a document (tests and round trips). */
     static JsonNode read(String text) {
         try {
-            return MAPPER.readTree(text);
+            return Parser.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The mapper, made on the first parse only. */
+    private static final class Parser {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 
     /** One rule, see the class comment. */
