@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /** Opening a session and reading its answers, without an emulator: what happens before and around EC2. */
 class Ec2SessionTest {
@@ -64,6 +65,30 @@ class Ec2SessionTest {
                     .hasMessageNotContaining("null");
         } finally {
             proxy.stop(0);
+        }
+    }
+
+    @Test
+    void onlyAPlainHttpEndpointWithoutAProxySkipsTheTlsSetUp() {
+        ClientSettings aws = ClientSettings.defaults().withRegion("us-east-1");
+
+        assertThat(Ec2Session.httpClient(aws)).as("AWS").isInstanceOf(UrlConnectionHttpClient.Builder.class);
+        assertThat(Ec2Session.httpClient(aws.withEndpoint(URI.create("https://vpce.example.com"))))
+                .as("an https endpoint").isInstanceOf(UrlConnectionHttpClient.Builder.class);
+        assertThat(Ec2Session.httpClient(aws.withEndpoint(URI.create("http://127.0.0.1:4566"))))
+                .as("a plain-HTTP endpoint").isNotInstanceOf(UrlConnectionHttpClient.Builder.class);
+
+        String before = System.getProperty("http.proxyHost");
+        System.setProperty("http.proxyHost", "proxy.example.com");
+        try {
+            assertThat(Ec2Session.httpClient(aws.withEndpoint(URI.create("http://127.0.0.1:4566"))))
+                    .as("a plain-HTTP endpoint through a proxy").isInstanceOf(UrlConnectionHttpClient.Builder.class);
+        } finally {
+            if (before == null) {
+                System.clearProperty("http.proxyHost");
+            } else {
+                System.setProperty("http.proxyHost", before);
+            }
         }
     }
 }
