@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Measures rancher-sg and writes the results part of docs/benchmarks.md: EC2 calls per operation, the
-# cold `rancher-sg check` with and without the CDS archive, a scan of 1,000 groups across 4 regions per
-# pool size, and how a scan grows with the number of groups. Builds what it runs (the benchmarks
-# module is built only with the benchmarks profile), starts its own LocalStack and stops it on exit.
+# cold `rancher-sg check` with and without the CDS archives and side by side with the AWS CLI reading
+# the same group, a scan of 1,000 groups across 4 regions per pool size, and how a scan grows with the
+# number of groups. Builds what it runs (the benchmarks module is built only with the benchmarks
+# profile), starts its own LocalStack and stops it on exit.
 #
 #   scripts/benchmark.sh            the full run (about a quarter of an hour on 2 cores)
 #   scripts/benchmark.sh --quick    100 groups, 3 runs per measurement: about three minutes
 #
 # Other options go to the benchmark program: --groups N, --runs N, --scan-runs N, --parallelism 1,2,4,8,
-# --out FILE (default docs/benchmarks.md).
+# --out FILE (default docs/benchmarks.md), --aws-cli FILE (default: the AWS CLI pinned in
+# scripts/localstack-constraints.txt, from LocalStack's virtual environment).
 #
 # Environment:
 #   JAVA_HOME                   the Java 17+ to build and measure with (default: java on PATH)
@@ -76,6 +78,10 @@ snapshot cli/target/rancher-sg.jar "$run_dir/cli/rancher-sg.jar"
 endpoint=$(scripts/localstack.sh start --state-dir "$state_dir" --owner-pid $$ | sed -n 's/^endpoint=//p')
 [[ -n "$endpoint" ]] || die "LocalStack did not start; see $state_dir/localstack.log"
 
+# The AWS CLI a cold check is compared with: the one pinned beside LocalStack, so that nothing new is needed.
+aws_cli="$(scripts/localstack.sh venv)/bin/aws"
+[[ -x "$aws_cli" ]] || die "no AWS CLI at $aws_cli (it is pinned in scripts/localstack-constraints.txt)"
+
 # What the jars were built from: the commit, and whether the working tree differed from it.
 revision=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 git diff --quiet HEAD 2>/dev/null || revision="$revision with uncommitted changes"
@@ -87,6 +93,7 @@ say "measuring against LocalStack at $endpoint"
   --endpoint "$endpoint" \
   --command "scripts/benchmark.sh${*:+ $*}" \
   --revision "$revision" \
+  --aws-cli "$aws_cli" \
   "$@"
 
 out=docs/benchmarks.md

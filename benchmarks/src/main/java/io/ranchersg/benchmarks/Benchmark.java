@@ -20,7 +20,7 @@ import java.util.function.Consumer;
 /**
  * Measures rancher-sg against an EC2 emulator and writes the results part of {@code docs/benchmarks.md}:
  * EC2 calls per operation, the cold {@code rancher-sg check} with and without the class-data-sharing
- * archive, a scan of many groups across four regions per pool size, and a scan of one region as it
+ * archives and side by side with the AWS CLI, a scan of many groups across four regions per pool size, and a scan of one region as it
  * fills. The text above {@link ReportWriter#MARKER} in the report is kept as it is.
  *
  * <p>Run it through {@code scripts/benchmark.sh}, which builds the jars and starts LocalStack; it
@@ -34,6 +34,8 @@ public final class Benchmark {
     static final String GROWTH_REGION = "eu-central-1";
     /** Calls per operation and the cold check; no scan reads it. */
     static final String CALLS_REGION = "ca-central-1";
+    /** The VPC of the group that rancher-sg and the AWS CLI read side by side. */
+    static final String COMPARISON_VPC_CIDR = "10.42.0.0/16";
     /** Threads that create the groups: the emulator, on the same cores, is the bottleneck. */
     static final int CREATION_THREADS = 4;
 
@@ -80,6 +82,16 @@ public final class Benchmark {
             String version = cold.version();
             List<ColdStart.Result> coldStart = cold.measure(options.runs());
 
+            AwsCliComparison.Result besideAwsCli = null;
+            if (options.awsCli() != null) {
+                progress.accept("cold rancher-sg check --vpc-id beside the AWS CLI: " + options.runs() + " runs each");
+                String vpcId = fleet.session(CALLS_REGION).client()
+                        .createVpc(r -> r.cidrBlock(COMPARISON_VPC_CIDR)).vpc().vpcId();
+                new Reconciler(fleet.session(CALLS_REGION)).ensure(GroupRequest.rancherNodes().withVpcId(vpcId));
+                besideAwsCli = new AwsCliComparison(cli, options.awsCli(), CALLS_REGION, progress)
+                        .measure(vpcId, options.runs());
+            }
+
             Scans scans = new Scans(cli, progress);
             progress.accept("making " + options.groups() + " groups across " + SCAN_REGIONS);
             Fleet.Creation created = fleet.ensure(SCAN_REGIONS, "bench", options.groups() / SCAN_REGIONS.size());
@@ -95,7 +107,7 @@ public final class Benchmark {
                 growth.add(scans.scan(List.of(GROWTH_REGION), 1, options.scanRuns()));
             }
             write(options.out(), ReportWriter.write(new ReportWriter.Results(options, version, started,
-                    Instant.now(), calls, coldStart, created, byPool, growth)));
+                    Instant.now(), calls, coldStart, besideAwsCli, created, byPool, growth)));
         }
     }
 

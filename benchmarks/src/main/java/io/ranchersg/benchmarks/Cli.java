@@ -17,15 +17,20 @@ import java.util.Map;
  */
 final class Cli {
 
+    /** GNU time, which reads a process's CPU time and peak memory from the kernel's accounting. */
+    static final String GNU_TIME = "/usr/bin/time";
+
     /**
      * One process that ran to its end.
      *
      * @param exitCode    its exit code
      * @param wallSeconds from start to exit
+     * @param cpuSeconds  user and system time, or -1 when not measured
+     * @param peakKiB     peak resident memory, or -1 when not measured
      * @param stdout      what it printed
      * @param stderr      what it printed on stderr
      */
-    record Run(int exitCode, double wallSeconds, String stdout, String stderr) {
+    record Run(int exitCode, double wallSeconds, double cpuSeconds, long peakKiB, String stdout, String stderr) {
     }
 
     private final Path project;
@@ -47,14 +52,38 @@ final class Cli {
 
     /** Runs {@code bin/rancher-sg args...} against {@code region} with extra variables, and times it. */
     Run run(String region, Map<String, String> extra, String... args) {
+        return exec(rancherSg(args), rancherSgEnvironment(region, extra), false);
+    }
+
+    /** As {@link #run}, also measuring CPU time and peak memory. */
+    Run runTimed(String region, Map<String, String> extra, String... args) {
+        return exec(rancherSg(args), rancherSgEnvironment(region, extra), true);
+    }
+
+    /**
+     * Runs another program against the emulator in {@code region}, with the variables a CLI process
+     * gets (and {@code AWS_DEFAULT_REGION}, which the AWS CLI v1 reads), measuring wall and CPU time
+     * and peak memory.
+     */
+    Run execTimed(List<String> command, String region) {
+        Map<String, String> env = new HashMap<>(sessions.cliEnvironment(region));
+        env.put("AWS_DEFAULT_REGION", region);
+        return exec(command, env, true);
+    }
+
+    private List<String> rancherSg(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(project.resolve("bin/rancher-sg").toString());
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private Map<String, String> rancherSgEnvironment(String region, Map<String, String> extra) {
         Map<String, String> env = new HashMap<>(sessions.cliEnvironment(region));
         env.put("JAVA_HOME", System.getProperty("java.home")); // every process runs on the Java the report names
         env.put("RANCHER_SG_JAR", jar.toString());
         env.putAll(extra);
-        List<String> command = new ArrayList<>();
-        command.add(project.resolve("bin/rancher-sg").toString());
-        command.addAll(List.of(args));
-        return exec(command, env);
+        return env;
     }
 
     /**
@@ -66,7 +95,7 @@ final class Cli {
      */
     void makeShippedArchive() {
         Run run = exec(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                project.resolve("cli/src/build/ClassDataSharingArchive.java").toString(), jar.toString()), Map.of());
+                project.resolve("cli/src/build/ClassDataSharingArchive.java").toString(), jar.toString()), Map.of(), false);
         for (Path archive : archives()) {
             if (!Files.isRegularFile(archive)) {
                 throw new IllegalStateException("no CDS archive " + archive + " was written for " + jar + " (exit "
@@ -75,12 +104,18 @@ final class Cli {
         }
     }
 
-    private Run exec(List<String> command, Map<String, String> env) {
+    private Run exec(List<String> command, Map<String, String> env, boolean timed) {
         try {
             Path out = Files.createTempFile("bench-out", ".txt");
             Path err = Files.createTempFile("bench-err", ".txt");
+            Path usage = Files.createTempFile("bench-time", ".txt");
             try {
-                ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile())
+                List<String> line = new ArrayList<>();
+                if (timed) {
+                    line.addAll(List.of(GNU_TIME, "-o", usage.toString(), "-f", "%U %S %M"));
+                }
+                line.addAll(command);
+                ProcessBuilder builder = new ProcessBuilder(line).directory(project.toFile())
                         .redirectOutput(out.toFile()).redirectError(err.toFile());
                 builder.environment().clear();
                 builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
@@ -88,11 +123,24 @@ final class Cli {
                 long start = System.nanoTime();
                 int exit = builder.start().waitFor();
                 double wall = (System.nanoTime() - start) / 1e9;
-                return new Run(exit, wall, Files.readString(out, StandardCharsets.UTF_8),
+                double cpu = -1;
+                long peak = -1;
+                if (timed) {
+                    // The last line: GNU time puts a note about a non-zero exit first.
+                    List<String> lines = Files.readAllLines(usage, StandardCharsets.UTF_8);
+                    String[] figures = lines.isEmpty() ? new String[0] : lines.get(lines.size() - 1).strip().split(" ");
+                    if (figures.length != 3) {
+                        throw new IllegalStateException(GNU_TIME + " wrote no usage for " + command.get(0) + ": " + lines);
+                    }
+                    cpu = Double.parseDouble(figures[0]) + Double.parseDouble(figures[1]);
+                    peak = Long.parseLong(figures[2]);
+                }
+                return new Run(exit, wall, cpu, peak, Files.readString(out, StandardCharsets.UTF_8),
                         Files.readString(err, StandardCharsets.UTF_8));
             } finally {
                 Files.deleteIfExists(out);
                 Files.deleteIfExists(err);
+                Files.deleteIfExists(usage);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + command.get(0), e);

@@ -24,8 +24,8 @@ final class ColdStart {
 
     /** The shipped default, and the same without the archive. */
     static final List<Variant> VARIANTS = List.of(
-            new Variant("without the CDS archive (`RANCHER_SG_CDS=0`)", Map.of("RANCHER_SG_CDS", "0")),
-            new Variant("with the CDS archive (as shipped)", Map.of()));
+            new Variant("without the CDS archives (`RANCHER_SG_CDS=0`)", Map.of("RANCHER_SG_CDS", "0")),
+            new Variant("with the CDS archives (as shipped)", Map.of()));
 
     /**
      * The wall times of one variant.

@@ -26,6 +26,20 @@ final class Format {
         return seconds(sample.median()) + " (" + bare(sample.min()) + "–" + bare(sample.max()) + ")";
     }
 
+    /** The median with the range, in MiB: {@code 98 MiB (95–101)}. */
+    static String mebibytesRange(Sample sample) {
+        String median = String.format(Locale.ROOT, "%.0f MiB", sample.median());
+        return sample.size() == 1 ? median
+                : String.format(Locale.ROOT, "%s (%.0f–%.0f)", median, sample.min(), sample.max());
+    }
+
+    /** A ratio's median with the range: {@code 0.85× (0.80–0.97)}. */
+    static String ratioRange(Sample sample) {
+        String median = String.format(Locale.ROOT, "%.2f×", sample.median());
+        return sample.size() == 1 ? median
+                : String.format(Locale.ROOT, "%s (%.2f–%.2f)", median, sample.min(), sample.max());
+    }
+
     /** {@code 4: DescribeVpcs, DescribeSecurityGroups ×2, ...}, in the order given. */
     static String calls(Map<String, Integer> calls) {
         if (calls.isEmpty()) {

@@ -18,9 +18,10 @@ import java.util.List;
  * @param parallelism the pool sizes the scan is run with
  * @param command     the command line to name in the report
  * @param revision    the source revision the jars were built from, or null
+ * @param awsCli      the AWS CLI to measure rancher-sg against, or null for no comparison
  */
 record Options(URI endpoint, Path project, Path jar, Path out, int groups, int runs, int scanRuns,
-               List<Integer> parallelism, String command, String revision) {
+               List<Integer> parallelism, String command, String revision, Path awsCli) {
 
     static final String USAGE = """
             usage: Benchmark --endpoint URL [options]
@@ -30,6 +31,7 @@ record Options(URI endpoint, Path project, Path jar, Path out, int groups, int r
               --out FILE            the report (default: docs/benchmarks.md under the project)
               --groups N            groups of the 4-region scan, a multiple of 4 (default 1000)
               --runs N              runs of each cold-start measurement (default 10)
+              --aws-cli FILE        the AWS CLI (aws) to run side by side with a cold check
               --scan-runs N         runs of each scan (default 3)
               --parallelism LIST    scan pool sizes, comma separated (default 1,2,4,8)
               --quick               a smaller run: 100 groups, 3 runs, 1 scan run
@@ -65,6 +67,7 @@ record Options(URI endpoint, Path project, Path jar, Path out, int groups, int r
         List<Integer> parallelism = List.of(1, 2, 4, 8);
         String command = "java io.ranchersg.benchmarks.Benchmark " + String.join(" ", args);
         String revision = null;
+        Path awsCli = null;
         boolean quick = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -94,6 +97,7 @@ record Options(URI endpoint, Path project, Path jar, Path out, int groups, int r
                 }
                 case "--command" -> command = value;
                 case "--revision" -> revision = value;
+                case "--aws-cli" -> awsCli = Path.of(value).toAbsolutePath().normalize();
                 default -> throw new IllegalArgumentException("unknown option: " + arg);
             }
         }
@@ -103,7 +107,7 @@ record Options(URI endpoint, Path project, Path jar, Path out, int groups, int r
         return new Options(endpoint, project, jar != null ? jar : project.resolve("cli/target/rancher-sg.jar"),
                 project.resolve(out == null ? Path.of("docs/benchmarks.md") : out),
                 groups != null ? groups : quick ? 100 : 1000, runs != null ? runs : quick ? 3 : 10,
-                scanRuns != null ? scanRuns : quick ? 1 : 3, parallelism, command, revision);
+                scanRuns != null ? scanRuns : quick ? 1 : 3, parallelism, command, revision, awsCli);
     }
 
     /** The growth steps: 10, 25, 50 and 100 % of {@link #groups()} (100, 250, 500, 1,000 by default). */

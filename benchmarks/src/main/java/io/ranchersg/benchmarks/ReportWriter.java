@@ -25,12 +25,14 @@ final class ReportWriter {
      * @param finished  when it finished
      * @param calls     calls per operation
      * @param coldStart the cold check and --version, with and without the archive
+     * @param awsCli    the cold check with a VPC id beside the AWS CLI, or null when not measured
      * @param fleet     creating the multi-region scan's groups
      * @param scans     the multi-region scan per pool size
      * @param growth    the one-region scan per number of groups
      */
     record Results(Options options, String version, Instant started, Instant finished,
-                   List<CallsPerOperation.Counted> calls, List<ColdStart.Result> coldStart, Fleet.Creation fleet,
+                   List<CallsPerOperation.Counted> calls, List<ColdStart.Result> coldStart,
+                   AwsCliComparison.Result awsCli, Fleet.Creation fleet,
                    List<Scans.Scan> scans, List<Scans.Scan> growth) {
     }
 
@@ -79,8 +81,12 @@ final class ReportWriter {
         if (r.coldStart().size() == 2) {
             double without = r.coldStart().get(0).check().median();
             double with = r.coldStart().get(1).check().median();
-            report.paragraph(String.format(Locale.ROOT, "The archive takes a check from %s to %s (%.0f %% less).",
+            report.paragraph(String.format(Locale.ROOT, "The archives take a check from %s to %s (%.0f %% less).",
                     Format.seconds(without), Format.seconds(with), 100 * (without - with) / without));
+        }
+
+        if (r.awsCli() != null) {
+            besideAwsCli(report, r.awsCli());
         }
 
         report.heading(3, "Scan of " + r.options().groups() + " groups across " + Benchmark.SCAN_REGIONS.size()
@@ -97,6 +103,39 @@ final class ReportWriter {
                 + " step of filling the region with `rancher-nodes` groups.");
         report.table(List.of("groups", "wall", "EC2 calls (`api_calls`)"), scanRows(r.growth(), false));
         return report.render();
+    }
+
+    private static void besideAwsCli(Report report, AwsCliComparison.Result c) {
+        report.heading(3, "Cold check beside the AWS CLI");
+        report.paragraph("`bin/rancher-sg check --vpc-id VPC` (as shipped, text output) and `aws ec2"
+                + " describe-security-groups --filters Name=group-name,Values=rancher-nodes Name=vpc-id,Values=VPC`"
+                + " (" + c.awsCli() + ") on the same in-sync group, " + c.rancherSg().size() + " runs each after one"
+                + " warm-up, in turn, the order swapped every round. The AWS CLI only reads; rancher-sg reads, diffs,"
+                + " checks findings and reports, in one EC2 call. CPU is user plus system time and peak memory the"
+                + " peak resident set, both from GNU time. Medians, with the range of the runs; a ratio is"
+                + " rancher-sg's figure over the AWS CLI's in the same round, and its median is given.");
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("rancher-sg", Format.secondsRange(AwsCliComparison.Result.of(c.rancherSg(),
+                        AwsCliComparison.Run::wallSeconds)),
+                Format.secondsRange(AwsCliComparison.Result.of(c.rancherSg(), AwsCliComparison.Run::cpuSeconds)),
+                Format.mebibytesRange(AwsCliComparison.Result.of(c.rancherSg(), AwsCliComparison.Run::peakMiB))));
+        rows.add(List.of("AWS CLI", Format.secondsRange(AwsCliComparison.Result.of(c.aws(),
+                        AwsCliComparison.Run::wallSeconds)),
+                Format.secondsRange(AwsCliComparison.Result.of(c.aws(), AwsCliComparison.Run::cpuSeconds)),
+                Format.mebibytesRange(AwsCliComparison.Result.of(c.aws(), AwsCliComparison.Run::peakMiB))));
+        rows.add(List.of("rancher-sg ÷ AWS CLI", Format.ratioRange(c.ratio(AwsCliComparison.Run::wallSeconds)),
+                Format.ratioRange(c.ratio(AwsCliComparison.Run::cpuSeconds)),
+                Format.ratioRange(c.ratio(AwsCliComparison.Run::peakMiB))));
+        rows.add(List.of("goal", String.format(Locale.ROOT, "at most %.1f×", AwsCliComparison.WALL_GOAL),
+                String.format(Locale.ROOT, "at most %.1f×", AwsCliComparison.CPU_GOAL),
+                String.format(Locale.ROOT, "at most %.0f MiB", AwsCliComparison.PEAK_GOAL_MIB)));
+        report.table(List.of("", "wall", "CPU", "peak memory"), rows);
+        List<String> missed = c.missed();
+        String load = c.load().before() < 0 ? "unknown"
+                : String.format(Locale.ROOT, "%.2f at the start and %.2f at the end, on %d CPUs", c.load().before(),
+                        c.load().after(), Runtime.getRuntime().availableProcessors());
+        report.paragraph((missed.isEmpty() ? "The goal is met." : "The goal is missed for " + String.join(", ", missed)
+                + ".") + " Load average over one minute (other work on the machine included): " + load + ".");
     }
 
     private static List<List<String>> scanRows(List<Scans.Scan> scans, boolean byPool) {
