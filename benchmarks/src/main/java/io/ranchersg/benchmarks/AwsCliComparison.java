@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A cold {@code rancher-sg check --vpc-id VPC} side by side with the AWS CLI reading the same group
@@ -111,10 +113,12 @@ final class AwsCliComparison {
      * @throws IllegalStateException when a run does not exit 0
      */
     Result measure(String vpcId, int runs) {
-        String version = awsCli(List.of("--version")).stdout().strip();
-        if (version.isEmpty()) {
-            version = awsCli(List.of("--version")).stderr().strip(); // AWS CLI v1 prints it on stderr
-        }
+        Cli.Run versionRun = awsCli(List.of("--version"));
+        // "aws-cli/1.44.24 Python/3.11.7 Linux/... botocore/1.42.34", on stderr from the AWS CLI v1: the
+        // versions of the CLI, its interpreter and botocore, without the machine's.
+        String version = Stream.of((versionRun.stdout() + " " + versionRun.stderr()).strip().split("\\s+"))
+                .filter(t -> t.startsWith("aws-cli/") || t.startsWith("Python/") || t.startsWith("botocore/"))
+                .collect(Collectors.joining(" "));
         List<String> read = List.of("ec2", "describe-security-groups", "--filters",
                 "Name=group-name,Values=rancher-nodes", "Name=vpc-id,Values=" + vpcId);
         double loadBefore = loadAverage();
