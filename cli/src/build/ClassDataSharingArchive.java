@@ -43,8 +43,9 @@ import java.util.zip.ZipEntry;
  */
 public final class ClassDataSharingArchive {
 
-    /** JVM options of the training runs, as bin/rancher-sg runs the CLI. */
-    private static final List<String> JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    /** JVM options of the training runs: bin/rancher-sg's default. */
+    private static final List<String> JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
+            "-XX:+UseSerialGC", "-Xms16m", "-XX:-UsePerfData");
     private static final String VPC = "vpc-0a1b2c3d4e5f60718";
     private static final String GROUP = "sg-0123456789abcdef0";
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,7 +101,26 @@ class ScriptsTest {
         Run run = bash(dir, env, project.resolve("bin/rancher-sg").toString(), "check");
 
         assertThat(run.out().lines()).as(run.toString())
-                .containsExactly("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString(), "check");
+                .containsExactly("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:+UseSerialGC", "-Xms16m",
+                        "-XX:-UsePerfData", "-jar", jar.toString(), "check");
+    }
+
+    @Test
+    void bothClassDataSharingArchivesAreUsedTogetherOrNotAtAll(@TempDir Path dir) throws Exception {
+        Path jar = Files.writeString(dir.resolve("rancher-sg.jar"), "");
+        Path top = dir.resolve("rancher-sg.jsa");
+        Path base = dir.resolve("rancher-sg-base.jsa");
+        Map<String, String> env = Map.of("JAVA_HOME", fakeJavaHome(dir).toString(), "RANCHER_SG_JAR", jar.toString());
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+
+        Files.writeString(top, "");
+        Run onlyTop = bash(dir, env, project.resolve("bin/rancher-sg").toString(), "check");
+        Files.writeString(base, "");
+        Run both = bash(dir, env, project.resolve("bin/rancher-sg").toString(), "check");
+
+        assertThat(onlyTop.out()).as(onlyTop.toString()).doesNotContain("SharedArchiveFile");
+        assertThat(both.out().lines()).as(both.toString())
+                .contains("-XX:SharedArchiveFile=" + base + ":" + top, "-Xshare:auto");
     }
 
     @ParameterizedTest
