@@ -39,7 +39,8 @@ import java.util.zip.ZipEntry;
  *       the EC2 client, and a JVM relocates every page of its archive at start.</li>
  * </ul>
  * The archives name the jar's path: a jar that moves needs new ones. This program is not a test and
- * checks nothing about the CLI's output; it fails only when the JVM made no archive.
+ * checks nothing about the CLI's output; it fails only when the training check did not run to its end
+ * (an archive of half a check is what it replaces) or the JVM made no archive.
  */
 public final class ClassDataSharingArchive {
 
@@ -130,7 +131,9 @@ public final class ClassDataSharingArchive {
         // 0 in sync, 2 drift: both are a check that ran to its end; the output shows which.
         int exit = process.exitValue();
         if (exit != 0 && exit != 2) {
-            throw new IllegalStateException("exit " + exit + " from " + String.join(" ", command) + ":\n"
+            throw new IllegalStateException("the training check did not run to its end (exit " + exit + "); if"
+                    + " check now makes another EC2 call, answer it in the stub of " + ClassDataSharingArchive.class
+                    .getSimpleName() + ".java.\n" + String.join(" ", command) + "\n"
                     + Files.readString(work.resolve("output.txt")));
         }
     }
