@@ -103,4 +103,14 @@ public final class SecurityGroups {
             return new Reconciler(session).checkStack(request);
         }
     }
+
+    /**
+     * Deletes the groups of a cluster stack, or with {@code confirmed} false only says what it would
+     * delete; see {@link GroupDeleter}.
+     */
+    public static DeleteOutcome deleteStack(String cluster, String vpcId, boolean confirmed) {
+        try (Ec2Session session = Ec2Session.open(ClientSettings.defaults())) {
+            return new GroupDeleter(session).deleteStack(cluster, vpcId, confirmed);
+        }
+    }
 }
