@@ -29,6 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
             EnsureCommand.class,
             CheckCommand.class,
             ScanCommand.class,
+            StackCommand.class,
+            DeleteCommand.class,
             AutoComplete.GenerateCompletion.class,
         },
         footer = "%nShell completion: source <(rancher-sg generate-completion)")
@@ -99,6 +101,7 @@ public final class Main implements Callable<Integer> {
         String name = commandLine.getCommandName();
         boolean reportsDrift = name.equals("check") || name.equals("scan") || name.equals("rancher-sg");
         boolean talksToAws = !name.equals("rules") && !name.equals("generate-completion");
+        // "stack check" reports drift like check; "stack" itself only groups the stack commands.
         CommandSpec spec = commandLine.getCommandSpec();
         spec.mixinStandardHelpOptions(true);
         spec.versionProvider(new VersionProvider());
@@ -128,7 +131,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new UsageException("a command is required: rules, plan, ensure, check or scan");
+        throw new UsageException("a command is required: rules, plan, ensure, check, scan, stack or delete");
     }
 
     /** Creates commands and mixins, handing the {@link CliContext} to those that take one. */

@@ -1,0 +1,53 @@
+package io.ranchersg.cli;
+
+import io.ranchersg.aws.StackOutcome;
+import io.ranchersg.aws.StackRequest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code rancher-sg stack ensure}: creates or repairs every group of the stack. */
+@Command(name = "ensure", description = {"Create or repair every group of the stack, and print what changed.",
+            "Creates the missing groups first, then authorizes each group's missing rules (one call per group"
+                + " and direction), restores descriptions, and with --prune revokes rules the profiles do not"
+                + " list. Never deletes a group."})
+final class StackEnsureCommand extends StackAwsCommand {
+
+    @Mixin
+    ChangeMixin change;
+
+    @Option(names = "--dry-run",
+            description = "Change nothing: print the plan, after sending every write with DryRun=true to prove"
+                    + " the permissions.")
+    boolean dryRun;
+
+    @Option(names = "--adopt",
+            description = "Take over groups of the stack's names that rancher-sg did not create.")
+    boolean adopt;
+
+    StackEnsureCommand(CliContext context) {
+        super(context);
+    }
+
+    @Override
+    int execute() {
+        StackRequest ensured = change.applyTo(request).withAdopt(adopt);
+        if (dryRun) {
+            StackOutcome outcome = reconcile((reconciler, req) -> reconciler.planStack(req), ensured.withPreflight(true));
+            if (jsonOutput()) {
+                out().println(Json.write(Reports.stackDocument("stack ensure", outcome, true, true)));
+            } else {
+                out().print(Reports.stackText(outcome, o -> Reports.planText(o, style())));
+                out().println("dry run: nothing changed");
+            }
+            return ExitCodes.OK;
+        }
+        StackOutcome outcome = reconcile((reconciler, req) -> reconciler.ensureStack(req), ensured);
+        if (jsonOutput()) {
+            out().println(Json.write(Reports.stackDocument("stack ensure", outcome, true, false)));
+        } else {
+            out().print(Reports.stackText(outcome, o -> Reports.ensureText(o, style())));
+        }
+        return ExitCodes.OK;
+    }
+}
