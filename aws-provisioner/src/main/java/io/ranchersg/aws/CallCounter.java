@@ -1,5 +1,6 @@
 package io.ranchersg.aws;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -78,7 +79,7 @@ public final class CallCounter implements ExecutionInterceptor {
         }
 
         Map<String, Integer> calls() {
-            return java.util.Collections.unmodifiableMap(new TreeMap<>(run));
+            return Collections.unmodifiableMap(new TreeMap<>(run));
         }
 
         @Override
