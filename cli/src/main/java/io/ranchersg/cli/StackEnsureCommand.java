@@ -4,7 +4,6 @@ import io.ranchersg.aws.StackOutcome;
 import io.ranchersg.aws.StackRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code rancher-sg stack ensure}: creates or repairs every group of the stack. */
 @Command(name = "ensure", description = {"Create or repair every group of the stack, and print what changed.",
@@ -16,14 +15,8 @@ final class StackEnsureCommand extends StackAwsCommand {
     @Mixin
     ChangeMixin change;
 
-    @Option(names = "--dry-run",
-            description = "Change nothing: print the plan, after sending every write with DryRun=true to prove"
-                    + " the permissions.")
-    boolean dryRun;
-
-    @Option(names = "--adopt",
-            description = "Take over groups of the stack's names that rancher-sg did not create.")
-    boolean adopt;
+    @Mixin
+    EnsureMixin ensure;
 
     StackEnsureCommand(CliContext context) {
         super(context);
@@ -31,8 +24,8 @@ final class StackEnsureCommand extends StackAwsCommand {
 
     @Override
     int execute() {
-        StackRequest ensured = change.applyTo(request).withAdopt(adopt);
-        if (dryRun) {
+        StackRequest ensured = change.applyTo(request).withAdopt(ensure.adopt);
+        if (ensure.dryRun) {
             StackOutcome outcome = reconcile((reconciler, req) -> reconciler.planStack(req), ensured.withPreflight(true));
             if (jsonOutput()) {
                 out().println(Json.write(Reports.stackDocument("stack ensure", outcome, true, true)));
