@@ -290,7 +290,8 @@ public final class Reconciler {
      */
     private Outcome converge(GroupRequest request, String vpcId, String groupId, boolean created, boolean retag,
                              List<Rule> actual, Plan initial, Peers peers) {
-        GroupSpec desired = peers.resolve(request, groupId);
+        // Every group of the set exists by now: each name resolves, or this is a bug, not a plan.
+        GroupSpec desired = peers.resolveAll(request, groupId);
         Plan first = null;
         Plan last = null;
         PlanExecutor executor = new PlanExecutor(api, groupId, false);
@@ -503,9 +504,17 @@ public final class Reconciler {
             return idByName.get(name);
         }
 
-        /** The request's spec with peers as EC2 names them: other groups by id, its own id as {@code self}. */
+        /**
+         * The request's spec with peers as EC2 names them: other groups by id, its own id as
+         * {@code self}; groups of the set not created yet stay names (for plans).
+         */
         GroupSpec resolve(GroupRequest request, String ownGroupId) {
             return request.spec().resolveKnownPeers(ownGroupId, idByName::get);
+        }
+
+        /** As {@link #resolve}, once every group exists: a name without an id is refused. */
+        GroupSpec resolveAll(GroupRequest request, String ownGroupId) {
+            return request.spec().resolvePeers(ownGroupId, idByName::get);
         }
     }
 
