@@ -264,7 +264,7 @@ public final class Reconciler {
     }
 
     private Location location(String vpcId, String groupId, String groupName) {
-        return new Location(null, session.region(), vpcId, groupId, groupName);
+        return new Location(session.account(), session.region(), vpcId, groupId, groupName);
     }
 
     private static void pause(int round) {
