@@ -39,8 +39,9 @@ public final class Main implements Callable<Integer> {
     /** Where credentials, region and endpoint come from; in the help of every command that talks to AWS. */
     private static final String AWS_FOOTER = "Credentials and region come from the standard AWS chain (environment,"
             + " AWS_PROFILE, ~/.aws/config, instance and container roles); --region and --aws-profile override them."
-            + " AWS_ENDPOINT_URL_EC2 and AWS_ENDPOINT_URL point the EC2 client elsewhere, as with the AWS CLI;"
-            + " --endpoint-url overrides them.";
+            + " AWS_ENDPOINT_URL_EC2, AWS_ENDPOINT_URL_STS and AWS_ENDPOINT_URL point the EC2 and STS clients"
+            + " elsewhere, as with the AWS CLI; --endpoint-url overrides them. --role-arn assumes a role (session"
+            + " name rancher-sg) whose credentials are refreshed before they expire and never printed.";
 
     @Mixin
     VerbosityMixin verbosity;

@@ -20,6 +20,9 @@ import java.util.Map;
  */
 final class Reports {
 
+    /** {@code managed_by} of a group carrying rancher-sg's tags. */
+    static final String MANAGED_BY_RANCHER_SG = "rancher-sg";
+
     private Reports() {
     }
 
@@ -31,7 +34,19 @@ final class Reports {
      * group's state after the run.
      */
     static ObjectNode group(Outcome o, boolean actions) {
+        return group(o, actions, null, o.managed() ? MANAGED_BY_RANCHER_SG : null);
+    }
+
+    /**
+     * A group entry naming its account ({@code account_id}, null where the run did not need to know
+     * it; {@code account_name} from the accounts file) and who made the group ({@code managed_by}:
+     * {@value #MANAGED_BY_RANCHER_SG}, {@code rancher-node-driver}, or null for a group nobody
+     * claims).
+     */
+    static ObjectNode group(Outcome o, boolean actions, String accountName, String managedBy) {
         ObjectNode node = Json.object();
+        node.put("account_id", o.location().account());
+        node.put("account_name", accountName);
         node.put("region", o.region());
         node.put("vpc_id", o.vpcId());
         node.put("group_id", o.groupId());
@@ -39,6 +54,7 @@ final class Reports {
         node.put("profile", o.profile());
         node.put("exists", o.exists());
         node.put("managed", o.managed());
+        node.put("managed_by", managedBy);
         node.put("in_sync", o.inSync());
         Drift drift = o.drift();
         node.set("missing", Json.rules(drift.missing()));
