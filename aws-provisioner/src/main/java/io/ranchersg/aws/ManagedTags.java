@@ -27,6 +27,10 @@ final class ManagedTags {
     static final String PROFILE = "rancher-sg:profile";
     static final String OPTIONS = "rancher-sg:options";
     static final String VERSION = "rancher-sg:version";
+    /** The tag key Rancher's EC2 node driver puts on the group it creates (its value: the driver's version). */
+    static final String DRIVER_TAG = "rancher-nodes";
+    /** The name Rancher's EC2 node driver gives the group it creates. */
+    static final String DRIVER_GROUP_NAME = "rancher-nodes";
     /** EC2's limit on a tag value. */
     static final int MAX_VALUE_LENGTH = 256;
 
@@ -43,6 +47,15 @@ final class ManagedTags {
         tags.put(OPTIONS, encode(options));
         tags.put(VERSION, VERSION_TEXT);
         return tags;
+    }
+
+    /**
+     * Whether Rancher's EC2 node driver made the group: named {@value #DRIVER_GROUP_NAME}, carrying the
+     * {@value #DRIVER_TAG} tag key, and not taken over by rancher-sg since (then it is rancher-sg's).
+     */
+    static boolean isDriverMade(String groupName, Collection<Tag> tags) {
+        return DRIVER_GROUP_NAME.equals(groupName) && tags.stream().anyMatch(t -> DRIVER_TAG.equals(t.key()))
+                && !isManaged(tags);
     }
 
     static boolean isManaged(Collection<Tag> tags) {
