@@ -114,8 +114,11 @@ public final class Main implements Callable<Integer> {
         Map<String, String> codes = new LinkedHashMap<>();
         codes.put(Integer.toString(ExitCodes.OK), reportsDrift && !name.equals("rancher-sg")
                 ? "every group is in sync" : "success");
-        codes.put(Integer.toString(ExitCodes.ERROR), talksToAws
-                ? "error: AWS refused or could not be reached, a file could not be written"
+        codes.put(Integer.toString(ExitCodes.ERROR), name.equals("scan")
+                ? "error: an account, a region or a group could not be read (the rest is still reported), a file"
+                        + " could not be written"
+                : talksToAws ? "error: AWS refused or could not be reached, a role could not be assumed, a file could"
+                        + " not be written"
                 : "error");
         if (reportsDrift) {
             codes.put(Integer.toString(ExitCodes.DRIFT), name.equals("rancher-sg")
