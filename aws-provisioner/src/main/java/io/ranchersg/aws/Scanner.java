@@ -39,6 +39,8 @@ public final class Scanner {
     private final int parallelism;
     private final Listener listener;
     private final boolean driverGroups;
+    /** The caller's own credentials, or {@code null} for the standard chain's (opened and closed per scan). */
+    private final AwsCredentialsProvider credentials;
 
     /** Told how a scan advances, for progress displays; called from the scan's threads. */
     public interface Listener {
@@ -63,14 +65,15 @@ public final class Scanner {
      * @param listener    told how the scan advances
      */
     public Scanner(ClientSettings settings, int parallelism, Listener listener) {
-        this(settings, parallelism, listener, false);
+        this(settings, parallelism, listener, false, null);
     }
 
     public Scanner(ClientSettings settings, int parallelism) {
         this(settings, parallelism, new Listener() { });
     }
 
-    private Scanner(ClientSettings settings, int parallelism, Listener listener, boolean driverGroups) {
+    private Scanner(ClientSettings settings, int parallelism, Listener listener, boolean driverGroups,
+                    AwsCredentialsProvider credentials) {
         this.settings = Objects.requireNonNull(settings, "settings");
         if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
             throw new IllegalArgumentException("parallelism " + parallelism + " is out of range 1.."
@@ -79,6 +82,7 @@ public final class Scanner {
         this.parallelism = parallelism;
         this.listener = Objects.requireNonNull(listener, "listener");
         this.driverGroups = driverGroups;
+        this.credentials = credentials;
     }
 
     /**
@@ -86,7 +90,16 @@ public final class Scanner {
      * ({@link Reconciler#checkScanned(boolean)}), in the same read.
      */
     public Scanner withDriverGroups(boolean include) {
-        return new Scanner(settings, parallelism, listener, include);
+        return new Scanner(settings, parallelism, listener, include, credentials);
+    }
+
+    /**
+     * This scanner, starting from these credentials (the caller keeps and closes them) instead of
+     * the standard chain's: each account's roles are assumed with them, and accounts without roles
+     * are read with them.
+     */
+    public Scanner withCredentials(AwsCredentialsProvider own) {
+        return new Scanner(settings, parallelism, listener, driverGroups, Objects.requireNonNull(own, "own"));
     }
 
     /** Scans these regions of the caller's account (or the settings' roles' account), once each, in order. */
@@ -125,7 +138,7 @@ public final class Scanner {
             thread.setDaemon(true);
             return thread;
         });
-        AwsCredentialsProvider own = Ec2Session.ownCredentials(settings);
+        AwsCredentialsProvider own = credentials != null ? credentials : Ec2Session.ownCredentials(settings);
         List<Access> reached = new ArrayList<>();
         try {
             List<Callable<Object>> opening = new ArrayList<>();
@@ -167,7 +180,7 @@ public final class Scanner {
         } finally {
             pool.shutdownNow();
             reached.forEach(Access::close);
-            if (own instanceof SdkAutoCloseable closeable) {
+            if (credentials == null && own instanceof SdkAutoCloseable closeable) {
                 closeable.close();
             }
         }
