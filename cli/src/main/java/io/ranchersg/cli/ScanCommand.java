@@ -142,6 +142,12 @@ final class ScanCommand extends AwsCommand {
         } catch (IllegalArgumentException e) {
             throw UsageException.of("--accounts " + accountsFile, e);
         }
+        if (chosen.isEmpty() && !tags.isEmpty()) {
+            // A misspelt tag would otherwise make a scheduled scan pass on nothing at all.
+            throw new UsageException("--tag: no account of '" + accountsFile + "' carries "
+                    + String.join(" and ", tags.stream().map(tag -> "'" + tag + "'").toList())
+                    + (accountNames.isEmpty() ? "" : " among the accounts chosen with --account"));
+        }
         Shard shard = shard();
         if (shard != null) {
             chosen = shard.select(chosen, AccountsFile.Account::id);

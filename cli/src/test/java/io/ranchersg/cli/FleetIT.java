@@ -189,6 +189,19 @@ class FleetIT {
             assertThat(scan.errLines()).as(scan.toString()).singleElement().asString()
                     .contains("--accounts").contains(bad[1]);
         }
+        Path file = Files.writeString(dir.resolve("good.yml"), "accounts:\n" + good + "    tags: [env:prod]\n");
+        List<CliRun> refused = List.of(
+                CliRun.of("scan", "--accounts", file.toString(), "--tag", "env:prdo"),
+                CliRun.of("scan", "--accounts", file.toString(), "--account", "nobody"),
+                CliRun.of("scan", "--accounts", file.toString(), "--shard", "4/4"),
+                CliRun.of("scan", "--accounts", file.toString(), "--shards", "4"),
+                CliRun.of("scan", "--account", "good"));
+        for (CliRun scan : refused) {
+            assertThat(scan.exitCode()).as(scan.toString()).isEqualTo(ExitCodes.USAGE);
+        }
+        assertThat(refused.get(0).err()).contains("'env:prdo'").contains("no account");
+        assertThat(refused.get(3).err()).contains("JOB_COMPLETION_INDEX is not set");
+        assertThat(refused.get(4).err()).contains("--accounts FILE");
     }
 
     private static String account(String role, String name, String tags) {
