@@ -203,6 +203,13 @@ public final class Scanner {
         AssumedRoles assumed = null;
         Map<String, Integer> calls = new TreeMap<>();
         try {
+            String reached = chain.isEmpty() ? null : chain.get(chain.size() - 1).accountId();
+            if (account.id() != null && reached != null && !account.id().equals(reached)) {
+                // Only possible for an account without roles of its own in a scan with roles: it would be
+                // read in the roles' account and reported under its own id.
+                throw new IllegalArgumentException("account " + account.label() + " has no role of its own, and the"
+                        + " scan's role '" + chain.get(chain.size() - 1) + "' works in account " + reached);
+            }
             AwsCredentialsProvider credentials = own;
             if (!chain.isEmpty()) {
                 assumed = AssumedRoles.of(settings.withRoles(chain), home, own, false);

@@ -152,6 +152,12 @@ final class ScanCommand extends AwsCommand {
         if (shard != null) {
             chosen = shard.select(chosen, AccountsFile.Account::id);
         }
+        for (AccountsFile.Account account : chosen) {
+            if (account.roles().isEmpty() && settings.account() != null && !settings.account().equals(account.id())) {
+                throw new UsageException("--accounts " + accountsFile + ": account " + account.id() + " has no role,"
+                        + " so it would be read as --role-arn's account " + settings.account() + ": give it a role");
+            }
+        }
         List<String> given = regions != null && regions.regions != null
                 ? regions.regions.stream().map(String::strip).toList() : null;
         boolean enabled = regions != null && regions.all;

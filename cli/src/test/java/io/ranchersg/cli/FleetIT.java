@@ -195,13 +195,18 @@ class FleetIT {
                 CliRun.of("scan", "--accounts", file.toString(), "--account", "nobody"),
                 CliRun.of("scan", "--accounts", file.toString(), "--shard", "4/4"),
                 CliRun.of("scan", "--accounts", file.toString(), "--shards", "4"),
-                CliRun.of("scan", "--account", "good"));
+                CliRun.of("scan", "--account", "good"),
+                CliRun.of("scan", "--accounts", Files.writeString(dir.resolve("roleless.yml"),
+                        "accounts:\n  - account_id: \"210987654321\"\n    name: roleless\n").toString(),
+                        "--role-arn", "arn:aws:iam::123456789012:role/hub"));
         for (CliRun scan : refused) {
             assertThat(scan.exitCode()).as(scan.toString()).isEqualTo(ExitCodes.USAGE);
         }
         assertThat(refused.get(0).err()).contains("'env:prdo'").contains("no account");
         assertThat(refused.get(3).err()).contains("JOB_COMPLETION_INDEX is not set");
         assertThat(refused.get(4).err()).contains("--accounts FILE");
+        assertThat(refused.get(5).err()).as("a roleless account would be read in the hub's account")
+                .contains("210987654321 has no role").contains("123456789012");
     }
 
     private static String account(String role, String name, String tags) {
