@@ -32,16 +32,40 @@ public sealed interface GroupCheck {
         }
     }
 
-    /** The group was read and compared with its profile. */
-    record Checked(Outcome outcome, Maker madeBy) implements GroupCheck {
+    /**
+     * The group was read and compared with its profile.
+     *
+     * @param outcome what the check found
+     * @param madeBy  who made the group
+     * @param stack   the cluster stack the group belongs to, or {@code null}
+     */
+    record Checked(Outcome outcome, Maker madeBy, StackMember stack) implements GroupCheck {
         public Checked {
             Objects.requireNonNull(outcome, "outcome");
             Objects.requireNonNull(madeBy, "madeBy");
         }
 
-        /** A group of rancher-sg's own. */
+        /** A group that belongs to no stack. */
+        public Checked(Outcome outcome, Maker madeBy) {
+            this(outcome, madeBy, null);
+        }
+
+        /** A group of rancher-sg's own that belongs to no stack. */
         public Checked(Outcome outcome) {
-            this(outcome, Maker.RANCHER_SG);
+            this(outcome, Maker.RANCHER_SG, null);
+        }
+    }
+
+    /**
+     * A group's place in a cluster stack, as its tags record it.
+     *
+     * @param cluster the cluster
+     * @param layout  the layout's name
+     * @param role    the group's role
+     */
+    record StackMember(String cluster, String layout, String role) {
+        public StackMember {
+            Objects.requireNonNull(cluster, "cluster");
         }
     }
 

@@ -5,6 +5,7 @@ import io.ranchersg.core.Direction;
 import io.ranchersg.core.Finding;
 import io.ranchersg.core.Findings;
 import io.ranchersg.core.GroupSpec;
+import io.ranchersg.core.GroupTags;
 import io.ranchersg.core.NewGroup;
 import io.ranchersg.core.Peer;
 import io.ranchersg.core.Plan;
@@ -121,8 +122,13 @@ public final class Reconciler {
             GroupRequest request = requestRecordedIn(group);
             Set<String> named = namedPeers(request.spec());
             Map<String, SecurityGroup> byName = named.isEmpty() ? Map.of() : api.findByNames(named, group.vpcId());
+            Map<String, String> tags = ManagedTags.asMap(group.tags());
+            GroupCheck.StackMember stack = tags.containsKey(GroupTags.CLUSTER)
+                    ? new GroupCheck.StackMember(tags.get(GroupTags.CLUSTER), tags.get(GroupTags.LAYOUT),
+                            tags.get(GroupTags.ROLE))
+                    : null;
             return new GroupCheck.Checked(compare(Mode.CHECK, request, group,
-                    new Peers(byName, Set.of(), List.of(request), group.vpcId())));
+                    new Peers(byName, Set.of(), List.of(request), group.vpcId())), GroupCheck.Maker.RANCHER_SG, stack);
         } catch (UnreadableTagsException | PeerNotFoundException e) {
             return new GroupCheck.Unchecked(group.groupId(), group.groupName(), group.vpcId(), e);
         }

@@ -123,7 +123,15 @@ final class Reports {
         ArrayNode groups = doc.putArray("groups");
         for (ScanResult.Entry entry : result.entries()) {
             for (GroupCheck.Checked checked : entry.checked()) {
-                groups.add(group(checked.outcome(), false, entry.target().accountName(), checked.madeBy().label()));
+                ObjectNode node = group(checked.outcome(), false, entry.target().accountName(),
+                        checked.madeBy().label());
+                if (checked.stack() != null) {
+                    ObjectNode stack = node.putObject("stack");
+                    stack.put("cluster", checked.stack().cluster());
+                    stack.put("layout", checked.stack().layout());
+                    stack.put("role", checked.stack().role());
+                }
+                groups.add(node);
             }
         }
         ArrayNode array = doc.putArray("errors");
