@@ -5,6 +5,7 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Optional;
+import javax.net.ssl.SSLException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -24,6 +25,11 @@ final class AwsErrors {
      * {@code AuthorizeSecurityGroupIngress}).
      */
     static RancherSgException translate(SdkException e, String operation, String endpointHint) {
+        Optional<Throwable> refusedRole = causeOfType(e, RoleNotAssumedException.class);
+        if (refusedRole.isPresent()) {
+            // The credentials of an assumed role could not be had: the call itself was never sent.
+            return (RoleNotAssumedException) refusedRole.get();
+        }
         if (e instanceof AwsServiceException service) {
             return fromService(service, operation, endpointHint);
         }
@@ -36,7 +42,7 @@ final class AwsErrors {
             return new EndpointUnreachableException("EC2 " + endpointHint + " does not answer ("
                     + describe(network.get()) + ")", e);
         }
-        Optional<Throwable> tls = causeOfType(e, javax.net.ssl.SSLException.class);
+        Optional<Throwable> tls = causeOfType(e, SSLException.class);
         if (tls.isPresent()) {
             return new EndpointUnreachableException("EC2 " + endpointHint + " could not be reached over TLS ("
                     + firstLine(tls.get().getMessage()) + "); check the endpoint URL's scheme and port", e);

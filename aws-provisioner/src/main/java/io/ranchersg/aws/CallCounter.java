@@ -1,5 +1,6 @@
 package io.ranchersg.aws;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,6 +28,17 @@ public final class CallCounter implements ExecutionInterceptor {
     private final ConcurrentMap<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
     private final ThreadLocal<Map<String, Integer>> currentRun = new ThreadLocal<>();
+    private final String service;
+
+    /** A counter of EC2 calls. */
+    public CallCounter() {
+        this("EC2");
+    }
+
+    /** A counter of another service's calls ({@code STS}), logged under that name. */
+    CallCounter(String service) {
+        this.service = service;
+    }
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
@@ -36,14 +48,14 @@ public final class CallCounter implements ExecutionInterceptor {
         if (run != null) {
             run.merge(operation, 1, Integer::sum);
         }
-        log.info("EC2 {}", operation);
+        log.info("{} {}", service, operation);
     }
 
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         int attempt = attempts.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
-        log.debug("EC2 {} attempt (#{} for this operation in this session)", operation, attempt);
+        log.debug("{} {} attempt (#{} for this operation in this session)", service, operation, attempt);
     }
 
     /** Calls made through this session so far, by operation name. */
@@ -63,6 +75,19 @@ public final class CallCounter implements ExecutionInterceptor {
         return new Tally(run);
     }
 
+    /** All calls in counts by operation. */
+    static int total(Map<String, Integer> calls) {
+        return calls.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** The calls in counts by operation that write (anything but Describe). */
+    static int writes(Map<String, Integer> calls) {
+        return calls.entrySet().stream()
+                .filter(e -> !e.getKey().startsWith("Describe"))
+                .mapToInt(Map.Entry::getValue)
+                .sum();
+    }
+
     private static Map<String, Integer> snapshot(Map<String, AtomicInteger> counts) {
         Map<String, Integer> copy = new TreeMap<>();
         counts.forEach((operation, count) -> copy.put(operation, count.get()));
@@ -78,7 +103,7 @@ public final class CallCounter implements ExecutionInterceptor {
         }
 
         Map<String, Integer> calls() {
-            return java.util.Collections.unmodifiableMap(new TreeMap<>(run));
+            return Collections.unmodifiableMap(new TreeMap<>(run));
         }
 
         @Override

@@ -29,6 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
             EnsureCommand.class,
             CheckCommand.class,
             ScanCommand.class,
+            StackCommand.class,
+            DeleteCommand.class,
             AutoComplete.GenerateCompletion.class,
         },
         footer = "%nShell completion: source <(rancher-sg generate-completion)")
@@ -39,8 +41,9 @@ public final class Main implements Callable<Integer> {
     /** Where credentials, region and endpoint come from; in the help of every command that talks to AWS. */
     private static final String AWS_FOOTER = "Credentials and region come from the standard AWS chain (environment,"
             + " AWS_PROFILE, ~/.aws/config, instance and container roles); --region and --aws-profile override them."
-            + " AWS_ENDPOINT_URL_EC2 and AWS_ENDPOINT_URL point the EC2 client elsewhere, as with the AWS CLI;"
-            + " --endpoint-url overrides them.";
+            + " AWS_ENDPOINT_URL_EC2, AWS_ENDPOINT_URL_STS and AWS_ENDPOINT_URL point the EC2 and STS clients"
+            + " elsewhere, as with the AWS CLI; --endpoint-url overrides them. --role-arn assumes a role (session"
+            + " name rancher-sg) whose credentials are refreshed before they expire and never printed.";
 
     @Mixin
     VerbosityMixin verbosity;
@@ -99,6 +102,7 @@ public final class Main implements Callable<Integer> {
         String name = commandLine.getCommandName();
         boolean reportsDrift = name.equals("check") || name.equals("scan") || name.equals("rancher-sg");
         boolean talksToAws = !name.equals("rules") && !name.equals("generate-completion");
+        // "stack check" reports drift like check; "stack" itself only groups the stack commands.
         CommandSpec spec = commandLine.getCommandSpec();
         spec.mixinStandardHelpOptions(true);
         spec.versionProvider(new VersionProvider());
@@ -113,8 +117,11 @@ public final class Main implements Callable<Integer> {
         Map<String, String> codes = new LinkedHashMap<>();
         codes.put(Integer.toString(ExitCodes.OK), reportsDrift && !name.equals("rancher-sg")
                 ? "every group is in sync" : "success");
-        codes.put(Integer.toString(ExitCodes.ERROR), talksToAws
-                ? "error: AWS refused or could not be reached, a file could not be written"
+        codes.put(Integer.toString(ExitCodes.ERROR), name.equals("scan")
+                ? "error: an account, a region or a group could not be read (the rest is still reported), a file"
+                        + " could not be written"
+                : talksToAws ? "error: AWS refused or could not be reached, a role could not be assumed, a file could"
+                        + " not be written"
                 : "error");
         if (reportsDrift) {
             codes.put(Integer.toString(ExitCodes.DRIFT), name.equals("rancher-sg")
@@ -128,7 +135,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new UsageException("a command is required: rules, plan, ensure, check or scan");
+        throw new UsageException("a command is required: rules, plan, ensure, check, scan, stack or delete");
     }
 
     /** Creates commands and mixins, handing the {@link CliContext} to those that take one. */

@@ -49,7 +49,9 @@ final class ProfileCatalogue {
                 downstream(Profiles.CUSTOM_WORKER, Roles.WORKER, false),
                 hostedImported(),
                 commonlyUsedPorts(),
-                rke2Nodes());
+                rke2Nodes(),
+                rke2Role(Profiles.RKE2_SERVER, Roles.SERVERS),
+                rke2Role(Profiles.RKE2_AGENT, Roles.AGENTS));
     }
 
     /** The page's "Rancher AWS EC2 security group" table, row for row, plus the ipv6/openTo/current options. */
@@ -322,6 +324,82 @@ final class ProfileCatalogue {
                 servers and agents share the group, so the server-only ports (6443, 9345, etcd) are open
                 between all nodes. RKE2 lists TCP 9099 between all nodes, so it has a rule here.
                 Outbound all traffic to 0.0.0.0/0 (and ::/0 with ipv6): RKE2 expects outbound open.""");
+    }
+
+    /**
+     * Section 5 with servers and agents in groups of their own: each row of the RKE2 table opened
+     * only between the roles its "between" column names, and only for the chosen CNI.
+     */
+    private static Profile rke2Role(String name, String role) {
+        boolean server = role.equals(Roles.SERVERS);
+        String other = server ? Roles.AGENTS : Roles.SERVERS;
+        List<ProfileRole> roles = new ArrayList<>(List.of(
+                new ProfileRole(role, DEFAULTS_TO_SELF, server ? "the RKE2 servers: every server port"
+                        : "the RKE2 agents: kubelet, NodePort and CNI ports"),
+                new ProfileRole(other, REQUIRED, server ? "the RKE2 agents: TCP 6443, 9345, kubelet, NodePort, CNI"
+                        : "the RKE2 servers: kubelet, NodePort and CNI ports"),
+                new ProfileRole(Roles.RANCHER, OPTIONAL, "node driver SSH provisioning: TCP 22")));
+        if (!server) {
+            roles.add(new ProfileRole(Roles.WORKLOAD_CLIENTS, OPTIONAL, "NodePort: TCP/UDP 30000-32767"));
+        }
+        String what = server ? "server" : "agent";
+        return new TableProfile(name, "RKE2 " + what + " nodes in a group of their own (RKE2 node requirements)",
+                "RKE2 " + what + " nodes", roles,
+                b -> {
+                    Peer servers = b.peer(Roles.SERVERS);
+                    Peer agents = b.peer(Roles.AGENTS);
+                    Peer[] all = {servers, agents};
+                    b.optional(Roles.RANCHER).ifPresent(rancher -> b.in(TCP, of(22), "Node driver SSH provisioning",
+                            rancher));
+                    if (server) {
+                        b.in(TCP, of(6443), "Kubernetes API", all);
+                        b.in(TCP, of(9345), "RKE2 supervisor API", all);
+                        b.in(TCP, of(2379), "etcd client", servers);
+                        b.in(TCP, of(2380), "etcd peer", servers);
+                        b.in(TCP, of(2381), "etcd metrics", servers);
+                    }
+                    b.in(TCP, of(10250), "kubelet", all);
+                    b.in(TCP, of(30000, 32767), "NodePort", all);
+                    if (!server) {
+                        b.optional(Roles.WORKLOAD_CLIENTS).ifPresent(clients -> {
+                            b.in(TCP, of(30000, 32767), "NodePort for workload clients", clients);
+                            b.in(UDP, of(30000, 32767), "NodePort for workload clients", clients);
+                        });
+                    }
+                    switch (b.options().cni()) {
+                        case CANAL:
+                            b.in(UDP, of(8472), "Canal VXLAN", all);
+                            b.in(TCP, of(9099), "Canal health", all);
+                            b.in(UDP, of(51820), "Canal WireGuard IPv4", all);
+                            b.in(UDP, of(51821), "Canal WireGuard IPv6", all);
+                            break;
+                        case CALICO:
+                            b.in(TCP, of(9099), "Calico health", all);
+                            b.in(TCP, of(179), "Calico BGP", all);
+                            b.in(UDP, of(4789), "Calico VXLAN", all);
+                            b.in(TCP, of(5473), "Calico Typha", all);
+                            b.in(TCP, of(9098), "Calico Typha health", all);
+                            break;
+                        case CILIUM:
+                            b.in(UDP, of(8472), "Cilium VXLAN", all);
+                            b.in(TCP, of(4240), "Cilium health", all);
+                            b.in(ICMP, PortRange.icmp(8, 0), "Cilium health", all);
+                            b.in(UDP, of(51871), "Cilium WireGuard", all);
+                            break;
+                        default:
+                            throw new IllegalStateException("no ports for CNI " + b.options().cni());
+                    }
+                    b.allOutboundToWorld(ALL_OUTBOUND);
+                },
+                (server
+                        ? "TCP 6443 and 9345 from servers and agents; etcd (TCP 2379-2381) from servers only.\n"
+                        : "Never opens etcd (TCP 2379-2381), the Kubernetes API (6443) or the supervisor (9345).\n")
+                        + "kubelet, NodePort and the CNI's ports (option cni: canal, calico or cilium; default canal)"
+                        + " from servers and agents.\n"
+                        + (server ? "" : "NodePort from role 'workload-clients' when given: workloads run on agents;"
+                                + " servers are tainted against workloads in such a layout.\n")
+                        + "TCP 22 from role 'rancher' when given (node driver provisioning).\n"
+                        + "Outbound all traffic to 0.0.0.0/0 (and ::/0 with ipv6): RKE2 expects outbound open.");
     }
 
     private static Peer[] gitRancherIo() {

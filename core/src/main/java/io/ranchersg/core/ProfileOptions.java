@@ -17,22 +17,25 @@ import java.util.TreeMap;
  *                       open to the world; empty means the world. Outbound rules are not affected.
  * @param current        follow what current Rancher releases open, not only the page's table ({@code rancher-nodes})
  * @param windowsOverlay the cluster has Windows nodes in VXLAN overlay mode: add UDP 4789 ({@code custom-*})
+ * @param cni            the container network of an RKE2 cluster, whose ports only are opened
+ *                       ({@code rke2-server}, {@code rke2-agent}); default {@link Cni#CANAL}
  * @param peers          peers by {@link Roles role name}; unknown role names are refused
  * @param groupName      the name of the group to create; default {@code rancher-nodes}; EC2's rules for
  *                       group names apply, and {@code default} (the VPC's default group) is refused
  */
 public record ProfileOptions(boolean ipv6, List<Peer.Cidr> openTo, boolean current, boolean windowsOverlay,
-                             Map<String, Peer> peers, String groupName) {
+                             Cni cni, Map<String, Peer> peers, String groupName) {
 
     /** The group name when none is given. */
     public static final String DEFAULT_GROUP_NAME = Profiles.RANCHER_NODES;
 
     private static final ProfileOptions DEFAULTS =
-            new ProfileOptions(false, List.of(), false, false, Map.of(), DEFAULT_GROUP_NAME);
+            new ProfileOptions(false, List.of(), false, false, Cni.CANAL, Map.of(), DEFAULT_GROUP_NAME);
 
     /** Copies the lists and maps; refuses unknown roles, null peers and a bad group name. */
     public ProfileOptions {
         openTo = List.copyOf(openTo == null ? List.of() : openTo);
+        cni = cni == null ? Cni.CANAL : cni;
         Map<String, Peer> sorted = new TreeMap<>();
         (peers == null ? Map.<String, Peer>of() : peers).forEach((role, peer) -> {
             Roles.check(role);
@@ -54,7 +57,7 @@ public record ProfileOptions(boolean ipv6, List<Peer.Cidr> openTo, boolean curre
 
     /** These options with {@link #ipv6()} changed. */
     public ProfileOptions withIpv6(boolean newIpv6) {
-        return new ProfileOptions(newIpv6, openTo, current, windowsOverlay, peers, groupName);
+        return new ProfileOptions(newIpv6, openTo, current, windowsOverlay, cni, peers, groupName);
     }
 
     /**
@@ -75,7 +78,7 @@ public record ProfileOptions(boolean ipv6, List<Peer.Cidr> openTo, boolean curre
                 throw new IllegalArgumentException("openTo entry '" + cidr + "' is not a CIDR block");
             }
         }
-        return new ProfileOptions(ipv6, parsed, current, windowsOverlay, peers, groupName);
+        return new ProfileOptions(ipv6, parsed, current, windowsOverlay, cni, peers, groupName);
     }
 
     /** These options open world rules only to the given CIDR blocks. */
@@ -85,12 +88,17 @@ public record ProfileOptions(boolean ipv6, List<Peer.Cidr> openTo, boolean curre
 
     /** These options with {@link #current()} changed. */
     public ProfileOptions withCurrent(boolean newCurrent) {
-        return new ProfileOptions(ipv6, openTo, newCurrent, windowsOverlay, peers, groupName);
+        return new ProfileOptions(ipv6, openTo, newCurrent, windowsOverlay, cni, peers, groupName);
     }
 
     /** These options with {@link #windowsOverlay()} changed. */
     public ProfileOptions withWindowsOverlay(boolean newWindowsOverlay) {
-        return new ProfileOptions(ipv6, openTo, current, newWindowsOverlay, peers, groupName);
+        return new ProfileOptions(ipv6, openTo, current, newWindowsOverlay, cni, peers, groupName);
+    }
+
+    /** These options with {@link #cni()} changed. */
+    public ProfileOptions withCni(Cni newCni) {
+        return new ProfileOptions(ipv6, openTo, current, windowsOverlay, newCni, peers, groupName);
     }
 
     /**
@@ -101,7 +109,7 @@ public record ProfileOptions(boolean ipv6, List<Peer.Cidr> openTo, boolean curre
     public ProfileOptions withPeer(String role, Peer peer) {
         Map<String, Peer> more = new TreeMap<>(peers);
         more.put(Roles.check(role), Objects.requireNonNull(peer, () -> "peer for role '" + role + "' must not be null"));
-        return new ProfileOptions(ipv6, openTo, current, windowsOverlay, more, groupName);
+        return new ProfileOptions(ipv6, openTo, current, windowsOverlay, cni, more, groupName);
     }
 
     /** These options with a peer for the role, written as {@link Peer#parse(String)} reads it. */
@@ -113,7 +121,7 @@ public record ProfileOptions(boolean ipv6, List<Peer.Cidr> openTo, boolean curre
     public ProfileOptions withPeers(Map<String, Peer> more) {
         Map<String, Peer> all = new TreeMap<>(peers);
         all.putAll(more);
-        return new ProfileOptions(ipv6, openTo, current, windowsOverlay, all, groupName);
+        return new ProfileOptions(ipv6, openTo, current, windowsOverlay, cni, all, groupName);
     }
 
     /**
@@ -122,6 +130,6 @@ public record ProfileOptions(boolean ipv6, List<Peer.Cidr> openTo, boolean curre
      * @throws IllegalArgumentException naming the name if EC2 would refuse it
      */
     public ProfileOptions withGroupName(String newGroupName) {
-        return new ProfileOptions(ipv6, openTo, current, windowsOverlay, peers, newGroupName);
+        return new ProfileOptions(ipv6, openTo, current, windowsOverlay, cni, peers, newGroupName);
     }
 }

@@ -34,6 +34,10 @@ public final class Profiles {
     public static final String COMMONLY_USED_PORTS = "commonly-used-ports";
     /** RKE2 node requirements: servers and agents in one group. */
     public static final String RKE2_NODES = "rke2-nodes";
+    /** RKE2 server nodes in a group of their own (the RKE2 table's "between" column). */
+    public static final String RKE2_SERVER = "rke2-server";
+    /** RKE2 agent nodes in a group of their own (the RKE2 table's "between" column). */
+    public static final String RKE2_AGENT = "rke2-agent";
 
     private static final List<Profile> ALL = ProfileCatalogue.all();
     private static final Map<String, Profile> BY_NAME =

@@ -30,6 +30,11 @@ public final class Roles {
     /** The Kubernetes API endpoint of hosted or imported clusters. */
     public static final String KUBERNETES_API = "kubernetes-api";
 
+    /** RKE2 server nodes (etcd, control plane, supervisor). */
+    public static final String SERVERS = "servers";
+    /** RKE2 agent nodes (workloads). */
+    public static final String AGENTS = "agents";
+
     private static final Map<String, String> MEANINGS;
 
     static {
@@ -43,6 +48,8 @@ public final class Roles {
         m.put(NODES, "the cluster nodes");
         m.put(WORKLOAD_CLIENTS, "clients of workloads (NodePort, Ingress) or their load balancer");
         m.put(KUBERNETES_API, "the Kubernetes API endpoint of hosted or imported clusters");
+        m.put(SERVERS, "the RKE2 server nodes");
+        m.put(AGENTS, "the RKE2 agent nodes");
         MEANINGS = Map.copyOf(m);
     }
 

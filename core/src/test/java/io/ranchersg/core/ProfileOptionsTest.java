@@ -23,9 +23,10 @@ class ProfileOptionsTest {
     @Test
     void withersChangeOneThing() {
         ProfileOptions o = ProfileOptions.defaults().withIpv6(true).withCurrent(true).withWindowsOverlay(true)
-                .withOpenTo("10.0.0.0/8").withPeer(Roles.RANCHER, Peer.group("sg-1234abcd")).withGroupName("x");
+                .withOpenTo("10.0.0.0/8").withCni(Cni.CILIUM).withPeer(Roles.RANCHER, Peer.group("sg-1234abcd"))
+                .withGroupName("x");
         assertThat(o).as("all withers").isEqualTo(new ProfileOptions(true, List.of(Peer.cidr("10.0.0.0/8")), true, true,
-                Map.of("rancher", Peer.group("sg-1234abcd")), "x"));
+                Cni.CILIUM, Map.of("rancher", Peer.group("sg-1234abcd")), "x"));
         assertThat(o.peer(Roles.RANCHER)).as("peer lookup").contains(Peer.group("sg-1234abcd"));
         assertThat(o.peer(Roles.ETCD)).as("absent peer").isEmpty();
     }

@@ -24,6 +24,8 @@ class ProfilesTest {
         peers.put(Roles.NODES, Peer.cidr("10.1.0.0/16"));
         peers.put(Roles.WORKLOAD_CLIENTS, Peer.cidr("192.168.0.0/16"));
         peers.put(Roles.KUBERNETES_API, Peer.cidr("10.2.0.0/24"));
+        peers.put(Roles.SERVERS, Peer.groupNamed("rancher-server"));
+        peers.put(Roles.AGENTS, Peer.groupNamed("rancher-agent"));
         return peers;
     }
 
@@ -44,7 +46,7 @@ class ProfilesTest {
                 "rancher-nodes", "rancher-server-k3s", "rancher-server-rke", "rancher-server-docker",
                 "node-pool-etcd", "node-pool-controlplane", "node-pool-worker",
                 "custom-etcd", "custom-controlplane", "custom-worker",
-                "hosted-imported", "commonly-used-ports", "rke2-nodes");
+                "hosted-imported", "commonly-used-ports", "rke2-nodes", "rke2-server", "rke2-agent");
         for (Profile profile : Profiles.all()) {
             assertThat(Profiles.get(profile.name())).as("get(%s)", profile.name()).isSameAs(profile);
             assertThat(profile.summary()).as("summary of %s", profile.name()).isNotBlank().doesNotContain("\n");
@@ -162,7 +164,7 @@ class ProfilesTest {
     @Test
     void localTrafficPortsGetNoRuleButANote() {
         for (Profile profile : Profiles.all()) {
-            if (profile.name().equals(Profiles.RKE2_NODES)) {
+            if (profile.name().startsWith("rke2-")) {
                 continue; // RKE2's own table lists 9099 between all nodes
             }
             GroupSpec spec = profile.spec(ALL_PEERS.withCurrent(true).withWindowsOverlay(true));
