@@ -29,6 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
             EnsureCommand.class,
             CheckCommand.class,
             ScanCommand.class,
+            ExportCommand.class,
             AutoComplete.GenerateCompletion.class,
         },
         footer = "%nShell completion: source <(rancher-sg generate-completion)")
@@ -128,7 +129,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new UsageException("a command is required: rules, plan, ensure, check or scan");
+        throw new UsageException("a command is required: rules, plan, ensure, check, scan or export");
     }
 
     /** Creates commands and mixins, handing the {@link CliContext} to those that take one. */
