@@ -68,7 +68,8 @@ public final class TestTools {
     }
 
     /**
-     * Runs a command to its end, without input, with these variables added to this JVM's environment.
+     * Runs a command to its end, without input, in this JVM's environment changed by {@code env}: a
+     * variable mapped to {@code null} is removed, any other set.
      *
      * @throws AssertionError when it cannot be started or does not end in time
      */
@@ -81,7 +82,13 @@ public final class TestTools {
                         .redirectOutput(out.toFile())
                         .redirectError(err.toFile())
                         .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-                builder.environment().putAll(env);
+                env.forEach((name, value) -> {
+                    if (value == null) {
+                        builder.environment().remove(name);
+                    } else {
+                        builder.environment().put(name, value);
+                    }
+                });
                 Process process = builder.start();
                 if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                     process.destroyForcibly();
