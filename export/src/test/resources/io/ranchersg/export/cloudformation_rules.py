@@ -42,6 +42,8 @@ def peer_of(rule, keys):
         if 'Default' not in parameter:
             return 'group_name:' + re.match(r'The id of security group (\S+) in the VPC', parameter['Description']).group(1)
         value = parameter['Default']
+    if key.startswith('Cidr') and (':' in value) != (key == 'CidrIpv6'):
+        sys.exit('rule %s gives %s as %s' % (rule, value, key))
     kind = {'CidrIp': 'cidr', 'CidrIpv6': 'cidr', 'SourcePrefixListId': 'prefix_list',
             'DestinationPrefixListId': 'prefix_list', 'SourceSecurityGroupId': 'group_id',
             'DestinationSecurityGroupId': 'group_id'}[key]

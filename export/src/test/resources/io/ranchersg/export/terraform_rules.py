@@ -90,6 +90,8 @@ for type_name, name, body in blocks(doc, 'resource'):
     else:
         peer = groups[re.fullmatch(r'aws_security_group\.(\w+)\.id', target).group(1)]
         kind = 'group'
+    if attribute.startswith('cidr_') and (':' in peer) != (attribute == 'cidr_ipv6'):
+        sys.exit('rule %s gives %s as %s' % (name, peer, attribute))
     out.append('rule %s %s %s %s %s:%s "%s"' % (group, direction, protocol, ports, kind, peer,
                                                 unquote(body.get('description', '""'))))
 
