@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -47,5 +48,32 @@ class GoldenFilesTest {
         }
         assertThat(actual).as("export as %s; after reviewing the change, rerun with -Dgolden.update=true to"
                 + " rewrite %s", format.jsonName(), file).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The README's excerpt of each format: its lines, {@code ...} aside, appear in the golden file in
+     * the same order.
+     */
+    @ParameterizedTest
+    @EnumSource(ExportFormat.class)
+    void readmeExcerptIsPartOfTheGoldenFile(ExportFormat format) throws IOException {
+        Path readme = Path.of("..", "README.md");
+        String text = Files.readString(readme, StandardCharsets.UTF_8);
+        String begin = "<!-- BEGIN export " + format.jsonName() + " -->";
+        String end = "<!-- END export " + format.jsonName() + " -->";
+        assertThat(text).as(readme.toString()).contains(begin, end);
+        List<String> excerpt = text.substring(text.indexOf(begin) + begin.length(), text.indexOf(end)).lines()
+                .filter(line -> !line.startsWith("```") && !line.isBlank())
+                .filter(line -> !line.strip().equals("...") && !line.strip().equals("# ..."))
+                .toList();
+        List<String> golden = Files.readAllLines(file(format), StandardCharsets.UTF_8);
+
+        int at = 0;
+        for (String line : excerpt) {
+            int found = golden.subList(at, golden.size()).indexOf(line);
+            assertThat(found).as("README line, in order, in %s: %s", file(format), line).isNotNegative();
+            at += found + 1;
+        }
+        assertThat(excerpt).as("the README's excerpt").hasSizeGreaterThan(10);
     }
 }
