@@ -5,6 +5,7 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Optional;
+import javax.net.ssl.SSLException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -36,7 +37,7 @@ final class AwsErrors {
             return new EndpointUnreachableException("EC2 " + endpointHint + " does not answer ("
                     + describe(network.get()) + ")", e);
         }
-        Optional<Throwable> tls = causeOfType(e, javax.net.ssl.SSLException.class);
+        Optional<Throwable> tls = causeOfType(e, SSLException.class);
         if (tls.isPresent()) {
             return new EndpointUnreachableException("EC2 " + endpointHint + " could not be reached over TLS ("
                     + firstLine(tls.get().getMessage()) + "); check the endpoint URL's scheme and port", e);

@@ -1,5 +1,6 @@
 package io.ranchersg.aws;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -63,6 +64,19 @@ public final class CallCounter implements ExecutionInterceptor {
         return new Tally(run);
     }
 
+    /** All calls in counts by operation. */
+    static int total(Map<String, Integer> calls) {
+        return calls.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** The calls in counts by operation that write (anything but Describe). */
+    static int writes(Map<String, Integer> calls) {
+        return calls.entrySet().stream()
+                .filter(e -> !e.getKey().startsWith("Describe"))
+                .mapToInt(Map.Entry::getValue)
+                .sum();
+    }
+
     private static Map<String, Integer> snapshot(Map<String, AtomicInteger> counts) {
         Map<String, Integer> copy = new TreeMap<>();
         counts.forEach((operation, count) -> copy.put(operation, count.get()));
@@ -78,7 +92,7 @@ public final class CallCounter implements ExecutionInterceptor {
         }
 
         Map<String, Integer> calls() {
-            return java.util.Collections.unmodifiableMap(new TreeMap<>(run));
+            return Collections.unmodifiableMap(new TreeMap<>(run));
         }
 
         @Override

@@ -2,6 +2,7 @@ package io.ranchersg.aws;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 /**
  * How to reach EC2. Every {@code null} means "as the standard AWS chain says": {@code AWS_REGION}
@@ -19,7 +20,7 @@ public record ClientSettings(String region, String awsProfile, URI endpoint, int
 
     /** Attempts per call when none are given: the SDK's standard mode default is 3; EC2 throttles often. */
     public static final int DEFAULT_MAX_ATTEMPTS = 5;
-    private static final java.util.regex.Pattern REGION = java.util.regex.Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
     /** One attempt's time limit when none is given: EC2 answers in well under a second. */
     public static final Duration DEFAULT_ATTEMPT_TIMEOUT = Duration.ofSeconds(20);
 

@@ -28,7 +28,9 @@ enum Ec2ErrorCode {
     /** The access key is unknown to AWS. */
     INVALID_CLIENT_TOKEN("InvalidClientTokenId"),
     /** The group's rule quota is reached. */
-    RULES_LIMIT("RulesPerSecurityGroupLimitExceeded");
+    RULES_LIMIT("RulesPerSecurityGroupLimitExceeded"),
+    /** A group still in use (a network interface, another group's rule) cannot be deleted yet. */
+    DEPENDENCY_VIOLATION("DependencyViolation");
 
     private final String code;
 

@@ -1,16 +1,19 @@
 package io.ranchersg.aws;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.Ec2ClientBuilder;
 
@@ -94,7 +97,7 @@ public final class Ec2Session implements AutoCloseable {
      *
      * @throws RancherSgException when they cannot be listed
      */
-    public java.util.List<String> regions() {
+    public List<String> regions() {
         try {
             return client.describeRegions().regions().stream()
                     .map(software.amazon.awssdk.services.ec2.model.Region::regionName).sorted().toList();
@@ -148,7 +151,7 @@ public final class Ec2Session implements AutoCloseable {
                     ? new AwsProfileRegionProvider(null, awsProfile).getRegion()
                     : DefaultAwsRegionProviderChain.builder().build().getRegion();
             // Region.of percent-encodes what it is given; show the value as the file has it.
-            id = java.net.URLDecoder.decode(region.id(), java.nio.charset.StandardCharsets.UTF_8);
+            id = URLDecoder.decode(region.id(), StandardCharsets.UTF_8);
         } catch (SdkClientException e) {
             throw new AwsSetupException("no AWS region is set: give --region, set AWS_REGION, or set a region"
                     + " in the AWS config file" + (awsProfile != null ? " for profile '" + awsProfile + "'" : ""));

@@ -5,6 +5,7 @@ import io.ranchersg.core.GroupSpec;
 import io.ranchersg.core.ProfileOptions;
 import io.ranchersg.core.Profiles;
 import io.ranchersg.core.RuleQuota;
+import io.ranchersg.core.StackGroup;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -84,6 +85,12 @@ public final class GroupRequest {
     /** A profile with its options (profiles that connect groups need their peers here), in the default VPC. */
     public static GroupRequest forProfile(String profile, ProfileOptions options) {
         return new GroupRequest(profile, options, specOf(profile, options), null, false, false, false, false,
+                AcceptedRisks.NONE, RuleQuota.DEFAULT);
+    }
+
+    /** A group of a cluster stack: its spec is the stack's, tagged with cluster, layout and role. */
+    static GroupRequest forStackGroup(StackGroup group) {
+        return new GroupRequest(group.profile(), group.options(), group.spec(), null, false, false, false, false,
                 AcceptedRisks.NONE, RuleQuota.DEFAULT);
     }
 

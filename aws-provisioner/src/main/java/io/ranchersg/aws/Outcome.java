@@ -101,14 +101,11 @@ public record Outcome(Location location, String profile, boolean managed, Plan p
 
     /** All EC2 calls of the run. */
     public int totalCalls() {
-        return apiCalls.values().stream().mapToInt(Integer::intValue).sum();
+        return CallCounter.total(apiCalls);
     }
 
     /** EC2 calls of the run that write (anything but Describe). */
     public int writeCalls() {
-        return apiCalls.entrySet().stream()
-                .filter(e -> !e.getKey().startsWith("Describe"))
-                .mapToInt(Map.Entry::getValue)
-                .sum();
+        return CallCounter.writes(apiCalls);
     }
 }

@@ -13,6 +13,7 @@ import io.ranchersg.core.Rule;
 import io.ranchersg.core.Rules;
 import io.ranchersg.core.Warning;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -91,75 +92,145 @@ public final class Reconciler {
             Set<String> named = namedPeers(request.spec());
             Map<String, SecurityGroup> byName = named.isEmpty() ? Map.of() : api.findByNames(named, group.vpcId());
             return new GroupCheck.Checked(compare(Mode.CHECK, request, group,
-                    new Peers(request.spec(), byName, group.vpcId())));
+                    new Peers(byName, Set.of(), List.of(request), group.vpcId())));
         } catch (UnreadableTagsException | PeerNotFoundException e) {
             return new GroupCheck.Unchecked(group.groupId(), group.groupName(), group.vpcId(), e);
         }
     }
 
-    private Outcome run(Mode mode, GroupRequest request) {
-        GroupSpec spec = request.spec();
-        requireWithinQuota(spec.name(), spec.rules(), request);
-        boolean writes = mode == Mode.ENSURE || (mode == Mode.PLAN && request.preflight());
-        if (writes) {
-            requireAcceptedRisks(request);
-        }
+    /** What {@link #ensureStack} would do; reads only (with preflight, writes are sent as DryRun). */
+    public StackOutcome planStack(StackRequest request) {
+        return stack(Mode.PLAN, request);
+    }
+
+    /**
+     * Creates every missing group of the stack, then makes each hold its profile: every group exists
+     * before any rule refers to it, so references between them may form cycles.
+     */
+    public StackOutcome ensureStack(StackRequest request) {
+        return stack(Mode.ENSURE, request);
+    }
+
+    /** How each group of the stack differs from its profile; reads only. */
+    public StackOutcome checkStack(StackRequest request) {
+        return stack(Mode.CHECK, request.withPrune(false).withPreflight(false));
+    }
+
+    private StackOutcome stack(Mode mode, StackRequest request) {
         try (CallCounter.Tally tally = session.calls().startTally()) {
-            Optional<Vpc> vpc = Optional.empty();
-            String vpcId = request.vpcId();
-            if (vpcId == null) {
-                vpc = api.defaultVpc();
-                vpcId = vpc.map(Vpc::vpcId).orElseThrow(() -> new VpcNotFoundException(
-                        "the region " + session.region() + " has no default VPC: give the VPC id"));
+            List<Outcome> outcomes = run(mode, request.groups());
+            List<StackOutcome.Member> members = new ArrayList<>();
+            for (int i = 0; i < outcomes.size(); i++) {
+                members.add(new StackOutcome.Member(request.stack().groups().get(i).role(), outcomes.get(i)));
             }
-            // The group and the groups it names as peers in one read; peers by id in one more, when
-            // there are any. Both must exist before anything is written.
-            Set<String> names = new LinkedHashSet<>();
-            names.add(spec.name());
-            names.addAll(namedPeers(spec));
-            Map<String, SecurityGroup> byName = api.findByNames(names, vpcId);
-            requirePeerIdsExist(spec, vpcId);
-            Peers peers = new Peers(spec, byName, vpcId);
-            Optional<SecurityGroup> found = Optional.ofNullable(byName.get(spec.name()));
-            Outcome outcome;
-            if (found.isPresent()) {
-                outcome = mode == Mode.ENSURE ? existing(request, found.get(), peers)
-                        : compare(mode, request, found.get(), peers);
+            return new StackOutcome(request.stack().cluster(), request.stack().layout(), members, tally.calls());
+        }
+    }
+
+    private Outcome run(Mode mode, GroupRequest request) {
+        try (CallCounter.Tally tally = session.calls().startTally()) {
+            return run(mode, List.of(request)).get(0).withCalls(tally.calls());
+        }
+    }
+
+    /**
+     * One run over a set of groups in one VPC that may name each other as peers: a single group, or
+     * a cluster stack. Every check comes before the first write; one read finds every group of the
+     * set and every group they name; missing groups are all created before any rule is written.
+     */
+    private List<Outcome> run(Mode mode, List<GroupRequest> requests) {
+        boolean writes = mode == Mode.ENSURE || (mode == Mode.PLAN && requests.get(0).preflight());
+        for (GroupRequest request : requests) {
+            requireWithinQuota(request.spec().name(), request.spec().rules(), request);
+            if (writes) {
+                requireAcceptedRisks(request);
+            }
+        }
+        Optional<Vpc> vpc = Optional.empty();
+        String vpcId = requests.get(0).vpcId();
+        if (vpcId == null) {
+            vpc = api.defaultVpc();
+            vpcId = vpc.map(Vpc::vpcId).orElseThrow(() -> new VpcNotFoundException(
+                    "the region " + session.region() + " has no default VPC: give the VPC id"));
+        }
+        // The groups and every group they name as peers in one read; peers by id in one more, when
+        // there are any. Peers from outside the set must exist before anything is written.
+        Set<String> ownNames = new LinkedHashSet<>();
+        requests.forEach(r -> ownNames.add(r.spec().name()));
+        Set<String> names = new LinkedHashSet<>(ownNames);
+        requests.forEach(r -> names.addAll(namedPeers(r.spec())));
+        Map<String, SecurityGroup> byName = api.findByNames(names, vpcId);
+        requirePeerIdsExist(requests.stream().map(GroupRequest::spec).toList(), vpcId);
+        Peers peers = new Peers(byName, ownNames, requests, vpcId);
+        Vpc where = null;
+        if (requests.stream().anyMatch(r -> !byName.containsKey(r.spec().name()))) {
+            // Reading the VPC before creating refuses an unknown VPC id even where CreateSecurityGroup
+            // would not (some emulators), and tells which outbound rules EC2 gives a new group.
+            String id = vpcId;
+            where = vpc.orElseGet(() -> api.vpc(id));
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        if (mode != Mode.ENSURE) {
+            for (GroupRequest request : requests) {
+                SecurityGroup group = byName.get(request.spec().name());
+                outcomes.add(group != null ? compare(mode, request, group, peers)
+                        : absent(mode, request, where, peers));
+            }
+            return outcomes;
+        }
+        // Refusals first, for every group, then the creates, then the rules.
+        Map<String, Boolean> retag = new LinkedHashMap<>();
+        for (GroupRequest request : requests) {
+            SecurityGroup group = byName.get(request.spec().name());
+            if (group != null) {
+                requireManagedOrAdopted(request, group);
+                retag.put(group.groupId(), requireSameMaking(request, group));
+                requireWithinQuota(request.spec().name(), Diff.plan(peers.resolve(request, group.groupId()),
+                        rulesOf(group), request.prune()), rulesOf(group), request);
             } else {
-                // Reading the VPC before creating refuses an unknown VPC id even where CreateSecurityGroup
-                // would not (some emulators), and tells which outbound rules EC2 gives the new group.
-                String id = vpcId;
-                Vpc where = vpc.orElseGet(() -> api.vpc(id));
-                outcome = mode == Mode.ENSURE ? create(request, where, peers) : absent(mode, request, where, peers);
+                requireWithinQuota(request.spec().name(), NewGroup.plan(peers.resolve(request, null), hasIpv6(where)),
+                        NewGroup.defaultRules(hasIpv6(where)), request);
             }
-            return outcome.withCalls(tally.calls());
         }
-    }
-
-    private Outcome existing(GroupRequest request, SecurityGroup group, Peers peers) {
-        requireManagedOrAdopted(request, group);
-        boolean retag = requireSameMaking(request, group);
-        return converge(request, group.vpcId(), group.groupId(), false, retag, rulesOf(group), null, peers);
-    }
-
-    private Outcome create(GroupRequest request, Vpc vpc, Peers peers) {
-        GroupSpec spec = request.spec();
-        GroupSpec desired = peers.resolve(null);
-        Plan plan = NewGroup.plan(desired, hasIpv6(vpc));
-        requireWithinQuota(spec.name(), plan, NewGroup.defaultRules(hasIpv6(vpc)), request);
-        if (request.preflight()) {
-            api.create(spec, vpc.vpcId(), true);
+        Map<String, SecurityGroup> existing = new LinkedHashMap<>(byName);
+        Set<String> created = new LinkedHashSet<>();
+        for (GroupRequest request : requests) {
+            String name = request.spec().name();
+            if (existing.containsKey(name)) {
+                continue;
+            }
+            if (request.preflight()) {
+                api.create(request.spec(), vpcId, true);
+            }
+            Optional<String> id = api.create(request.spec(), vpcId, false);
+            String inVpc = vpcId;
+            if (id.isPresent()) {
+                created.add(name);
+                peers.created(name, id.get());
+            } else {
+                // Another run created it between our read and our create: carry on as with an existing group.
+                SecurityGroup group = api.findByName(name, inVpc).orElseThrow(() -> new Ec2CallException(
+                        "security group '" + name + "' was reported as existing in " + inVpc
+                                + " but cannot be read"));
+                requireManagedOrAdopted(request, group);
+                retag.put(group.groupId(), requireSameMaking(request, group));
+                existing.put(name, group);
+                peers.created(name, group.groupId());
+            }
         }
-        Optional<String> createdId = api.create(spec, vpc.vpcId(), false);
-        if (createdId.isEmpty()) {
-            // Another run created it between our read and our create: carry on as with an existing group.
-            SecurityGroup group = api.findByName(spec.name(), vpc.vpcId()).orElseThrow(() -> new Ec2CallException(
-                    "security group '" + spec.name() + "' was reported as existing in " + vpc.vpcId()
-                            + " but cannot be read"));
-            return existing(request, group, peers);
+        for (GroupRequest request : requests) {
+            String name = request.spec().name();
+            if (created.contains(name)) {
+                String id = peers.idOf(name);
+                outcomes.add(converge(request, vpcId, id, true, false, NewGroup.defaultRules(hasIpv6(where)),
+                        NewGroup.plan(peers.resolve(request, id), hasIpv6(where)), peers));
+            } else {
+                SecurityGroup group = existing.get(name);
+                outcomes.add(converge(request, vpcId, group.groupId(), false, retag.get(group.groupId()),
+                        rulesOf(group), null, peers));
+            }
         }
-        return converge(request, vpc.vpcId(), createdId.get(), true, false, NewGroup.defaultRules(hasIpv6(vpc)),
-                plan, peers);
+        return outcomes;
     }
 
     /** Plan and check of a group that does not exist: what ensure would create, and what it lacks. */
@@ -167,7 +238,7 @@ public final class Reconciler {
         if (request.preflight()) {
             api.create(request.spec(), vpc.vpcId(), true);
         }
-        GroupSpec desired = peers.resolve(null);
+        GroupSpec desired = peers.resolve(request, null);
         List<Rule> defaults = NewGroup.defaultRules(hasIpv6(vpc));
         Plan plan = NewGroup.plan(desired, hasIpv6(vpc));
         Location location = location(vpc.vpcId(), null, desired.name());
@@ -184,7 +255,7 @@ public final class Reconciler {
     /** Plans against a group just read, for plan and check: nothing is written. */
     private Outcome compare(Mode mode, GroupRequest request, SecurityGroup group, Peers peers) {
         List<Rule> actual = rulesOf(group);
-        GroupSpec desired = peers.resolve(group.groupId());
+        GroupSpec desired = peers.resolve(request, group.groupId());
         Plan plan = Diff.plan(desired, actual, request.prune());
         Location location = location(group.vpcId(), group.groupId(), group.groupName());
         boolean managed = ManagedTags.isManaged(group.tags());
@@ -219,7 +290,8 @@ public final class Reconciler {
      */
     private Outcome converge(GroupRequest request, String vpcId, String groupId, boolean created, boolean retag,
                              List<Rule> actual, Plan initial, Peers peers) {
-        GroupSpec desired = peers.resolve(groupId);
+        // Every group of the set exists by now: each name resolves, or this is a bug, not a plan.
+        GroupSpec desired = peers.resolveAll(request, groupId);
         Plan first = null;
         Plan last = null;
         PlanExecutor executor = new PlanExecutor(api, groupId, false);
@@ -292,7 +364,10 @@ public final class Reconciler {
      */
     private static boolean requireSameMaking(GroupRequest request, SecurityGroup group) {
         if (ManagedTags.record(group.tags(), request.profile(), request.options())) {
-            return false;
+            // Made for this; still retagged when a tag it should carry is missing (a stack's cluster, say).
+            Map<String, String> have = ManagedTags.asMap(group.tags());
+            return request.spec().tags().entrySet().stream()
+                    .anyMatch(t -> !t.getKey().equals(ManagedTags.VERSION) && !t.getValue().equals(have.get(t.getKey())));
         }
         if (ManagedTags.isManaged(group.tags()) && !request.reconfigure()) {
             throw new ReconfigureRefusedException(remaking(request, group) + "; nothing was written: reconfigure it"
@@ -373,8 +448,9 @@ public final class Reconciler {
      *
      * @throws PeerNotFoundException naming every missing id
      */
-    private void requirePeerIdsExist(GroupSpec spec, String vpcId) {
-        Set<String> ids = spec.rules().stream()
+    private void requirePeerIdsExist(List<GroupSpec> specs, String vpcId) {
+        Set<String> ids = specs.stream()
+                .flatMap(spec -> spec.rules().stream())
                 .map(Rule::peer)
                 .filter(p -> p instanceof Peer.Group)
                 .map(Peer::value)
@@ -385,37 +461,60 @@ public final class Reconciler {
         Set<String> missing = new TreeSet<>(ids);
         missing.removeAll(api.existingIds(ids));
         if (!missing.isEmpty()) {
-            throw new PeerNotFoundException("security group '" + spec.name() + "' refers to "
+            String which = specs.stream().filter(spec -> spec.rules().stream().anyMatch(r ->
+                    r.peer() instanceof Peer.Group g && missing.contains(g.groupId())))
+                    .map(GroupSpec::name).findFirst().orElse("?");
+            throw new PeerNotFoundException("security group '" + which + "' refers to "
                     + (missing.size() == 1 ? "group " + missing.iterator().next() + ", which does not"
                     : "groups " + String.join(", ", missing) + ", which do not") + " exist " + session.where()
                     + " (looked up from " + vpcId + ")");
         }
     }
 
-    /** The ids of the groups one run's spec names, read once at its start. */
+    /**
+     * The ids of the groups one run's specs name, read once at its start, plus the groups it
+     * creates. A group of the run's own set that does not exist yet stays a name until it is
+     * created (plan shows such rules by name); any other named group must exist.
+     */
     private static final class Peers {
-        private final GroupSpec spec;
-        private final Map<String, String> idByName;
+        private final Map<String, String> idByName = new LinkedHashMap<>();
 
         /**
-         * @throws PeerNotFoundException when a named group does not exist in the VPC
+         * @throws PeerNotFoundException when a named group outside the set does not exist in the VPC
          */
-        Peers(GroupSpec spec, Map<String, SecurityGroup> byName, String vpcId) {
-            this.spec = spec;
-            this.idByName = byName.entrySet().stream()
-                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().groupId()));
-            Set<String> missing = new TreeSet<>(namedPeers(spec));
-            missing.removeAll(idByName.keySet());
-            if (!missing.isEmpty()) {
-                throw new PeerNotFoundException("security group '" + spec.name() + "' refers to "
-                        + (missing.size() == 1 ? "group '" + missing.iterator().next() + "', which does not"
-                        : "groups " + missing + ", which do not") + " exist in " + vpcId);
+        Peers(Map<String, SecurityGroup> byName, Set<String> ownNames, List<GroupRequest> requests, String vpcId) {
+            byName.forEach((name, group) -> idByName.put(name, group.groupId()));
+            for (GroupRequest request : requests) {
+                Set<String> missing = new TreeSet<>(namedPeers(request.spec()));
+                missing.removeAll(idByName.keySet());
+                missing.removeAll(ownNames);
+                if (!missing.isEmpty()) {
+                    throw new PeerNotFoundException("security group '" + request.spec().name() + "' refers to "
+                            + (missing.size() == 1 ? "group '" + missing.iterator().next() + "', which does not"
+                            : "groups " + missing + ", which do not") + " exist in " + vpcId);
+                }
             }
         }
 
-        /** The spec with peers as EC2 names them: other groups by id, the group's own id as {@code self}. */
-        GroupSpec resolve(String ownGroupId) {
-            return spec.resolvePeers(ownGroupId, idByName::get);
+        void created(String name, String groupId) {
+            idByName.put(name, groupId);
+        }
+
+        String idOf(String name) {
+            return idByName.get(name);
+        }
+
+        /**
+         * The request's spec with peers as EC2 names them: other groups by id, its own id as
+         * {@code self}; groups of the set not created yet stay names (for plans).
+         */
+        GroupSpec resolve(GroupRequest request, String ownGroupId) {
+            return request.spec().resolveKnownPeers(ownGroupId, idByName::get);
+        }
+
+        /** As {@link #resolve}, once every group exists: a name without an id is refused. */
+        GroupSpec resolveAll(GroupRequest request, String ownGroupId) {
+            return request.spec().resolvePeers(ownGroupId, idByName::get);
         }
     }
 

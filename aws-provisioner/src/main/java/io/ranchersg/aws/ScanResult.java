@@ -1,6 +1,7 @@
 package io.ranchersg.aws;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,7 +20,7 @@ public record ScanResult(List<Entry> entries, Map<String, Integer> listingCalls)
 
     public ScanResult {
         entries = List.copyOf(entries);
-        listingCalls = java.util.Collections.unmodifiableMap(new TreeMap<>(listingCalls));
+        listingCalls = Collections.unmodifiableMap(new TreeMap<>(listingCalls));
     }
 
     /**
@@ -39,7 +40,7 @@ public record ScanResult(List<Entry> entries, Map<String, Integer> listingCalls)
             Objects.requireNonNull(target, "target");
             outcomes = List.copyOf(outcomes);
             unchecked = List.copyOf(unchecked);
-            apiCalls = java.util.Collections.unmodifiableMap(new TreeMap<>(apiCalls));
+            apiCalls = Collections.unmodifiableMap(new TreeMap<>(apiCalls));
             if (failure != null && !(outcomes.isEmpty() && unchecked.isEmpty())) {
                 throw new IllegalArgumentException("a failed target has no groups: " + target);
             }

@@ -2,6 +2,7 @@ package io.ranchersg.aws;
 
 import io.ranchersg.core.Direction;
 import io.ranchersg.core.GroupSpec;
+import io.ranchersg.core.GroupTags;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
+import software.amazon.awssdk.services.ec2.model.NetworkInterface;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
@@ -135,6 +137,69 @@ final class SecurityGroupApi {
         return call("DescribeSecurityGroupRules", () -> ec2.describeSecurityGroupRulesPaginator(
                         r -> r.filters(filter("group-id", groupId)))
                 .securityGroupRules().stream().toList());
+    }
+
+    /** The groups of a cluster stack in a VPC: those carrying rancher-sg's tags with this cluster. */
+    List<SecurityGroup> findStack(String cluster, String vpcId) {
+        return call("DescribeSecurityGroups", () -> ec2.describeSecurityGroupsPaginator(r -> r.filters(
+                        filter("tag:" + GroupTags.MANAGED_BY, GroupTags.MANAGER),
+                        filter("tag:" + GroupTags.CLUSTER, escapeWildcards(cluster)),
+                        filter("vpc-id", vpcId)))
+                .securityGroups().stream()
+                .filter(g -> cluster.equals(ManagedTags.asMap(g.tags()).get(GroupTags.CLUSTER)))
+                .toList());
+    }
+
+    /**
+     * Groups anywhere in the region whose rules refer to any of these groups, inbound or outbound:
+     * two filtered reads, since EC2 combines different filters with AND.
+     */
+    List<SecurityGroup> referencing(Collection<String> groupIds) {
+        Map<String, SecurityGroup> byId = new LinkedHashMap<>();
+        for (String name : List.of("ip-permission.group-id", "egress.ip-permission.group-id")) {
+            call("DescribeSecurityGroups", () -> ec2.describeSecurityGroupsPaginator(r -> r.filters(
+                    filter(name, List.copyOf(groupIds)))).securityGroups().stream().toList())
+                    .forEach(g -> byId.putIfAbsent(g.groupId(), g));
+        }
+        return List.copyOf(byId.values());
+    }
+
+    /** The network interfaces that use any of these groups. */
+    List<NetworkInterface> interfacesUsing(Collection<String> groupIds) {
+        return call("DescribeNetworkInterfaces", () -> ec2.describeNetworkInterfacesPaginator(r -> r.filters(
+                filter("group-id", List.copyOf(groupIds)))).networkInterfaces().stream().toList());
+    }
+
+    /**
+     * Deletes a group. Right after its last reference is revoked EC2 may still answer
+     * {@code DependencyViolation} for a moment: that is waited out, like {@code InvalidGroup.NotFound}
+     * after a create.
+     *
+     * @return false when the group was gone already (an earlier, interrupted delete)
+     */
+    boolean delete(String groupId) {
+        Duration backoff = FIRST_BACKOFF;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                ec2.deleteSecurityGroup(r -> r.groupId(groupId));
+                log.info("deleted security group {}", groupId);
+                return true;
+            } catch (AwsServiceException e) {
+                if (Ec2ErrorCode.GROUP_NOT_FOUND.matches(e)) {
+                    return false;
+                }
+                if (Ec2ErrorCode.DEPENDENCY_VIOLATION.matches(e) && attempt < VISIBILITY_ATTEMPTS) {
+                    log.info("security group {} is still referenced; trying again in {} ms", groupId,
+                            backoff.toMillis());
+                    sleep(backoff);
+                    backoff = backoff.multipliedBy(2);
+                    continue;
+                }
+                throw AwsErrors.translate(e, "DeleteSecurityGroup", endpointHint);
+            } catch (SdkException e) {
+                throw AwsErrors.translate(e, "DeleteSecurityGroup", endpointHint);
+            }
+        }
     }
 
     /** Every group in the region tagged as rancher-sg's. */

@@ -70,4 +70,47 @@ public final class SecurityGroups {
         return new Reconciler(Ec2Session.of(Objects.requireNonNull(client, "client"), new CallCounter()))
                 .check(request);
     }
+
+    /** Creates or repairs every group of a cluster stack, with the standard AWS chain. */
+    public static StackOutcome ensureStack(StackRequest request) {
+        return ensureStack(request, ClientSettings.defaults());
+    }
+
+    public static StackOutcome ensureStack(StackRequest request, ClientSettings settings) {
+        try (Ec2Session session = Ec2Session.open(settings)) {
+            return new Reconciler(session).ensureStack(request);
+        }
+    }
+
+    /** What {@link #ensureStack} would do; reads only. */
+    public static StackOutcome planStack(StackRequest request) {
+        return planStack(request, ClientSettings.defaults());
+    }
+
+    public static StackOutcome planStack(StackRequest request, ClientSettings settings) {
+        try (Ec2Session session = Ec2Session.open(settings)) {
+            return new Reconciler(session).planStack(request);
+        }
+    }
+
+    /** How each group of a cluster stack differs from its profile; reads only. */
+    public static StackOutcome checkStack(StackRequest request) {
+        return checkStack(request, ClientSettings.defaults());
+    }
+
+    public static StackOutcome checkStack(StackRequest request, ClientSettings settings) {
+        try (Ec2Session session = Ec2Session.open(settings)) {
+            return new Reconciler(session).checkStack(request);
+        }
+    }
+
+    /**
+     * Deletes the groups of a cluster stack, or with {@code confirmed} false only says what it would
+     * delete; see {@link GroupDeleter}.
+     */
+    public static DeleteOutcome deleteStack(String cluster, String vpcId, boolean confirmed) {
+        try (Ec2Session session = Ec2Session.open(ClientSettings.defaults())) {
+            return new GroupDeleter(session).deleteStack(cluster, vpcId, confirmed);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package io.ranchersg.cli;
 
 import io.ranchersg.aws.GroupRequest;
+import io.ranchersg.aws.StackRequest;
 import io.ranchersg.core.AcceptedRisks;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,12 +29,19 @@ final class ChangeMixin {
      * @throws UsageException naming an unknown risk
      */
     GroupRequest applyTo(GroupRequest request) {
-        AcceptedRisks accepted;
+        return request.withPrune(prune).withReconfigure(reconfigure).withAcceptedRisks(accepted());
+    }
+
+    /** The stack request with these choices, for every group alike. */
+    StackRequest applyTo(StackRequest request) {
+        return request.withPrune(prune).withReconfigure(reconfigure).withAcceptedRisks(accepted());
+    }
+
+    private AcceptedRisks accepted() {
         try {
-            accepted = AcceptedRisks.of(acceptedRisks);
+            return AcceptedRisks.of(acceptedRisks);
         } catch (IllegalArgumentException e) {
             throw UsageException.of("--accept-risk", e);
         }
-        return request.withPrune(prune).withReconfigure(reconfigure).withAcceptedRisks(accepted);
     }
 }

@@ -4,7 +4,6 @@ import io.ranchersg.aws.GroupRequest;
 import io.ranchersg.aws.Outcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code rancher-sg ensure}: creates the group or repairs it, and prints what it did. */
 @Command(name = "ensure", description = {"Create or repair the security group, and print what changed.",
@@ -15,14 +14,8 @@ final class EnsureCommand extends GroupCommand {
     @Mixin
     ChangeMixin change;
 
-    @Option(names = "--dry-run",
-            description = "Change nothing: print the plan, after sending every write with DryRun=true to prove"
-                    + " the permissions.")
-    boolean dryRun;
-
-    @Option(names = "--adopt",
-            description = "Take over a group of that name that rancher-sg did not create (it gets rancher-sg's tags).")
-    boolean adopt;
+    @Mixin
+    EnsureMixin ensure;
 
     EnsureCommand(CliContext context) {
         super(context);
@@ -30,8 +23,8 @@ final class EnsureCommand extends GroupCommand {
 
     @Override
     int execute() {
-        GroupRequest ensured = change.applyTo(request).withAdopt(adopt);
-        if (dryRun) {
+        GroupRequest ensured = change.applyTo(request).withAdopt(ensure.adopt);
+        if (ensure.dryRun) {
             Outcome outcome = reconcile((reconciler, req) -> reconciler.plan(req), ensured.withPreflight(true));
             if (jsonOutput()) {
                 out().println(Json.write(Reports.changeDocument("ensure", outcome, true)));

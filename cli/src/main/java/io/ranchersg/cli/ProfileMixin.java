@@ -2,6 +2,7 @@ package io.ranchersg.cli;
 
 import io.ranchersg.core.GroupSpec;
 import io.ranchersg.core.Profile;
+import io.ranchersg.core.Peer;
 import io.ranchersg.core.ProfileOptions;
 import io.ranchersg.core.ProfileRole;
 import io.ranchersg.core.Profiles;
@@ -86,23 +87,11 @@ final class ProfileMixin {
         } catch (IllegalArgumentException | NullPointerException e) {
             throw UsageException.of("--open-to", e);
         }
-        Map<String, String> given = new LinkedHashMap<>();
-        for (String peer : peers) {
-            int eq = peer.indexOf('=');
-            if (eq <= 0 || eq == peer.length() - 1) {
-                throw new UsageException("--peer: expected ROLE=PEER (such as etcd=sg-0123abcd), got '" + peer + "'");
-            }
-            String role = peer.substring(0, eq);
-            String value = peer.substring(eq + 1);
-            String earlier = given.putIfAbsent(role, value);
-            if (earlier != null) {
-                throw new UsageException("--peer " + role + ": role '" + role + "' is given twice, as '" + earlier
-                        + "' and as '" + value + "'; give each role one peer");
-            }
+        for (Map.Entry<String, Peer> peer : PeerArguments.parse(peers).entrySet()) {
             try {
-                options = options.withPeer(role, value);
-            } catch (IllegalArgumentException | NullPointerException e) {
-                throw UsageException.of("--peer " + role, e);
+                options = options.withPeer(peer.getKey(), peer.getValue());
+            } catch (IllegalArgumentException e) {
+                throw UsageException.of("--peer " + peer.getKey(), e);
             }
         }
         checkRoles(chosen, options);

@@ -4,6 +4,7 @@ import io.ranchersg.aws.Outcome;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.ToIntFunction;
 
 /**
@@ -18,7 +19,7 @@ final class Prometheus {
 
     /** The gauges for a completed check or scan. */
     static String report(List<Outcome> outcomes, Instant at) {
-        return report(outcomes, List.of(), java.util.Map.of(), at);
+        return report(outcomes, List.of(), Map.of(), at);
     }
 
     /**
@@ -26,7 +27,7 @@ final class Prometheus {
      * was read ({@code rancher_sg_region_scan_success}) and which groups could not be checked
      * ({@code rancher_sg_group_check_success 0}). The check succeeded only when nothing failed.
      */
-    static String report(List<Outcome> outcomes, List<Reports.ScanError> unchecked, java.util.Map<String, Boolean> regions,
+    static String report(List<Outcome> outcomes, List<Reports.ScanError> unchecked, Map<String, Boolean> regions,
                          Instant at) {
         StringBuilder out = new StringBuilder();
         gauge(out, "rancher_sg_group_in_sync", "Whether the security group exists and matches its profile (1) or not (0).",

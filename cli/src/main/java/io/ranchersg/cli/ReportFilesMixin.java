@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 
 /** {@code --report-file} and {@code --prometheus-textfile}, for scheduled checks. */
@@ -44,7 +46,7 @@ final class ReportFilesMixin {
      * could not be read.
      */
     void scanned(ObjectNode report, List<Outcome> outcomes, List<Reports.ScanError> unchecked,
-                 java.util.Map<String, Boolean> regions, Instant at) {
+                 Map<String, Boolean> regions, Instant at) {
         write(reportFile, "--report-file", () -> Json.write(report) + "\n");
         write(prometheusFile, "--prometheus-textfile", () -> Prometheus.report(outcomes, unchecked, regions, at));
     }
@@ -58,7 +60,7 @@ final class ReportFilesMixin {
         write(prometheusFile, "--prometheus-textfile", () -> Prometheus.failure(at));
     }
 
-    private static void write(Path path, String option, java.util.function.Supplier<String> content) {
+    private static void write(Path path, String option, Supplier<String> content) {
         if (path == null) {
             return;
         }

@@ -3,13 +3,16 @@ package io.ranchersg.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ranchersg.aws.Actions;
+import io.ranchersg.aws.DeleteOutcome;
 import io.ranchersg.aws.Outcome;
+import io.ranchersg.aws.StackOutcome;
 import io.ranchersg.core.DescriptionChange;
 import io.ranchersg.core.Drift;
 import io.ranchersg.core.Rule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Outcomes of {@code plan}, {@code ensure}, {@code check} and {@code scan} as JSON documents and as
@@ -96,6 +99,93 @@ final class Reports {
         doc.putArray("groups").add(group(o, true));
         doc.set("api_calls", Json.apiCalls(o.apiCalls()));
         return doc;
+    }
+
+    /**
+     * A stack's check, plan or ensure document: the group entries of the single-group documents,
+     * each with its {@code role}, under {@code "stack": {"cluster": .., "layout": ..}};
+     * {@code in_sync} only when every group is.
+     *
+     * @param actions whether entries carry the actions (plan and ensure)
+     * @param dryRun  for ensure, whether it only proved permissions; {@code null} for the others
+     */
+    static ObjectNode stackDocument(String command, StackOutcome o, boolean actions, Boolean dryRun) {
+        ObjectNode doc = Json.document();
+        doc.put("command", command);
+        if (dryRun != null) {
+            doc.put("dry_run", dryRun);
+        }
+        ObjectNode stack = doc.putObject("stack");
+        stack.put("cluster", o.cluster());
+        stack.put("layout", o.layout().jsonName());
+        if (actions) {
+            doc.put("changes", o.groups().stream().anyMatch(m -> m.outcome().actions().any()));
+        }
+        doc.put("in_sync", o.inSync());
+        ArrayNode groups = doc.putArray("groups");
+        for (StackOutcome.Member member : o.groups()) {
+            ObjectNode entry = group(member.outcome(), actions);
+            entry.put("role", member.role());
+            groups.add(entry);
+        }
+        doc.set("api_calls", Json.apiCalls(o.apiCalls()));
+        return doc;
+    }
+
+    /** A delete's document: the groups in order, each with the references revoked first. */
+    static ObjectNode deleteDocument(String command, DeleteOutcome o) {
+        ObjectNode doc = Json.document();
+        doc.put("command", command);
+        doc.put("region", o.region());
+        doc.put("vpc_id", o.vpcId());
+        doc.put("deleted", o.deleted());
+        ArrayNode groups = doc.putArray("groups");
+        for (DeleteOutcome.Doomed group : o.groups()) {
+            ObjectNode entry = groups.addObject();
+            entry.put("group_id", group.groupId());
+            entry.put("group_name", group.groupName());
+            entry.put("role", group.role());
+            entry.set("revokes", Json.rules(group.revokes()));
+        }
+        doc.set("api_calls", Json.apiCalls(o.apiCalls()));
+        return doc;
+    }
+
+    /** One block per group of the stack, each as the single-group command prints it. */
+    static String stackText(StackOutcome o, Function<Outcome, String> block) {
+        StringBuilder out = new StringBuilder();
+        for (StackOutcome.Member member : o.groups()) {
+            if (out.length() > 0) {
+                out.append('\n');
+            }
+            out.append("[").append(member.role()).append("] ").append(block.apply(member.outcome()));
+        }
+        return out.toString();
+    }
+
+    /** What a delete did or would do, in order. */
+    static String deleteText(DeleteOutcome o, Style style) {
+        if (o.groups().isEmpty()) {
+            return "No group to delete in " + o.vpcId() + " (" + o.region() + ").\n";
+        }
+        StringBuilder out = new StringBuilder();
+        int references = o.groups().stream().mapToInt(g -> g.revokes().size()).sum();
+        out.append(style.bold((o.deleted() ? "Deleted " : "Would delete ") + plural(o.groups().size(), "group")
+                + " in " + o.vpcId() + " (" + o.region() + "), after revoking " + plural(references, "reference")
+                + " between them:")).append('\n');
+        for (DeleteOutcome.Doomed group : o.groups()) {
+            group.revokes().forEach(r -> out.append(style.removed("  - " + group.groupName() + ": " + r))
+                    .append('\n'));
+        }
+        for (DeleteOutcome.Doomed group : o.groups()) {
+            out.append(style.removed("  x " + group.groupName() + " (" + group.groupId() + ")"
+                    + (group.role() == null ? "" : ", role " + group.role()))).append('\n');
+        }
+        if (!o.deleted()) {
+            out.append("Nothing was changed: run again with --yes to delete (it first checks that no network"
+                    + " interface and no other group uses them).\n");
+        }
+        return out.toString();
     }
 
     /**

@@ -112,4 +112,42 @@ class CrashRecoveryIT {
             assertThat(check.exitCode()).as(check.toString()).isEqualTo(ExitCodes.OK);
         }
     }
+
+    @Test
+    void aStackKilledBetweenCreatesOrBetweenAuthorizesIsFinishedByTheNextEnsure(Ec2Emulator emulator) {
+        String cluster = Ec2Groups.uniqueName("crash-stack");
+        String[] stack = {"stack", "ensure", "--cluster", cluster, "--layout", "node-pool",
+            "--peer", "rancher=10.1.0.0/16", "--peer", "workload-clients=10.2.0.0/16"};
+        RancherSg direct = RancherSg.against(emulator);
+        try (Ec2Client ec2 = emulator.ec2Client()) {
+            for (String action : new String[] {"CreateSecurityGroup", "AuthorizeSecurityGroupIngress"}) {
+                try (FaultProxy proxy = FaultProxy.start(emulator.endpoint())) {
+                    // The second call of its kind is held: the kill lands after the first one.
+                    proxy.failAfter(action, 1, Fault.hang(Duration.ofSeconds(60)));
+                    RancherSg.Started ensure = direct.with("AWS_ENDPOINT_URL", proxy.endpoint().toString())
+                            .start(stack);
+
+                    boolean arrived = proxy.awaitRequests(action, 2, ARRIVAL);
+                    CliRun killed = ensure.killHard();
+
+                    assertThat(arrived).as("the second %s reached the proxy\n%s", action, killed).isTrue();
+                    assertThat(killed.exitCode()).as("ended by SIGKILL\n" + killed).isEqualTo(KILLED);
+                }
+                CliRun check = direct.run("stack", "check", "--cluster", cluster, "--layout", "node-pool",
+                        "--peer", "rancher=10.1.0.0/16", "--peer", "workload-clients=10.2.0.0/16");
+                assertThat(check.exitCode()).as("half done after a kill before the second %s\n%s", action, check)
+                        .isEqualTo(ExitCodes.DRIFT);
+            }
+
+            CliRun rerun = direct.run(stack);
+
+            assertThat(rerun.exitCode()).as(rerun.toString()).isZero();
+            for (String role : new String[] {"etcd", "controlplane", "worker"}) {
+                assertThat(Ec2Groups.named(ec2, cluster + "-" + role)).as("one group for %s", role).hasSize(1);
+            }
+            CliRun check = direct.run("stack", "check", "--cluster", cluster, "--layout", "node-pool",
+                    "--peer", "rancher=10.1.0.0/16", "--peer", "workload-clients=10.2.0.0/16");
+            assertThat(check.exitCode()).as(check.toString()).isEqualTo(ExitCodes.OK);
+        }
+    }
 }

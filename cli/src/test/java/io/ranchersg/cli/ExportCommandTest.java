@@ -12,8 +12,6 @@ import io.ranchersg.core.StackSpec;
 import io.ranchersg.export.ExportFormat;
 import io.ranchersg.export.ExportSet;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -21,8 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
 /**
  * {@code rancher-sg export} and {@code stack export}: the export module's text for what the flags
@@ -117,27 +113,10 @@ class ExportCommandTest {
         assertThat(run.out()).isEmpty();
     }
 
-    /** The stack parent command, until {@code stack} itself is on the command line. */
-    @Command(name = "stack")
-    static final class Stack implements Runnable {
-        @Override
-        public void run() {
-        }
-    }
-
-    /** {@code rancher-sg stack ARGS...}, with the stack export command under a stand-in {@code stack}. */
     private static CliRun stack(String... args) {
-        CommandLine commandLine = Main.commandLine(CliContext.plain().withEnv(CliRun.NOTHING_LISTENS));
-        commandLine.addSubcommand("stack", new CommandLine(new Stack()).addSubcommand(new StackExportCommand()));
-        ErrorFunnel funnel = new ErrorFunnel();
-        commandLine.setParameterExceptionHandler(funnel).setExecutionExceptionHandler(funnel);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        commandLine.setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
         String[] all = new String[args.length + 1];
         all[0] = "stack";
         System.arraycopy(args, 0, all, 1, args.length);
-        int code = commandLine.execute(all);
-        return new CliRun(String.join(" ", all), code, out.toString(), err.toString());
+        return CliRun.of(all);
     }
 }

@@ -133,6 +133,19 @@ public record GroupSpec(String name, String description, Map<String, String> tag
      * @throws IllegalArgumentException naming the group if a name cannot be resolved
      */
     public GroupSpec resolvePeers(String ownGroupId, Function<String, String> groupIdByName) {
+        return resolve(ownGroupId, groupIdByName, true);
+    }
+
+    /**
+     * As {@link #resolvePeers}, but a name without an id stays a {@link Peer.NamedGroup}: for plans
+     * of groups whose peers are about to be created with them (a cluster stack), which show such
+     * rules by the peer's name.
+     */
+    public GroupSpec resolveKnownPeers(String ownGroupId, Function<String, String> groupIdByName) {
+        return resolve(ownGroupId, groupIdByName, false);
+    }
+
+    private GroupSpec resolve(String ownGroupId, Function<String, String> groupIdByName, boolean requireAll) {
         Objects.requireNonNull(groupIdByName, "groupIdByName");
         Peer.Group own = ownGroupId == null ? null : Peer.group(ownGroupId);
         Map<RuleKey, Rule> resolved = new LinkedHashMap<>();
@@ -143,11 +156,12 @@ public record GroupSpec(String name, String description, Map<String, String> tag
                     peer = Peer.self();
                 } else {
                     String id = groupIdByName.apply(named.name());
-                    if (id == null) {
+                    if (id != null) {
+                        peer = Peer.group(id);
+                    } else if (requireAll) {
                         throw new IllegalArgumentException("rule " + rule.key() + " of security group '" + name
                                 + "' names security group '" + named.name() + "', which does not exist");
                     }
-                    peer = Peer.group(id);
                 }
             }
             if (peer.equals(own)) {

@@ -2,7 +2,9 @@ package io.ranchersg.core;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Markdown that reads like the Rancher page's tables: columns Type | Protocol | Port Range |
@@ -57,6 +59,39 @@ public final class Markdown {
     static String[] cells(Rule rule, String groupName) {
         return new String[] {type(rule), rule.protocol().label(), portRange(rule), peer(rule.peer(), groupName),
             rule.direction().label()};
+    }
+
+    /** A stack's matrix: who may reach whom on which ports, one row per pair. */
+    public static String stackMatrix(StackSpec stack) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"To", "From", "Ports"});
+        for (StackMatrix.Entry entry : StackMatrix.of(stack)) {
+            rows.add(new String[] {entry.to(), entry.from(), String.join(", ", entry.ports())});
+        }
+        return render(rows);
+    }
+
+    /**
+     * A Mermaid graph of a stack's references: an edge from each source to each group it may reach,
+     * labelled with the ports; the stack's own groups drawn as boxes, outside peers as rounded nodes.
+     */
+    public static String stackDiagram(StackSpec stack) {
+        StringBuilder out = new StringBuilder("```mermaid\ngraph LR\n");
+        Map<String, String> ids = new LinkedHashMap<>();
+        for (StackGroup group : stack.groups()) {
+            ids.put(group.role(), group.role().replace('-', '_'));
+            out.append("  ").append(ids.get(group.role())).append("[\"").append(group.name()).append("\"]\n");
+        }
+        for (StackMatrix.Entry entry : StackMatrix.of(stack)) {
+            String from = ids.computeIfAbsent(entry.from(), f -> {
+                String id = "peer" + ids.size();
+                out.append("  ").append(id).append("(\"").append(f).append("\")\n");
+                return id;
+            });
+            out.append("  ").append(from).append(" -- \"").append(String.join(", ", entry.ports()))
+                    .append("\" --> ").append(ids.get(entry.to())).append('\n');
+        }
+        return out.append("```\n").toString();
     }
 
     /** The EC2 console's rule type, as the page spells it. */

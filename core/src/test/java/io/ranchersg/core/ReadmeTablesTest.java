@@ -38,4 +38,12 @@ class ReadmeTablesTest {
 
         assertThat(generated("profiles")).isEqualTo(catalogue.endsWith("\n") ? catalogue : catalogue + "\n");
     }
+
+    @Test
+    void readmeShowsEveryStackLayoutOfTheCode() throws IOException {
+        for (Layout layout : Layout.values()) {
+            assertThat(generated("stack-" + layout.jsonName())).as("layout %s", layout.jsonName())
+                    .isEqualTo(ReadmeStacks.block(layout));
+        }
+    }
 }

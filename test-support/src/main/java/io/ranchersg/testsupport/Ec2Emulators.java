@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -158,7 +159,7 @@ public final class Ec2Emulators {
                             .redirectOutput(transcript.toFile())
                             .start();
             // A first start installs LocalStack (about a minute); leave room for a slow mirror.
-            if (!process.waitFor(Duration.ofMinutes(15).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            if (!process.waitFor(Duration.ofMinutes(15).toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 tried.add("host LocalStack did not start within 15 minutes; see " + transcript);
                 throw unavailable(tried);

@@ -84,6 +84,8 @@ public final class FaultProxy implements AutoCloseable {
 
     /** What {@link #denyAllExcept} answers: EC2's reply to an action IAM does not grant. */
     private static final Fault DENIED = new Fault.Error(403, "UnauthorizedOperation");
+    /** A scripted "no fault": the request is forwarded as it is. */
+    private static final Fault PASS = new Fault.Delay(Duration.ZERO);
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -129,6 +131,19 @@ public final class FaultProxy implements AutoCloseable {
         for (int i = 0; i < times; i++) {
             queue.add(fault);
         }
+        return this;
+    }
+
+    /**
+     * Forwards the next {@code passes} requests for {@code action} untouched, then answers one with
+     * {@code fault}: to stop a run between two calls of the same kind.
+     */
+    public synchronized FaultProxy failAfter(String action, int passes, Fault fault) {
+        List<Fault> queue = scripted.computeIfAbsent(action, a -> new ArrayList<>());
+        for (int i = 0; i < passes; i++) {
+            queue.add(PASS);
+        }
+        queue.add(fault);
         return this;
     }
 
@@ -225,7 +240,8 @@ public final class FaultProxy implements AutoCloseable {
         for (String key : List.of(action, ANY)) {
             List<Fault> queue = scripted.get(key);
             if (queue != null && !queue.isEmpty()) {
-                return queue.remove(0);
+                Fault next = queue.remove(0);
+                return next == PASS ? null : next;
             }
         }
         RandomFaults r = random;

@@ -1,0 +1,52 @@
+package io.ranchersg.cli;
+
+import io.ranchersg.aws.DeleteOutcome;
+import io.ranchersg.aws.Ec2Session;
+import io.ranchersg.aws.GroupDeleter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code rancher-sg stack delete}: deletes a stack's groups, safely. */
+@Command(name = "delete", description = {"Delete the groups of a cluster stack.",
+            "Without --yes prints what it would do and changes nothing. With --yes it first checks that no"
+                + " network interface and no group outside the stack uses the groups (exit 1 naming them, nothing"
+                + " changed), then revokes the references between them and deletes them. Only groups tagged with"
+                + " this cluster are deleted; an interrupted delete is finished by the next."})
+final class StackDeleteCommand extends AwsCommand {
+
+    @Option(names = "--cluster", paramLabel = "NAME", required = true, description = "The cluster whose groups to delete.")
+    String cluster;
+
+    @Option(names = "--vpc-id", paramLabel = "VPC",
+            description = "The stack's VPC (default: the region's default VPC).")
+    String vpcId;
+
+    @Option(names = "--yes", description = "Delete; without it, only print what would be deleted.")
+    boolean yes;
+
+    StackDeleteCommand(CliContext context) {
+        super(context);
+    }
+
+    @Override
+    void validate() {
+        AwsMixin.checkVpcId(vpcId);
+        if (cluster.isBlank()) {
+            throw new UsageException("--cluster: the cluster name must not be empty");
+        }
+    }
+
+    @Override
+    int execute() {
+        DeleteOutcome outcome;
+        try (Ec2Session session = Ec2Session.open(settings)) {
+            outcome = new GroupDeleter(session).deleteStack(cluster, vpcId, yes);
+        }
+        if (jsonOutput()) {
+            out().println(Json.write(Reports.deleteDocument("stack delete", outcome)));
+        } else {
+            out().print(Reports.deleteText(outcome, style()));
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,30 @@
+package io.ranchersg.cli;
+
+import io.ranchersg.aws.StackOutcome;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code rancher-sg stack plan}: what stack ensure would change. Reads only. */
+@Command(name = "plan", description = {"Show what stack ensure would change, group by group.",
+            "Groups that do not exist yet are named in the rules that refer to them. Reads only; exit 0"
+                + " whether or not there are changes."})
+final class StackPlanCommand extends StackAwsCommand {
+
+    @Mixin
+    ChangeMixin change;
+
+    StackPlanCommand(CliContext context) {
+        super(context);
+    }
+
+    @Override
+    int execute() {
+        StackOutcome outcome = reconcile((reconciler, req) -> reconciler.planStack(req), change.applyTo(request));
+        if (jsonOutput()) {
+            out().println(Json.write(Reports.stackDocument("stack plan", outcome, true, null)));
+        } else {
+            out().print(Reports.stackText(outcome, o -> Reports.planText(o, style())));
+        }
+        return ExitCodes.OK;
+    }
+}

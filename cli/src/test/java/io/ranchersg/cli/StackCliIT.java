@@ -1,0 +1,123 @@
+package io.ranchersg.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ranchersg.testsupport.Ec2Emulator;
+import io.ranchersg.testsupport.Ec2Groups;
+import io.ranchersg.testsupport.EndToEnd;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.IpPermission;
+import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
+
+/**
+ * The stack commands' own wiring, run as a user runs them: exit codes, JSON and text, report files.
+ * What a stack reconcile does is tested at the provisioner.
+ */
+@EndToEnd
+class StackCliIT {
+
+    private static String[] args(String command, String cluster, String... more) {
+        List<String> all = new ArrayList<>(List.of("stack", command, "--cluster", cluster, "--layout", "node-pool",
+                "--peer", "rancher=10.1.0.0/16", "--peer", "workload-clients=10.2.0.0/16"));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
+    @Test
+    void ensureThenCheckInSyncThenDriftThenRepair(Ec2Emulator emulator, @TempDir Path dir) throws Exception {
+        String cluster = Ec2Groups.uniqueName("cli-st");
+        RancherSg cli = RancherSg.against(emulator);
+
+        CliRun ensure = cli.run(args("ensure", cluster, "--output", "json"));
+        assertThat(ensure.exitCode()).as(ensure.toString()).isZero();
+        JsonNode doc = Json.read(ensure.out());
+        assertThat(doc.get("stack").get("cluster").asText()).isEqualTo(cluster);
+        assertThat(doc.get("stack").get("layout").asText()).isEqualTo("node-pool");
+        assertThat(doc.get("groups").findValuesAsText("role")).containsExactly("etcd", "controlplane", "worker");
+        assertThat(doc.get("groups").findValuesAsText("group_name"))
+                .containsExactly(cluster + "-etcd", cluster + "-controlplane", cluster + "-worker");
+        assertThat(doc.get("in_sync").asBoolean()).isTrue();
+        assertThat(doc.get("api_calls").get("CreateSecurityGroup").asInt()).isEqualTo(3);
+
+        Path report = dir.resolve("report.json");
+        CliRun check = cli.run(args("check", cluster, "--report-file", report.toString()));
+        assertThat(check.exitCode()).as(check.toString()).isZero();
+        assertThat(check.out()).contains("[etcd] Security group '" + cluster + "-etcd'").contains("in sync");
+        assertThat(Json.read(Files.readString(report)).get("in_sync").asBoolean()).isTrue();
+
+        try (Ec2Client ec2 = emulator.ec2Client()) {
+            String etcd = Ec2Groups.existing(ec2, cluster + "-etcd").groupId();
+            String worker = Ec2Groups.existing(ec2, cluster + "-worker").groupId();
+            ec2.revokeSecurityGroupIngress(r -> r.groupId(etcd).ipPermissions(IpPermission.builder()
+                    .ipProtocol("udp").fromPort(8472).toPort(8472)
+                    .userIdGroupPairs(UserIdGroupPair.builder().groupId(worker)
+                            .description("Canal/Flannel VXLAN overlay networking").build()).build()));
+        }
+        CliRun drift = cli.run(args("check", cluster, "--output", "json"));
+        assertThat(drift.exitCode()).as(drift.toString()).isEqualTo(ExitCodes.DRIFT);
+        JsonNode etcdEntry = Json.read(drift.out()).get("groups").get(0);
+        assertThat(etcdEntry.get("role").asText()).isEqualTo("etcd");
+        assertThat(etcdEntry.get("missing")).hasSize(1);
+
+        CliRun repair = cli.run(args("ensure", cluster));
+        assertThat(repair.exitCode()).as(repair.toString()).isZero();
+        assertThat(repair.out()).contains("[etcd] Repaired security group").contains("+ ingress udp 8472");
+        assertThat(cli.run(args("check", cluster)).exitCode()).isZero();
+    }
+
+    @Test
+    void deleteWithoutYesChangesNothingAndWithYesDeletesEveryGroup(Ec2Emulator emulator) {
+        String cluster = Ec2Groups.uniqueName("cli-del");
+        RancherSg cli = RancherSg.against(emulator);
+        assertThat(cli.run(args("ensure", cluster)).exitCode()).isZero();
+
+        CliRun plan = cli.run("stack", "delete", "--cluster", cluster);
+        assertThat(plan.exitCode()).as(plan.toString()).isZero();
+        assertThat(plan.out()).contains("Would delete 3 groups").contains("Nothing was changed");
+        try (Ec2Client ec2 = emulator.ec2Client()) {
+            assertThat(Ec2Groups.named(ec2, cluster + "-worker")).hasSize(1);
+        }
+
+        CliRun deleted = cli.run("stack", "delete", "--cluster", cluster, "--yes", "--output", "json");
+        assertThat(deleted.exitCode()).as(deleted.toString()).isZero();
+        assertThat(Json.read(deleted.out()).get("deleted").asBoolean()).isTrue();
+        try (Ec2Client ec2 = emulator.ec2Client()) {
+            for (String role : List.of("etcd", "controlplane", "worker")) {
+                assertThat(Ec2Groups.named(ec2, cluster + "-" + role)).as(role).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void badInputIsOneLineExit64AndNothingIsCreated(Ec2Emulator emulator) {
+        String cluster = Ec2Groups.uniqueName("cli-bad");
+        RancherSg cli = RancherSg.against(emulator);
+
+        List<CliRun> runs = List.of(
+                cli.run("stack", "ensure", "--cluster", cluster, "--layout", "pools"),
+                cli.run("stack", "ensure", "--cluster", cluster, "--layout", "node-pool", "--peer",
+                        "rancher=10.1.0.0/16"),
+                cli.run("stack", "ensure", "--cluster", "bad name", "--layout", "rke2"),
+                cli.run("stack", "ensure", "--cluster", cluster, "--layout", "rke2", "--cni", "weave"),
+                cli.run("stack", "ensure", "--cluster", cluster, "--layout", "custom", "--peer",
+                        "workload-clients=10.2.0.0/16", "--peer", "rancher=10.1.0.0/16"));
+
+        assertThat(runs).allSatisfy(run -> {
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+            assertThat(run.err().strip()).as(run.toString()).startsWith("rancher-sg: ").doesNotContain("\n");
+        });
+        assertThat(runs.get(0).err()).contains("'pools'");
+        assertThat(runs.get(1).err()).contains("workload-clients");
+        assertThat(runs.get(3).err()).contains("'weave'");
+        try (Ec2Client ec2 = emulator.ec2Client()) {
+            assertThat(Ec2Groups.allNames(ec2)).noneMatch(name -> name.startsWith(cluster));
+        }
+    }
+}
