@@ -99,12 +99,16 @@ class ExportIT {
         StackSpec stack = StackSpec.of(cluster, Layout.NODE_POOL, StackOptions.defaults()
                 .withPeer(Roles.RANCHER, Peer.cidr("10.9.0.0/16"))
                 .withPeer(Roles.WORKLOAD_CLIENTS, Peer.groupNamed(balancer)));
-        String text = ExportFormat.AWS_CLI.exporter().render(ExportSet.ofStack(stack, null));
+        RancherSg cli = RancherSg.against(emulator);
+        CliRun export = cli.run("stack", "export", "--format", "aws-cli", "--cluster", cluster, "--layout",
+                "node-pool", "--peer", "rancher=10.9.0.0/16", "--peer", "workload-clients=group_name:" + balancer);
+        assertThat(export.exitCode()).as(export.toString()).isZero();
+        assertThat(export.out()).as("the export of the stack the test checks")
+                .isEqualTo(ExportFormat.AWS_CLI.exporter().render(ExportSet.ofStack(stack, null)));
 
-        TestTools.Result script = runScript(emulator, text, Map.of("VPC_ID", vpc));
+        TestTools.Result script = runScript(emulator, export.out(), Map.of("VPC_ID", vpc));
 
         assertThat(script.exitCode()).as("the exported script: %s", script).isZero();
-        RancherSg cli = RancherSg.against(emulator);
         for (StackGroup group : stack.groups()) {
             List<String> args = new ArrayList<>(List.of("check", "--profile", group.profile(), "--group-name",
                     group.name(), "--vpc-id", vpc));
