@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Measures rancher-sg and writes the results part of docs/benchmarks.md: EC2 calls per operation, the
 # cold `rancher-sg check` with and without the CDS archive, a scan of 1,000 groups across 4 regions per
-# pool size, and how a scan grows with the number of groups. Builds what it runs (the benchmarks
-# module is built only with the benchmarks profile), starts its own LocalStack and stops it on exit.
+# pool size, how a scan grows with the number of groups, and a fleet scan of 20 accounts x 3 regions
+# with 300 ms added to every call. Builds what it runs (the benchmarks module is built only with the
+# benchmarks profile), starts its own LocalStack and stops it on exit.
 #
-#   scripts/benchmark.sh            the full run (about a quarter of an hour on 2 cores)
-#   scripts/benchmark.sh --quick    100 groups, 3 runs per measurement: about three minutes
+#   scripts/benchmark.sh                           the full run (about a quarter of an hour on 2 cores)
+#   scripts/benchmark.sh --quick                   100 groups, 3 runs per measurement: about three minutes
+#   scripts/benchmark.sh --fleet-only --scan-runs 1   the fleet scan alone (about two minutes); replaces
+#                                                  only its section of the report
 #
 # Other options go to the benchmark program: --groups N, --runs N, --scan-runs N, --parallelism 1,2,4,8,
+# --fleet-accounts N, --fleet-groups N, --fleet-latency-ms N, --fleet-parallelism 1,4,16,
 # --out FILE (default docs/benchmarks.md).
 #
 # Environment:

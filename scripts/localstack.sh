@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs LocalStack (EC2 only) on this host, without Docker, for the end-to-end tests and the demo.
+# Runs LocalStack (EC2 and STS only) on this host, without Docker, for the end-to-end tests and the demo.
 #
 #   scripts/localstack.sh install                 create the cached virtual environment
 #   scripts/localstack.sh start [options]         start (or reuse) LocalStack; prints endpoint=URL
@@ -116,7 +116,8 @@ healthy() {
 import json, sys, urllib.request
 with urllib.request.urlopen(sys.argv[1] + "/_localstack/health", timeout=2) as r:
     body = json.load(r)
-sys.exit(0 if body.get("services", {}).get("ec2") in ("available", "running") else 1)
+services = body.get("services", {})
+sys.exit(0 if all(services.get(s) in ("available", "running") for s in ("ec2", "sts")) else 1)
 PY
 }
 
@@ -153,7 +154,7 @@ start() {
   local started=$SECONDS
   # Everything that would reach the network is off: no DNS server, no certificate download,
   # no analytics events, no update checks.
-  env SERVICES=ec2 \
+  env SERVICES=ec2,sts \
       GATEWAY_LISTEN="127.0.0.1:$port" \
       DNS_ADDRESS=0 \
       SKIP_SSL_CERT_DOWNLOAD=1 \

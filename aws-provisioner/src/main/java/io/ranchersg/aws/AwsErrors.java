@@ -25,6 +25,11 @@ final class AwsErrors {
      * {@code AuthorizeSecurityGroupIngress}).
      */
     static RancherSgException translate(SdkException e, String operation, String endpointHint) {
+        Optional<Throwable> refusedRole = causeOfType(e, RoleNotAssumedException.class);
+        if (refusedRole.isPresent()) {
+            // The credentials of an assumed role could not be had: the call itself was never sent.
+            return (RoleNotAssumedException) refusedRole.get();
+        }
         if (e instanceof AwsServiceException service) {
             return fromService(service, operation, endpointHint);
         }

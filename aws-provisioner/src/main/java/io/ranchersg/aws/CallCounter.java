@@ -28,6 +28,17 @@ public final class CallCounter implements ExecutionInterceptor {
     private final ConcurrentMap<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
     private final ThreadLocal<Map<String, Integer>> currentRun = new ThreadLocal<>();
+    private final String service;
+
+    /** A counter of EC2 calls. */
+    public CallCounter() {
+        this("EC2");
+    }
+
+    /** A counter of another service's calls ({@code STS}), logged under that name. */
+    CallCounter(String service) {
+        this.service = service;
+    }
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
@@ -37,14 +48,14 @@ public final class CallCounter implements ExecutionInterceptor {
         if (run != null) {
             run.merge(operation, 1, Integer::sum);
         }
-        log.info("EC2 {}", operation);
+        log.info("{} {}", service, operation);
     }
 
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         int attempt = attempts.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
-        log.debug("EC2 {} attempt (#{} for this operation in this session)", operation, attempt);
+        log.debug("{} {} attempt (#{} for this operation in this session)", service, operation, attempt);
     }
 
     /** Calls made through this session so far, by operation name. */

@@ -2,6 +2,7 @@ package io.ranchersg.aws;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -14,9 +15,13 @@ import java.util.regex.Pattern;
  * @param endpoint    an EC2 endpoint (LocalStack, a VPC endpoint), or {@code null}
  * @param maxAttempts attempts per call, retries included (throttling and 5xx are retried), at least 1
  * @param attemptTimeout how long one attempt may take before it is abandoned (and retried)
+ * @param roles       roles to assume in turn, each with the credentials of the one before (the first
+ *                    with those of the chain); the run works in the last one's account. Empty: none
+ * @param stsEndpoint an STS endpoint for the roles (LocalStack), or {@code null} for STS's own in the
+ *                    session's region
  */
 public record ClientSettings(String region, String awsProfile, URI endpoint, int maxAttempts,
-                             Duration attemptTimeout) {
+                             Duration attemptTimeout, List<AssumedRole> roles, URI stsEndpoint) {
 
     /** Attempts per call when none are given: the SDK's standard mode default is 3; EC2 throttles often. */
     public static final int DEFAULT_MAX_ATTEMPTS = 5;
@@ -32,18 +37,34 @@ public record ClientSettings(String region, String awsProfile, URI endpoint, int
             throw new IllegalArgumentException("max attempts must be 1 to 20, not " + maxAttempts);
         }
         checkRegion(region);
-        if (endpoint != null && (endpoint.getScheme() == null || endpoint.getHost() == null
-                || !(endpoint.getScheme().equals("http") || endpoint.getScheme().equals("https")))) {
-            throw new IllegalArgumentException("not an http(s) endpoint URL: '" + endpoint + "'");
-        }
+        checkEndpoint(endpoint);
+        checkEndpoint(stsEndpoint);
+        roles = roles == null ? List.of() : List.copyOf(roles);
         if (awsProfile != null && awsProfile.isBlank()) {
             awsProfile = null;
         }
     }
 
-    /** Settings with the default attempt timeout. */
+    /** Settings that assume no role. */
+    public ClientSettings(String region, String awsProfile, URI endpoint, int maxAttempts, Duration attemptTimeout) {
+        this(region, awsProfile, endpoint, maxAttempts, attemptTimeout, List.of(), null);
+    }
+
+    /** Settings with the default attempt timeout, assuming no role. */
     public ClientSettings(String region, String awsProfile, URI endpoint, int maxAttempts) {
         this(region, awsProfile, endpoint, maxAttempts, DEFAULT_ATTEMPT_TIMEOUT);
+    }
+
+    private static void checkEndpoint(URI endpoint) {
+        if (endpoint != null && (endpoint.getScheme() == null || endpoint.getHost() == null
+                || !(endpoint.getScheme().equals("http") || endpoint.getScheme().equals("https")))) {
+            throw new IllegalArgumentException("not an http(s) endpoint URL: '" + endpoint + "'");
+        }
+    }
+
+    /** The account the run works in when it assumes a role (the last one's), else {@code null}: the caller's own. */
+    public String account() {
+        return roles.isEmpty() ? null : roles.get(roles.size() - 1).accountId();
     }
 
     /**
@@ -65,22 +86,36 @@ public record ClientSettings(String region, String awsProfile, URI endpoint, int
     }
 
     public ClientSettings withRegion(String newRegion) {
-        return new ClientSettings(newRegion, awsProfile, endpoint, maxAttempts, attemptTimeout);
+        return new ClientSettings(newRegion, awsProfile, endpoint, maxAttempts, attemptTimeout, roles, stsEndpoint);
     }
 
     public ClientSettings withAwsProfile(String newAwsProfile) {
-        return new ClientSettings(region, newAwsProfile, endpoint, maxAttempts, attemptTimeout);
+        return new ClientSettings(region, newAwsProfile, endpoint, maxAttempts, attemptTimeout, roles, stsEndpoint);
     }
 
     public ClientSettings withEndpoint(URI newEndpoint) {
-        return new ClientSettings(region, awsProfile, newEndpoint, maxAttempts, attemptTimeout);
+        return new ClientSettings(region, awsProfile, newEndpoint, maxAttempts, attemptTimeout, roles, stsEndpoint);
     }
 
     public ClientSettings withMaxAttempts(int newMaxAttempts) {
-        return new ClientSettings(region, awsProfile, endpoint, newMaxAttempts, attemptTimeout);
+        return new ClientSettings(region, awsProfile, endpoint, newMaxAttempts, attemptTimeout, roles, stsEndpoint);
     }
 
     public ClientSettings withAttemptTimeout(Duration newAttemptTimeout) {
-        return new ClientSettings(region, awsProfile, endpoint, maxAttempts, newAttemptTimeout);
+        return new ClientSettings(region, awsProfile, endpoint, maxAttempts, newAttemptTimeout, roles, stsEndpoint);
+    }
+
+    /** These settings assuming the roles in turn (none: the chain's own credentials). */
+    public ClientSettings withRoles(List<AssumedRole> newRoles) {
+        return new ClientSettings(region, awsProfile, endpoint, maxAttempts, attemptTimeout, newRoles, stsEndpoint);
+    }
+
+    /** These settings assuming one role. */
+    public ClientSettings withRole(AssumedRole role) {
+        return withRoles(List.of(role));
+    }
+
+    public ClientSettings withStsEndpoint(URI newStsEndpoint) {
+        return new ClientSettings(region, awsProfile, endpoint, maxAttempts, attemptTimeout, roles, newStsEndpoint);
     }
 }

@@ -26,25 +26,32 @@ public final class Ec2Session implements AutoCloseable {
     private final Ec2Client client;
     private final CallCounter calls;
     private final String region;
+    private final String account;
     private final boolean owned;
     /** Credentials this session made itself (and so closes); null when the caller gave them. */
     private AwsCredentialsProvider ownCredentials;
 
-    private Ec2Session(Ec2Client client, CallCounter calls, String region, boolean owned) {
+    private Ec2Session(Ec2Client client, CallCounter calls, String region, String account, boolean owned) {
         this.client = client;
         this.calls = calls;
         this.region = region;
+        this.account = account;
         this.owned = owned;
     }
 
     /**
-     * Opens a session as the settings say; nothing is sent to AWS yet.
+     * Opens a session as the settings say; nothing is sent to AWS yet. When they name roles, the
+     * session works in the last role's account with its credentials ({@link AssumedRoles}), assumed
+     * on the first call.
      *
      * @throws AwsSetupException when no region can be found
      */
     public static Ec2Session open(ClientSettings settings) {
         Objects.requireNonNull(settings, "settings");
-        AwsCredentialsProvider credentials = credentials(settings.awsProfile());
+        AwsCredentialsProvider credentials = ownCredentials(settings);
+        if (!settings.roles().isEmpty()) {
+            credentials = AssumedRoles.of(settings, regionOf(settings), credentials, true);
+        }
         Ec2Session session = open(settings, credentials);
         session.ownCredentials = credentials;
         return session;
@@ -52,14 +59,24 @@ public final class Ec2Session implements AutoCloseable {
 
     /**
      * Opens a session with credentials of the caller's choosing (an assumed role, say); nothing is
-     * sent to AWS yet.
+     * sent to AWS yet. The settings' roles only name the account ({@link ClientSettings#account()}):
+     * the credentials given are used as they are.
      *
      * @throws AwsSetupException when no region can be found
      */
     public static Ec2Session open(ClientSettings settings, AwsCredentialsProvider credentials) {
+        return open(settings, credentials, settings.account());
+    }
+
+    /**
+     * As {@link #open(ClientSettings, AwsCredentialsProvider)}, for a known account: results name it.
+     *
+     * @param account the account id the credentials are for, or {@code null} where not known
+     */
+    public static Ec2Session open(ClientSettings settings, AwsCredentialsProvider credentials, String account) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(credentials, "credentials");
-        String region = settings.region() != null ? settings.region() : regionFromChain(settings.awsProfile());
+        String region = regionOf(settings);
         CallCounter calls = new CallCounter();
         Ec2ClientBuilder builder = Ec2Client.builder()
                 .region(Region.of(region))
@@ -78,7 +95,7 @@ public final class Ec2Session implements AutoCloseable {
         if (settings.endpoint() != null) {
             builder.endpointOverride(settings.endpoint());
         }
-        return new Ec2Session(builder.build(), calls, region, true);
+        return new Ec2Session(builder.build(), calls, region, account, true);
     }
 
     /**
@@ -89,7 +106,7 @@ public final class Ec2Session implements AutoCloseable {
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(counter, "counter");
         String region = client.serviceClientConfiguration().region().id();
-        return new Ec2Session(client, counter, region, false);
+        return new Ec2Session(client, counter, region, null, false);
     }
 
     /**
@@ -128,6 +145,25 @@ public final class Ec2Session implements AutoCloseable {
     /** The region this session talks to. */
     public String region() {
         return region;
+    }
+
+    /** The account this session works in, or {@code null} when it was not needed (the caller's own). */
+    public String account() {
+        return account;
+    }
+
+    /**
+     * The settings' region, or the one the standard chain names.
+     *
+     * @throws AwsSetupException when there is none, or it is not a region name
+     */
+    static String regionOf(ClientSettings settings) {
+        return settings.region() != null ? settings.region() : regionFromChain(settings.awsProfile());
+    }
+
+    /** The caller's own credentials, as the settings' profile or the default chain give them. */
+    public static AwsCredentialsProvider ownCredentials(ClientSettings settings) {
+        return credentials(settings.awsProfile());
     }
 
     @Override

@@ -3,16 +3,69 @@ package io.ranchersg.aws;
 import java.util.Objects;
 
 /**
- * What checking one managed group gave: its outcome, or why that group alone could not be checked
+ * What checking one scanned group gave: its outcome, or why that group alone could not be checked
  * (tags that cannot be read back, a profile whose peers are missing). One such group never hides
  * the others of its region.
  */
 public sealed interface GroupCheck {
 
-    /** The group was read and compared with the profile its tags record. */
-    record Checked(Outcome outcome) implements GroupCheck {
+    /** Who made a scanned group, and so what it is checked against. */
+    enum Maker {
+        /** Carries rancher-sg's tags: checked against the profile and options they record. */
+        RANCHER_SG("rancher-sg"),
+        /**
+         * Named {@code rancher-nodes} and tagged {@code rancher-nodes} (the driver's version) by
+         * Rancher's EC2 node driver: checked against what current drivers open (profile
+         * {@code rancher-nodes} with option current).
+         */
+        RANCHER_NODE_DRIVER("rancher-node-driver");
+
+        private final String label;
+
+        Maker(String label) {
+            this.label = label;
+        }
+
+        /** As reports name it: {@code rancher-sg}, {@code rancher-node-driver}. */
+        public String label() {
+            return label;
+        }
+    }
+
+    /**
+     * The group was read and compared with its profile.
+     *
+     * @param outcome what the check found
+     * @param madeBy  who made the group
+     * @param stack   the cluster stack the group belongs to, or {@code null}
+     */
+    record Checked(Outcome outcome, Maker madeBy, StackMember stack) implements GroupCheck {
         public Checked {
             Objects.requireNonNull(outcome, "outcome");
+            Objects.requireNonNull(madeBy, "madeBy");
+        }
+
+        /** A group that belongs to no stack. */
+        public Checked(Outcome outcome, Maker madeBy) {
+            this(outcome, madeBy, null);
+        }
+
+        /** A group of rancher-sg's own that belongs to no stack. */
+        public Checked(Outcome outcome) {
+            this(outcome, Maker.RANCHER_SG, null);
+        }
+    }
+
+    /**
+     * A group's place in a cluster stack, as its tags record it.
+     *
+     * @param cluster the cluster
+     * @param layout  the layout's name
+     * @param role    the group's role
+     */
+    record StackMember(String cluster, String layout, String role) {
+        public StackMember {
+            Objects.requireNonNull(cluster, "cluster");
         }
     }
 

@@ -15,12 +15,25 @@ final class ManagedTags {
     static final String PROFILE = GroupTags.PROFILE;
     static final String OPTIONS = GroupTags.OPTIONS;
     static final String VERSION = GroupTags.VERSION;
+    /** The tag key Rancher's EC2 node driver puts on the group it creates (its value: the driver's version). */
+    static final String DRIVER_TAG = "rancher-nodes";
+    /** The name Rancher's EC2 node driver gives the group it creates. */
+    static final String DRIVER_GROUP_NAME = "rancher-nodes";
 
     private ManagedTags() {
     }
 
     static Map<String, String> of(String profile, ProfileOptions options) {
         return GroupTags.of(profile, options);
+    }
+
+    /**
+     * Whether Rancher's EC2 node driver made the group: named {@value #DRIVER_GROUP_NAME}, carrying the
+     * {@value #DRIVER_TAG} tag key, and not taken over by rancher-sg since (then it is rancher-sg's).
+     */
+    static boolean isDriverMade(String groupName, Collection<Tag> tags) {
+        return DRIVER_GROUP_NAME.equals(groupName) && tags.stream().anyMatch(t -> DRIVER_TAG.equals(t.key()))
+                && !isManaged(tags);
     }
 
     static boolean isManaged(Collection<Tag> tags) {

@@ -5,9 +5,12 @@ import io.ranchersg.core.Direction;
 import io.ranchersg.core.Finding;
 import io.ranchersg.core.Findings;
 import io.ranchersg.core.GroupSpec;
+import io.ranchersg.core.GroupTags;
 import io.ranchersg.core.NewGroup;
 import io.ranchersg.core.Peer;
 import io.ranchersg.core.Plan;
+import io.ranchersg.core.ProfileOptions;
+import io.ranchersg.core.Profiles;
 import io.ranchersg.core.QuotaViolation;
 import io.ranchersg.core.Rule;
 import io.ranchersg.core.Rules;
@@ -78,7 +81,35 @@ public final class Reconciler {
      * be checked is reported as {@link GroupCheck.Unchecked}, in its place among the others.
      */
     public List<GroupCheck> checkManaged() {
-        return api.findManaged().stream().map(this::checkRecorded).toList();
+        return checkScanned(false);
+    }
+
+    /**
+     * As {@link #checkManaged()}, and with {@code includeDriverGroups} also every group Rancher's EC2
+     * node driver made (named {@code rancher-nodes}, tagged {@code rancher-nodes}), each checked
+     * against what current drivers open: profile {@code rancher-nodes} with option current. The driver
+     * takes a rule as present when one of the same protocol and from-port exists, so a rule narrowed
+     * or pointed elsewhere stays so; here it is reported as missing (the profile's rule) and extra
+     * (what the group holds instead). Both kinds come from one paginated read.
+     */
+    public List<GroupCheck> checkScanned(boolean includeDriverGroups) {
+        List<GroupCheck> checks = new ArrayList<>();
+        for (SecurityGroup group : api.findScanned(includeDriverGroups)) {
+            if (ManagedTags.isManaged(group.tags())) {
+                checks.add(checkRecorded(group));
+            } else if (includeDriverGroups && ManagedTags.isDriverMade(group.groupName(), group.tags())) {
+                checks.add(checkDriverMade(group));
+            }
+        }
+        return checks;
+    }
+
+    private GroupCheck checkDriverMade(SecurityGroup group) {
+        GroupRequest request = GroupRequest.forProfile(Profiles.RANCHER_NODES,
+                        ProfileOptions.defaults().withCurrent(true).withGroupName(group.groupName()))
+                .withVpcId(group.vpcId());
+        return new GroupCheck.Checked(compare(Mode.CHECK, request, group,
+                new Peers(Map.of(), Set.of(), List.of(request), group.vpcId())), GroupCheck.Maker.RANCHER_NODE_DRIVER);
     }
 
     /**
@@ -91,8 +122,13 @@ public final class Reconciler {
             GroupRequest request = requestRecordedIn(group);
             Set<String> named = namedPeers(request.spec());
             Map<String, SecurityGroup> byName = named.isEmpty() ? Map.of() : api.findByNames(named, group.vpcId());
+            Map<String, String> tags = ManagedTags.asMap(group.tags());
+            GroupCheck.StackMember stack = tags.containsKey(GroupTags.CLUSTER)
+                    ? new GroupCheck.StackMember(tags.get(GroupTags.CLUSTER), tags.get(GroupTags.LAYOUT),
+                            tags.get(GroupTags.ROLE))
+                    : null;
             return new GroupCheck.Checked(compare(Mode.CHECK, request, group,
-                    new Peers(byName, Set.of(), List.of(request), group.vpcId())));
+                    new Peers(byName, Set.of(), List.of(request), group.vpcId())), GroupCheck.Maker.RANCHER_SG, stack);
         } catch (UnreadableTagsException | PeerNotFoundException e) {
             return new GroupCheck.Unchecked(group.groupId(), group.groupName(), group.vpcId(), e);
         }
@@ -336,7 +372,7 @@ public final class Reconciler {
     }
 
     private Location location(String vpcId, String groupId, String groupName) {
-        return new Location(null, session.region(), vpcId, groupId, groupName);
+        return new Location(session.account(), session.region(), vpcId, groupId, groupName);
     }
 
     private static void pause(int round) {

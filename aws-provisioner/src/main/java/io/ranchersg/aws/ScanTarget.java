@@ -3,19 +3,26 @@ package io.ranchersg.aws;
 import java.util.Objects;
 
 /**
- * Where a scan reads: one region. Results are keyed by it, so that a scan across accounts can add
- * the account here without changing how results are reported.
+ * Where a scan reads: one region of one account. Results are keyed by it.
  *
- * @param region the region's name, such as {@code eu-west-1}
+ * @param accountId   the account's id, or {@code null} for the caller's own when it is not known
+ * @param accountName the account's name in the accounts file, or {@code null}
+ * @param region      the region's name, such as {@code eu-west-1}
  */
-public record ScanTarget(String region) {
+public record ScanTarget(String accountId, String accountName, String region) {
 
     public ScanTarget {
         Objects.requireNonNull(region, "region");
     }
 
+    /** A region of the caller's own account. */
+    public ScanTarget(String region) {
+        this(null, null, region);
+    }
+
+    /** {@code eu-west-1}, or {@code 123456789012/eu-west-1} in a named account. */
     @Override
     public String toString() {
-        return region;
+        return accountId == null ? region : accountId + "/" + region;
     }
 }

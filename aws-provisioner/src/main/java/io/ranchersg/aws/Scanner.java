@@ -1,52 +1,79 @@
 package io.ranchersg.aws;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
- * Checks every group rancher-sg manages in many regions at once: one {@link Ec2Session} per region,
- * at most {@code parallelism} regions at a time, each against the profile its groups' tags record.
+ * Checks every group rancher-sg manages (and, when asked, every group Rancher's EC2 node driver
+ * made) in many regions of many accounts: at most {@code parallelism} calls at a time, one
+ * {@link Ec2Session} per account and region, each group against the profile its tags record.
  *
- * <p>A region that cannot be read (no access, no answer, not enabled) becomes that region's
- * {@link ScanResult.Entry#failure() failure}, and a group that cannot be checked becomes one of its
- * {@link ScanResult.Entry#unchecked() unchecked} groups; neither hides what the scan could read
- * elsewhere. Only failures to choose the regions, and bugs, are thrown.
+ * <p>A scan of accounts runs in two steps on one pool. First, per account, its roles are assumed
+ * once (one {@link AssumedRoles} serves all its regions and refreshes its credentials before they
+ * expire) and, when the account names no regions, its enabled regions are listed. Then every
+ * account and region is read with one paginated {@code DescribeSecurityGroups}.
+ *
+ * <p>Failures stay where they happen: an account whose role cannot be assumed becomes one of the
+ * result's {@link ScanResult#failedAccounts() failed accounts}, a region that cannot be read its
+ * entry's {@link ScanResult.Entry#failure() failure}, and a group that cannot be checked one of its
+ * {@link ScanResult.Entry#unchecked() unchecked} groups; none hides what the scan could read
+ * elsewhere. Only a missing home region (for the caller's own account), and bugs, are thrown.
  */
 public final class Scanner {
 
-    /** The most regions scanned at once. */
-    public static final int MAX_PARALLELISM = 32;
+    /** The most account-regions scanned at once. */
+    public static final int MAX_PARALLELISM = 64;
 
     private final ClientSettings settings;
     private final int parallelism;
     private final Listener listener;
+    private final boolean driverGroups;
+    /** The caller's own credentials, or {@code null} for the standard chain's (opened and closed per scan). */
+    private final AwsCredentialsProvider credentials;
 
     /** Told how a scan advances, for progress displays; called from the scan's threads. */
     public interface Listener {
 
-        /** The targets are chosen; none is scanned yet. */
+        /** The accounts are reached and the targets chosen; none is scanned yet. */
         default void started(List<ScanTarget> targets) {
         }
 
+        /** One account could not be reached: none of its regions will be scanned. */
+        default void failed(ScanResult.AccountFailure failure) {
+        }
+
         /** One target is done, whether it could be read or not. */
-        default void done(ScanTarget target) {
+        default void done(ScanResult.Entry entry) {
         }
     }
 
     /**
-     * @param settings    how to reach EC2; the region is replaced by each target's
-     * @param parallelism regions scanned at once, 1 to {@value #MAX_PARALLELISM}
+     * @param settings    how to reach AWS; the region is replaced by each target's, the roles (if
+     *                    any) are assumed first for every account
+     * @param parallelism account-regions scanned at once, 1 to {@value #MAX_PARALLELISM}
      * @param listener    told how the scan advances
      */
     public Scanner(ClientSettings settings, int parallelism, Listener listener) {
+        this(settings, parallelism, listener, false, null);
+    }
+
+    public Scanner(ClientSettings settings, int parallelism) {
+        this(settings, parallelism, new Listener() { });
+    }
+
+    private Scanner(ClientSettings settings, int parallelism, Listener listener, boolean driverGroups,
+                    AwsCredentialsProvider credentials) {
         this.settings = Objects.requireNonNull(settings, "settings");
         if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
             throw new IllegalArgumentException("parallelism " + parallelism + " is out of range 1.."
@@ -54,15 +81,30 @@ public final class Scanner {
         }
         this.parallelism = parallelism;
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.driverGroups = driverGroups;
+        this.credentials = credentials;
     }
 
-    public Scanner(ClientSettings settings, int parallelism) {
-        this(settings, parallelism, new Listener() { });
+    /**
+     * This scanner, also checking the groups Rancher's EC2 node driver made
+     * ({@link Reconciler#checkScanned(boolean)}), in the same read.
+     */
+    public Scanner withDriverGroups(boolean include) {
+        return new Scanner(settings, parallelism, listener, include, credentials);
     }
 
-    /** Scans these regions, once each, in the order given. */
+    /**
+     * This scanner, starting from these credentials (the caller keeps and closes them) instead of
+     * the standard chain's: each account's roles are assumed with them, and accounts without roles
+     * are read with them.
+     */
+    public Scanner withCredentials(AwsCredentialsProvider own) {
+        return new Scanner(settings, parallelism, listener, driverGroups, Objects.requireNonNull(own, "own"));
+    }
+
+    /** Scans these regions of the caller's account (or the settings' roles' account), once each, in order. */
     public ScanResult scan(List<String> regions) {
-        return scan(regions, Map.of());
+        return scanAccounts(List.of(FleetAccount.own(regions)));
     }
 
     /**
@@ -71,74 +113,148 @@ public final class Scanner {
      * @throws RancherSgException when no region can be found
      */
     public ScanResult scanHomeRegion() {
-        String region;
-        try (Ec2Session session = Ec2Session.open(settings)) {
-            region = session.region();
-        }
-        return scan(List.of(region));
+        return scan(List.of(Ec2Session.regionOf(settings)));
     }
 
     /**
-     * Scans every region enabled for the account, as DescribeRegions in the settings' region lists them.
+     * Scans every region enabled for the account, as DescribeRegions in the settings' region lists
+     * them. When they cannot be listed, the result says so ({@link ScanResult#failedAccounts()}).
      *
-     * @throws RancherSgException when the regions cannot be listed
+     * @throws RancherSgException when no region can be found to ask in
      */
     public ScanResult scanEnabledRegions() {
-        try (Ec2Session session = Ec2Session.open(settings)) {
-            List<String> names = session.regions();
-            if (names.isEmpty()) {
-                throw new Ec2CallException("DescribeRegions in " + session.region() + " returned no regions");
-            }
-            return scan(names, session.calls().calls());
-        }
+        Ec2Session.regionOf(settings);
+        return scan(List.of());
     }
 
-    private ScanResult scan(List<String> regions, Map<String, Integer> listingCalls) {
-        List<ScanTarget> targets = new LinkedHashSet<>(regions).stream().map(ScanTarget::new).toList();
-        listener.started(targets);
-        if (targets.isEmpty()) {
-            return new ScanResult(List.of(), listingCalls);
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, targets.size()), runnable -> {
+    /**
+     * Scans these accounts, each in its regions (or, when it names none, in every region enabled
+     * for it), in the order given.
+     */
+    public ScanResult scanAccounts(List<FleetAccount> accounts) {
+        List<FleetAccount> all = List.copyOf(accounts);
+        ExecutorService pool = Executors.newFixedThreadPool(parallelism, runnable -> {
             Thread thread = new Thread(runnable, "scan");
             thread.setDaemon(true);
             return thread;
         });
+        AwsCredentialsProvider own = credentials != null ? credentials : Ec2Session.ownCredentials(settings);
+        List<Access> reached = new ArrayList<>();
         try {
-            List<Future<ScanResult.Entry>> futures = new ArrayList<>();
-            for (ScanTarget target : targets) {
-                futures.add(pool.submit(() -> {
-                    try {
-                        return scan(target);
-                    } finally {
-                        listener.done(target);
-                    }
-                }));
+            List<Callable<Object>> opening = new ArrayList<>();
+            for (FleetAccount account : all) {
+                opening.add(() -> open(account, own));
             }
+            List<ScanResult.AccountFailure> failed = new ArrayList<>();
+            for (Object opened : runAll(pool, opening, all)) {
+                if (opened instanceof Access access) {
+                    reached.add(access);
+                } else {
+                    ScanResult.AccountFailure failure = (ScanResult.AccountFailure) opened;
+                    failed.add(failure);
+                    listener.failed(failure);
+                }
+            }
+            List<ScanTarget> targets = new ArrayList<>();
+            List<Callable<Object>> scans = new ArrayList<>();
+            for (Access access : reached) {
+                for (String region : access.regions()) {
+                    ScanTarget target = new ScanTarget(access.accountId(), access.account().name(), region);
+                    targets.add(target);
+                    scans.add(() -> {
+                        ScanResult.Entry entry = scan(target, access.credentials());
+                        listener.done(entry);
+                        return entry;
+                    });
+                }
+            }
+            listener.started(List.copyOf(targets));
             List<ScanResult.Entry> entries = new ArrayList<>();
-            for (int i = 0; i < targets.size(); i++) {
-                entries.add(await(targets.get(i), futures.get(i)));
+            for (Object entry : runAll(pool, scans, targets)) {
+                entries.add((ScanResult.Entry) entry);
             }
-            return new ScanResult(entries, listingCalls);
+            Map<String, Integer> listing = new TreeMap<>();
+            failed.forEach(f -> merge(listing, f.apiCalls()));
+            reached.forEach(access -> merge(listing, access.calls()));
+            return new ScanResult(entries, failed, listing);
         } finally {
             pool.shutdownNow();
+            reached.forEach(Access::close);
+            if (credentials == null && own instanceof SdkAutoCloseable closeable) {
+                closeable.close();
+            }
         }
     }
 
-    private ScanResult.Entry scan(ScanTarget target) {
+    /**
+     * Reaches one account: its roles assumed (once, here, so that a refusal is the account's alone)
+     * and its regions chosen.
+     *
+     * @return an {@link Access}, or a {@link ScanResult.AccountFailure}
+     */
+    private Object open(FleetAccount account, AwsCredentialsProvider own) {
+        List<AssumedRole> chain = new ArrayList<>(settings.roles());
+        chain.addAll(account.roles());
+        String accountId = account.id() != null ? account.id()
+                : chain.isEmpty() ? null : chain.get(chain.size() - 1).accountId();
+        // STS and DescribeRegions are asked in the run's home region, else in the account's first region.
+        String home = settings.region() != null || account.regions().isEmpty()
+                ? Ec2Session.regionOf(settings) : account.regions().get(0);
+        AssumedRoles assumed = null;
+        Map<String, Integer> calls = new TreeMap<>();
+        try {
+            String reached = chain.isEmpty() ? null : chain.get(chain.size() - 1).accountId();
+            if (account.id() != null && reached != null && !account.id().equals(reached)) {
+                // Only possible for an account without roles of its own in a scan with roles: it would be
+                // read in the roles' account and reported under its own id.
+                throw new IllegalArgumentException("account " + account.label() + " has no role of its own, and the"
+                        + " scan's role '" + chain.get(chain.size() - 1) + "' works in account " + reached);
+            }
+            AwsCredentialsProvider credentials = own;
+            if (!chain.isEmpty()) {
+                assumed = AssumedRoles.of(settings.withRoles(chain), home, own, false);
+                credentials = assumed;
+                assumed.resolveCredentials();
+            }
+            List<String> regions = account.regions();
+            if (regions.isEmpty()) {
+                try (Ec2Session session = Ec2Session.open(settings.withRegion(home), credentials, accountId)) {
+                    try {
+                        regions = session.regions();
+                    } finally {
+                        merge(calls, session.calls().calls());
+                    }
+                }
+                if (regions.isEmpty()) {
+                    throw new Ec2CallException("DescribeRegions in " + home + " returned no regions");
+                }
+            }
+            return new Access(account, accountId, credentials, assumed, regions, calls);
+        } catch (RancherSgException | IllegalArgumentException | SdkException e) {
+            if (assumed != null) {
+                merge(calls, assumed.calls().calls());
+                assumed.close();
+            }
+            FleetAccount named = accountId == null || account.id() != null ? account
+                    : new FleetAccount(accountId, account.name(), account.roles(), account.regions());
+            return new ScanResult.AccountFailure(named, e, calls);
+        }
+    }
+
+    private ScanResult.Entry scan(ScanTarget target, AwsCredentialsProvider credentials) {
         Ec2Session session = null;
         try {
-            session = Ec2Session.open(settings.withRegion(target.region()));
-            List<Outcome> outcomes = new ArrayList<>();
+            session = Ec2Session.open(settings.withRegion(target.region()), credentials, target.accountId());
+            List<GroupCheck.Checked> checked = new ArrayList<>();
             List<GroupCheck.Unchecked> unchecked = new ArrayList<>();
-            for (GroupCheck check : new Reconciler(session).checkManaged()) {
-                if (check instanceof GroupCheck.Checked checked) {
-                    outcomes.add(checked.outcome());
+            for (GroupCheck check : new Reconciler(session).checkScanned(driverGroups)) {
+                if (check instanceof GroupCheck.Checked done) {
+                    checked.add(done);
                 } else if (check instanceof GroupCheck.Unchecked failed) {
                     unchecked.add(failed);
                 }
             }
-            return new ScanResult.Entry(target, outcomes, unchecked, session.calls().calls(), null);
+            return new ScanResult.Entry(target, checked, unchecked, session.calls().calls(), null);
         } catch (RancherSgException | IllegalArgumentException | SdkException e) {
             // SdkException: opening a session can fail before any call is made (no credentials, bad region).
             Map<String, Integer> calls = session == null ? Map.of() : session.calls().calls();
@@ -150,14 +266,25 @@ public final class Scanner {
         }
     }
 
-    private static ScanResult.Entry await(ScanTarget target, Future<ScanResult.Entry> future) {
+    /** Runs the tasks on the pool and returns their results in order. */
+    private static List<Object> runAll(ExecutorService pool, List<Callable<Object>> tasks, List<?> names) {
+        List<Future<Object>> futures = new ArrayList<>();
+        tasks.forEach(task -> futures.add(pool.submit(task)));
+        List<Object> results = new ArrayList<>();
+        for (int i = 0; i < futures.size(); i++) {
+            results.add(await(names.get(i), futures.get(i)));
+        }
+        return results;
+    }
+
+    private static Object await(Object what, Future<Object> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new Ec2CallException("interrupted while scanning " + target, e);
+            throw new Ec2CallException("interrupted while scanning " + what, e);
         } catch (ExecutionException e) {
-            // A bug, not an AWS failure (those are kept per target): let the caller report it.
+            // A bug, not an AWS failure (those are kept per account and target): let the caller report it.
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException runtime) {
                 throw runtime;
@@ -165,7 +292,31 @@ public final class Scanner {
             if (cause instanceof Error error) {
                 throw error;
             }
-            throw new IllegalStateException("scan of " + target + " failed", cause);
+            throw new IllegalStateException("scan of " + what + " failed", cause);
+        }
+    }
+
+    private static void merge(Map<String, Integer> into, Map<String, Integer> calls) {
+        calls.forEach((operation, count) -> into.merge(operation, count, Integer::sum));
+    }
+
+    /** A reached account: the credentials all its regions share, and the regions to scan. */
+    private record Access(FleetAccount account, String accountId, AwsCredentialsProvider credentials,
+                          AssumedRoles assumed, List<String> regions, Map<String, Integer> openingCalls) {
+
+        /** The calls made to reach it, refreshes of its credentials during the scan included. */
+        Map<String, Integer> calls() {
+            Map<String, Integer> all = new TreeMap<>(openingCalls);
+            if (assumed != null) {
+                merge(all, assumed.calls().calls());
+            }
+            return all;
+        }
+
+        void close() {
+            if (assumed != null) {
+                assumed.close();
+            }
         }
     }
 }

@@ -202,6 +202,22 @@ final class SecurityGroupApi {
         }
     }
 
+    /**
+     * Every group in the region tagged as rancher-sg's, and with {@code driverGroups} also every group
+     * carrying the tag key of Rancher's EC2 node driver, in one paginated read: filters of different
+     * names are ANDed, but the values of one filter are ORed, so both kinds come from one
+     * {@code tag-key} filter and are told apart by the caller. Groups with a {@code managed-by} tag of
+     * another tool come along and are the caller's to skip.
+     */
+    List<SecurityGroup> findScanned(boolean driverGroups) {
+        if (!driverGroups) {
+            return findManaged();
+        }
+        return call("DescribeSecurityGroups", () -> ec2.describeSecurityGroupsPaginator(
+                r -> r.filters(filter("tag-key", List.of(ManagedTags.MANAGED_BY, ManagedTags.DRIVER_TAG))))
+                .securityGroups().stream().toList());
+    }
+
     /** Every group in the region tagged as rancher-sg's. */
     List<SecurityGroup> findManaged() {
         return call("DescribeSecurityGroups", () -> ec2.describeSecurityGroupsPaginator(

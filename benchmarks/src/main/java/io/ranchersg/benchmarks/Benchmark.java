@@ -21,7 +21,9 @@ import java.util.function.Consumer;
  * Measures rancher-sg against an EC2 emulator and writes the results part of {@code docs/benchmarks.md}:
  * EC2 calls per operation, the cold {@code rancher-sg check} with and without the class-data-sharing
  * archive, a scan of many groups across four regions per pool size, and a scan of one region as it
- * fills. The text above {@link ReportWriter#MARKER} in the report is kept as it is.
+ * fills, and a scan of a simulated fleet of accounts behind added latency ({@link FleetScans}). The
+ * text above {@link ReportWriter#MARKER} in the report is kept as it is; {@code --fleet-only}
+ * replaces only the fleet section.
  *
  * <p>Run it through {@code scripts/benchmark.sh}, which builds the jars and starts LocalStack; it
  * exits 0 with the report written, 1 when a measurement failed, 64 on bad usage.
@@ -61,12 +63,17 @@ public final class Benchmark {
         }
     }
 
-    /** Runs every measurement and writes the report. */
+    /** Runs every measurement (or only the fleet scan) and writes the report. */
     static void run(Options options, Consumer<String> progress) {
         Instant started = Instant.now();
         Sessions sessions = new Sessions(options.endpoint());
         Cli cli = new Cli(options.project(), options.jar(), sessions);
         cli.makeShippedArchive();
+        if (options.fleet().only()) {
+            FleetScans.Results fleet = fleet(options, sessions, cli, progress);
+            writeFleet(options.out(), ReportWriter.fleet(options, fleet, started, Instant.now()));
+            return;
+        }
         String runId = Long.toString(started.getEpochSecond(), 36);
         try (Fleet fleet = new Fleet(sessions, CREATION_THREADS, progress)) {
             // The group the cold checks read: bin/rancher-sg check's default name in the default VPC.
@@ -94,8 +101,39 @@ public final class Benchmark {
                 fleet.ensure(List.of(GROWTH_REGION), "grow", size);
                 growth.add(scans.scan(List.of(GROWTH_REGION), 1, options.scanRuns()));
             }
+            FleetScans.Results fleetScans = fleet(options, sessions, cli, progress);
             write(options.out(), ReportWriter.write(new ReportWriter.Results(options, version, started,
-                    Instant.now(), calls, coldStart, created, byPool, growth)));
+                    Instant.now(), calls, coldStart, created, byPool, growth, fleetScans)));
+        }
+    }
+
+    private static FleetScans.Results fleet(Options options, Sessions sessions, Cli cli, Consumer<String> progress) {
+        Options.Fleet fleet = options.fleet();
+        progress.accept("fleet scan: " + fleet.accounts() + " accounts x " + FleetScans.REGIONS.size()
+                + " regions, " + fleet.latencyMillis() + " ms per call, parallelism " + fleet.parallelism());
+        try {
+            Path dir = Files.createTempDirectory("rancher-sg-fleet");
+            return new FleetScans(sessions, cli, progress).measure(fleet.accounts(), fleet.groups(),
+                    java.time.Duration.ofMillis(fleet.latencyMillis()), fleet.parallelism(), options.scanRuns(), dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make a directory for the accounts file", e);
+        }
+    }
+
+    /** Replaces the fleet section of {@code file} (or adds it at the end), keeping everything else. */
+    private static void writeFleet(Path file, String section) {
+        try {
+            String existing = Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+            int begin = existing.indexOf(ReportWriter.FLEET_BEGIN);
+            int end = existing.indexOf(ReportWriter.FLEET_END);
+            String updated = begin >= 0 && end > begin
+                    ? existing.substring(0, begin) + section.strip() + existing.substring(end + ReportWriter.FLEET_END.length())
+                    : existing + (existing.endsWith("\n") || existing.isEmpty() ? "\n" : "\n\n") + section;
+            Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.writeString(temp, updated, StandardCharsets.UTF_8);
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
         }
     }
 

@@ -24,9 +24,13 @@ final class Cli {
      * @param wallSeconds from start to exit
      * @param stdout      what it printed
      * @param stderr      what it printed on stderr
+     * @param peakKilobytes its largest resident set, as GNU time reports it, or -1 when not measured
      */
-    record Run(int exitCode, double wallSeconds, String stdout, String stderr) {
+    record Run(int exitCode, double wallSeconds, String stdout, String stderr, long peakKilobytes) {
     }
+
+    /** GNU time: peak memory from the kernel's accounting of the process and its children. */
+    private static final Path GNU_TIME = Path.of("/usr/bin/time");
 
     private final Path project;
     private final Path jar;
@@ -46,14 +50,40 @@ final class Cli {
 
     /** Runs {@code bin/rancher-sg args...} against {@code region} with extra variables, and times it. */
     Run run(String region, Map<String, String> extra, String... args) {
+        return exec(command(List.of(), args), environment(region, extra));
+    }
+
+    /** As {@link #run}, under GNU time, which reports the peak memory ({@link Run#peakKilobytes()}). */
+    Run runMeasured(String region, Map<String, String> extra, String... args) {
+        try {
+            Path peak = Files.createTempFile("bench-peak", ".txt");
+            try {
+                Run run = exec(command(List.of(GNU_TIME.toString(), "-q", "-f", "%M", "-o", peak.toString()), args),
+                        environment(region, extra));
+                String kilobytes = Files.readString(peak, StandardCharsets.UTF_8).strip();
+                long value = kilobytes.matches("\\d+") ? Long.parseLong(kilobytes) : -1;
+                return new Run(run.exitCode(), run.wallSeconds(), run.stdout(), run.stderr(), value);
+            } finally {
+                Files.deleteIfExists(peak);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Map<String, String> environment(String region, Map<String, String> extra) {
         Map<String, String> env = new HashMap<>(sessions.cliEnvironment(region));
         env.put("JAVA_HOME", System.getProperty("java.home")); // every process runs on the Java the report names
         env.put("RANCHER_SG_JAR", jar.toString());
         env.putAll(extra);
-        List<String> command = new ArrayList<>();
+        return env;
+    }
+
+    private List<String> command(List<String> prefix, String... args) {
+        List<String> command = new ArrayList<>(prefix);
         command.add(project.resolve("bin/rancher-sg").toString());
         command.addAll(List.of(args));
-        return exec(command, env);
+        return command;
     }
 
     /**
@@ -95,7 +125,7 @@ final class Cli {
                 int exit = builder.start().waitFor();
                 double wall = (System.nanoTime() - start) / 1e9;
                 return new Run(exit, wall, Files.readString(out, StandardCharsets.UTF_8),
-                        Files.readString(err, StandardCharsets.UTF_8));
+                        Files.readString(err, StandardCharsets.UTF_8), -1);
             } finally {
                 Files.deleteIfExists(out);
                 Files.deleteIfExists(err);

@@ -18,9 +18,34 @@ import java.util.List;
  * @param parallelism the pool sizes the scan is run with
  * @param command     the command line to name in the report
  * @param revision    the source revision the jars were built from, or null
+ * @param fleet       the fleet scan's set-up
  */
 record Options(URI endpoint, Path project, Path jar, Path out, int groups, int runs, int scanRuns,
-               List<Integer> parallelism, String command, String revision) {
+               List<Integer> parallelism, String command, String revision, Fleet fleet) {
+
+    /**
+     * The fleet scan: {@code accounts} accounts of {@link FleetScans#REGIONS}, {@code groups} groups
+     * in each account-region, every call held {@code latencyMillis}, scanned per pool size.
+     *
+     * @param only whether to measure only the fleet scan (and replace only its section of the report)
+     */
+    record Fleet(int accounts, int groups, int latencyMillis, List<Integer> parallelism, boolean only) {
+        Fleet {
+            if (accounts < 1 || accounts > 500 || groups < 1 || groups > 50) {
+                throw new IllegalArgumentException("--fleet-accounts takes 1 to 500 and --fleet-groups 1 to 50, not "
+                        + accounts + " and " + groups);
+            }
+            if (latencyMillis < 0 || latencyMillis > 5000) {
+                throw new IllegalArgumentException("--fleet-latency-ms takes 0 to 5000, not " + latencyMillis);
+            }
+            if (parallelism.isEmpty() || parallelism.stream().anyMatch(p -> p < 1 || p > 16)) {
+                // The fault proxy serves 16 requests at once: a larger pool would measure the proxy.
+                throw new IllegalArgumentException("--fleet-parallelism takes pool sizes from 1 to 16, not "
+                        + parallelism);
+            }
+            parallelism = List.copyOf(parallelism);
+        }
+    }
 
     static final String USAGE = """
             usage: Benchmark --endpoint URL [options]
@@ -33,6 +58,11 @@ record Options(URI endpoint, Path project, Path jar, Path out, int groups, int r
               --scan-runs N         runs of each scan (default 3)
               --parallelism LIST    scan pool sizes, comma separated (default 1,2,4,8)
               --quick               a smaller run: 100 groups, 3 runs, 1 scan run
+              --fleet-accounts N    accounts of the fleet scan, 3 regions each (default 20)
+              --fleet-groups N      groups per account-region (default 2)
+              --fleet-latency-ms N  delay added to every call of the fleet scan (default 300)
+              --fleet-parallelism LIST  the fleet scan's pool sizes (default 1,4,16)
+              --fleet-only          measure only the fleet scan; replace only its section of the report
               --command TEXT        the command line to name in the report
               --revision TEXT       the source revision the jars were built from""";
 
@@ -63,6 +93,11 @@ record Options(URI endpoint, Path project, Path jar, Path out, int groups, int r
         Integer runs = null;
         Integer scanRuns = null;
         List<Integer> parallelism = List.of(1, 2, 4, 8);
+        int fleetAccounts = 20;
+        int fleetGroups = 2;
+        int fleetLatency = 300;
+        List<Integer> fleetParallelism = List.of(1, 4, 16);
+        boolean fleetOnly = false;
         String command = "java io.ranchersg.benchmarks.Benchmark " + String.join(" ", args);
         String revision = null;
         boolean quick = false;
@@ -70,6 +105,10 @@ record Options(URI endpoint, Path project, Path jar, Path out, int groups, int r
             String arg = args[i];
             if (arg.equals("--quick")) {
                 quick = true;
+                continue;
+            }
+            if (arg.equals("--fleet-only")) {
+                fleetOnly = true;
                 continue;
             }
             if (i + 1 >= args.length) {
@@ -85,13 +124,11 @@ record Options(URI endpoint, Path project, Path jar, Path out, int groups, int r
                 case "--groups" -> groups = number(arg, value);
                 case "--runs" -> runs = number(arg, value);
                 case "--scan-runs" -> scanRuns = number(arg, value);
-                case "--parallelism" -> {
-                    List<Integer> sizes = new ArrayList<>();
-                    for (String size : value.split(",")) {
-                        sizes.add(number(arg, size.strip()));
-                    }
-                    parallelism = sizes;
-                }
+                case "--parallelism" -> parallelism = numbers(arg, value);
+                case "--fleet-accounts" -> fleetAccounts = number(arg, value);
+                case "--fleet-groups" -> fleetGroups = number(arg, value);
+                case "--fleet-latency-ms" -> fleetLatency = number(arg, value);
+                case "--fleet-parallelism" -> fleetParallelism = numbers(arg, value);
                 case "--command" -> command = value;
                 case "--revision" -> revision = value;
                 default -> throw new IllegalArgumentException("unknown option: " + arg);
@@ -103,7 +140,16 @@ record Options(URI endpoint, Path project, Path jar, Path out, int groups, int r
         return new Options(endpoint, project, jar != null ? jar : project.resolve("cli/target/rancher-sg.jar"),
                 project.resolve(out == null ? Path.of("docs/benchmarks.md") : out),
                 groups != null ? groups : quick ? 100 : 1000, runs != null ? runs : quick ? 3 : 10,
-                scanRuns != null ? scanRuns : quick ? 1 : 3, parallelism, command, revision);
+                scanRuns != null ? scanRuns : quick ? 1 : 3, parallelism, command, revision,
+                new Fleet(fleetAccounts, fleetGroups, fleetLatency, fleetParallelism, fleetOnly));
+    }
+
+    private static List<Integer> numbers(String option, String value) {
+        List<Integer> sizes = new ArrayList<>();
+        for (String size : value.split(",")) {
+            sizes.add(number(option, size.strip()));
+        }
+        return sizes;
     }
 
     /** The growth steps: 10, 25, 50 and 100 % of {@link #groups()} (100, 250, 500, 1,000 by default). */

@@ -15,6 +15,9 @@ final class ReportWriter {
     /** Where the written part of docs/benchmarks.md starts; the text above it is kept. */
     static final String MARKER = "<!-- Everything below is written by scripts/benchmark.sh: run it again instead of"
             + " editing. -->";
+    /** Around the fleet section, which {@code --fleet-only} replaces alone. */
+    static final String FLEET_BEGIN = "<!-- BEGIN fleet scan -->";
+    static final String FLEET_END = "<!-- END fleet scan -->";
 
     /**
      * Everything one run measured.
@@ -28,10 +31,11 @@ final class ReportWriter {
      * @param fleet     creating the multi-region scan's groups
      * @param scans     the multi-region scan per pool size
      * @param growth    the one-region scan per number of groups
+     * @param fleetScans the scan of a simulated fleet of accounts
      */
     record Results(Options options, String version, Instant started, Instant finished,
                    List<CallsPerOperation.Counted> calls, List<ColdStart.Result> coldStart, Fleet.Creation fleet,
-                   List<Scans.Scan> scans, List<Scans.Scan> growth) {
+                   List<Scans.Scan> scans, List<Scans.Scan> growth, FleetScans.Results fleetScans) {
     }
 
     private ReportWriter() {
@@ -96,6 +100,48 @@ final class ReportWriter {
         report.paragraph("`bin/rancher-sg scan --regions " + Benchmark.GROWTH_REGION + " --output json` after each"
                 + " step of filling the region with `rancher-nodes` groups.");
         report.table(List.of("groups", "wall", "EC2 calls (`api_calls`)"), scanRows(r.growth(), false));
+        return report.render() + "\n" + fleetSection(r.options(), r.fleetScans(), null);
+    }
+
+    /** The fleet section alone, for {@code --fleet-only}: it says when and how it was measured. */
+    static String fleet(Options options, FleetScans.Results fleet, Instant started, Instant finished) {
+        Duration took = Duration.between(started, finished);
+        return fleetSection(options, fleet, "Measured on " + DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(
+                started.atOffset(ZoneOffset.UTC).toLocalDateTime().truncatedTo(ChronoUnit.SECONDS)) + " UTC by `"
+                + options.command() + "` (" + took.toMinutes() + " min " + took.toSecondsPart() + " s), "
+                + Runtime.getRuntime().availableProcessors() + " CPUs, Java " + System.getProperty("java.runtime.version")
+                + (options.revision() == null ? "" : ", rancher-sg built from " + options.revision()) + ".");
+    }
+
+    private static String fleetSection(Options options, FleetScans.Results f, String measured) {
+        Report report = new Report();
+        report.paragraph(FLEET_BEGIN);
+        report.heading(3, "Fleet scan: " + f.accounts() + " accounts x " + FleetScans.REGIONS.size() + " regions, "
+                + f.latency().toMillis() + " ms per call");
+        if (measured != null) {
+            report.paragraph(measured);
+        }
+        report.paragraph("`bin/rancher-sg scan --accounts FILE --parallelism P --output json` over " + f.accounts()
+                + " accounts, each reached through STS AssumeRole on LocalStack and scanned in "
+                + String.join(", ", FleetScans.REGIONS) + " (" + f.accountRegions() + " account-regions, " + f.groups()
+                + " groups in each), through a proxy that holds every call, STS's and EC2's, for "
+                + f.latency().toMillis() + " ms before forwarding it, as a far region would; "
+                + options.scanRuns() + " run(s) per pool size after a warm-up run. Calls per account-region: "
+                + String.format(Locale.ROOT, "%.2f", f.callsPerAccountRegion()) + " (one DescribeSecurityGroups,"
+                + " and one AssumeRole per account of " + FleetScans.REGIONS.size() + " regions). Ideal: ceil("
+                + f.accountRegions() + " / P) x " + f.latency().toMillis() + " ms x calls per account-region; the"
+                + " wall time adds the JVM's start and the scan's own work (see the cold check above). Peak memory"
+                + " is the CLI process's largest resident set (GNU time).");
+        List<List<String>> rows = new ArrayList<>();
+        for (FleetScans.Scan s : f.scans()) {
+            rows.add(List.of(Integer.toString(s.parallelism()), Format.secondsRange(s.wall()),
+                    Format.seconds(s.idealSeconds()), Format.seconds(s.wall().median() - s.idealSeconds()),
+                    s.peakKilobytes() < 0 ? "not measured" : (s.peakKilobytes() / 1024) + " MiB",
+                    Integer.toString(s.groups()), Format.calls(s.calls())));
+        }
+        report.table(List.of("--parallelism", "wall", "ideal", "wall - ideal", "peak memory", "groups",
+                "calls (`api_calls`)"), rows);
+        report.paragraph(FLEET_END);
         return report.render();
     }
 

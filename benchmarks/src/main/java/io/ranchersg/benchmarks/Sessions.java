@@ -18,7 +18,8 @@ final class Sessions {
     /** The tag rancher-sg puts on every group it manages (ManagedTags in the provisioner). */
     static final Filter MANAGED = Filter.builder().name("tag:managed-by").values("rancher-sg").build();
 
-    private static final StaticCredentialsProvider CREDENTIALS =
+    /** The keys the emulator accepts. */
+    static final StaticCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
 
     private final URI endpoint;

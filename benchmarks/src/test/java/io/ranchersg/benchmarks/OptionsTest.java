@@ -26,6 +26,17 @@ class OptionsTest {
     }
 
     @Test
+    void theFleetScanDefaultsToTwentyAccountsAt300MillisecondsForPools1To16() {
+        Options.Fleet fleet = Options.parse("--endpoint", "http://127.0.0.1:4566").fleet();
+
+        assertThat(fleet).isEqualTo(new Options.Fleet(20, 2, 300, List.of(1, 4, 16), false));
+        assertThat(Options.parse("--endpoint", "http://x:1", "--fleet-only", "--fleet-parallelism", "2,8").fleet())
+                .isEqualTo(new Options.Fleet(20, 2, 300, List.of(2, 8), true));
+        assertThatThrownBy(() -> Options.parse("--endpoint", "http://x:1", "--fleet-parallelism", "32"))
+                .hasMessageContaining("1 to 16");
+    }
+
+    @Test
     void refusesGroupsThatDoNotSplitOverFourRegions() {
         assertThatThrownBy(() -> Options.parse("--endpoint", "http://x:1", "--groups", "10"))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -1,16 +1,19 @@
 package io.ranchersg.cli;
 
+import io.ranchersg.aws.AssumedRole;
 import io.ranchersg.aws.ClientSettings;
 import io.ranchersg.aws.GroupRequest;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
- * Where and as whom to talk to EC2. Unset options leave the standard AWS chain in charge; what the
- * chain reads from the environment ({@code AWS_REGION}, {@code AWS_ENDPOINT_URL_EC2},
- * {@code AWS_ENDPOINT_URL}) is checked here too, so that a typo fails before any call.
+ * Where and as whom to talk to EC2 (and to STS, for {@code --role-arn}). Unset options leave the
+ * standard AWS chain in charge; what the chain reads from the environment ({@code AWS_REGION},
+ * {@code AWS_ENDPOINT_URL_EC2}, {@code AWS_ENDPOINT_URL_STS}, {@code AWS_ENDPOINT_URL}) is checked
+ * here too, so that a typo fails before any call. Every command that talks to AWS inherits these.
  */
 final class AwsMixin {
 
@@ -24,8 +27,17 @@ final class AwsMixin {
     String awsProfile;
 
     @Option(names = "--endpoint-url", paramLabel = "URL",
-            description = "EC2 endpoint, e.g. LocalStack (default: AWS_ENDPOINT_URL_EC2, AWS_ENDPOINT_URL, or AWS).")
+            description = "EC2 and STS endpoint, e.g. LocalStack (default: AWS_ENDPOINT_URL_EC2 or AWS_ENDPOINT_URL_STS,"
+                    + " then AWS_ENDPOINT_URL, or AWS).")
     String endpointUrl;
+
+    @Option(names = "--role-arn", paramLabel = "ARN",
+            description = "Assume this IAM role (STS AssumeRole, session name rancher-sg) and work in its account.")
+    String roleArn;
+
+    @Option(names = "--external-id", paramLabel = "ID",
+            description = "The external id the role's trust policy asks for (with --role-arn).")
+    String externalId;
 
     @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "" + ClientSettings.DEFAULT_MAX_ATTEMPTS,
             description = "Attempts per EC2 call, retries of throttling and server errors included, 1 to 20"
@@ -50,14 +62,12 @@ final class AwsMixin {
         URI endpoint = null;
         if (endpointUrl != null) {
             endpoint = checkEndpoint("--endpoint-url", endpointUrl);
-        } else if (!"true".equalsIgnoreCase(env.getOrDefault("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", ""))) {
-            for (String variable : new String[] {"AWS_ENDPOINT_URL_EC2", "AWS_ENDPOINT_URL"}) {
-                if (isSet(env, variable)) {
-                    endpoint = checkEndpoint(variable, env.get(variable).strip());
-                    break; // the service-specific variable wins, as with the AWS CLI
-                }
-            }
+        } else {
+            // The service-specific variable wins, as with the AWS CLI.
+            endpoint = configuredEndpoint(env, "AWS_ENDPOINT_URL_EC2");
         }
+        URI stsEndpoint = endpointUrl != null ? endpoint : configuredEndpoint(env, "AWS_ENDPOINT_URL_STS");
+        List<AssumedRole> roles = roles();
         if (awsProfile != null && (awsProfile.isBlank() || awsProfile.chars().anyMatch(Character::isWhitespace))) {
             throw new UsageException("--aws-profile: invalid profile name '" + awsProfile + "'");
         }
@@ -68,7 +78,44 @@ final class AwsMixin {
             throw UsageException.of("--max-attempts", e);
         }
         // The region, profile and endpoint were checked above, each naming its own source.
-        return settings.withRegion(chosenRegion).withAwsProfile(awsProfile).withEndpoint(endpoint);
+        return settings.withRegion(chosenRegion).withAwsProfile(awsProfile).withEndpoint(endpoint)
+                .withStsEndpoint(stsEndpoint).withRoles(roles);
+    }
+
+    /** The role of {@code --role-arn} with its external id, checked; none without it. */
+    private List<AssumedRole> roles() {
+        if (roleArn == null) {
+            if (externalId != null) {
+                throw new UsageException("--external-id: an external id is sent only with a role: give --role-arn too");
+            }
+            return List.of();
+        }
+        try {
+            AssumedRole.of(roleArn.strip());
+        } catch (IllegalArgumentException e) {
+            throw UsageException.of("--role-arn", e);
+        }
+        try {
+            return List.of(new AssumedRole(roleArn.strip(), externalId));
+        } catch (IllegalArgumentException e) {
+            throw UsageException.of("--external-id", e);
+        }
+    }
+
+    /**
+     * The endpoint a service-specific variable ({@code AWS_ENDPOINT_URL_STS}) or {@code AWS_ENDPOINT_URL}
+     * names, checked, unless configured endpoints are ignored; {@code null} when none does.
+     */
+    private static URI configuredEndpoint(Map<String, String> env, String serviceVariable) {
+        if ("true".equalsIgnoreCase(env.getOrDefault("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", ""))) {
+            return null;
+        }
+        for (String variable : new String[] {serviceVariable, "AWS_ENDPOINT_URL"}) {
+            if (isSet(env, variable)) {
+                return checkEndpoint(variable, env.get(variable).strip());
+            }
+        }
+        return null;
     }
 
     private static boolean isSet(Map<String, String> env, String variable) {

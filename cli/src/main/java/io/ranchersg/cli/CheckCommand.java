@@ -36,7 +36,7 @@ final class CheckCommand extends GroupCommand {
             throw e;
         }
         List<Outcome> outcomes = List.of(outcome);
-        ObjectNode report = Reports.checkDocument("check", outcomes, outcome.apiCalls(), null, List.of());
+        ObjectNode report = Reports.checkDocument("check", outcomes, outcome.apiCalls());
         // Files first: if one cannot be written, stdout must not already hold a report.
         files.written(report, outcomes, at);
         if (jsonOutput()) {

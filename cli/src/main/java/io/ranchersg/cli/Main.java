@@ -42,8 +42,9 @@ public final class Main implements Callable<Integer> {
     /** Where credentials, region and endpoint come from; in the help of every command that talks to AWS. */
     private static final String AWS_FOOTER = "Credentials and region come from the standard AWS chain (environment,"
             + " AWS_PROFILE, ~/.aws/config, instance and container roles); --region and --aws-profile override them."
-            + " AWS_ENDPOINT_URL_EC2 and AWS_ENDPOINT_URL point the EC2 client elsewhere, as with the AWS CLI;"
-            + " --endpoint-url overrides them.";
+            + " AWS_ENDPOINT_URL_EC2, AWS_ENDPOINT_URL_STS and AWS_ENDPOINT_URL point the EC2 and STS clients"
+            + " elsewhere, as with the AWS CLI; --endpoint-url overrides them. --role-arn assumes a role (session"
+            + " name rancher-sg) whose credentials are refreshed before they expire and never printed.";
 
     @Mixin
     VerbosityMixin verbosity;
@@ -119,8 +120,11 @@ public final class Main implements Callable<Integer> {
         Map<String, String> codes = new LinkedHashMap<>();
         codes.put(Integer.toString(ExitCodes.OK), reportsDrift && !name.equals("rancher-sg")
                 ? "every group is in sync" : "success");
-        codes.put(Integer.toString(ExitCodes.ERROR), talksToAws
-                ? "error: AWS refused or could not be reached, a file could not be written"
+        codes.put(Integer.toString(ExitCodes.ERROR), name.equals("scan")
+                ? "error: an account, a region or a group could not be read (the rest is still reported), a file"
+                        + " could not be written"
+                : talksToAws ? "error: AWS refused or could not be reached, a role could not be assumed, a file could"
+                        + " not be written"
                 : "error");
         if (reportsDrift) {
             codes.put(Integer.toString(ExitCodes.DRIFT), name.equals("rancher-sg")

@@ -1,7 +1,12 @@
 package io.ranchersg.cli;
 
+import io.ranchersg.aws.GroupCheck;
 import io.ranchersg.aws.Outcome;
+import io.ranchersg.aws.ScanResult;
+import io.ranchersg.aws.ScanTarget;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,52 +14,76 @@ import java.util.function.ToIntFunction;
 
 /**
  * Drift gauges in the Prometheus text format, for node_exporter's textfile collector. One series
- * per group, labelled {@code region}, {@code vpc_id}, {@code group_id} (empty when the group does
- * not exist), {@code group_name} and {@code profile}; plus whether the check ran at all and when.
+ * per group, labelled {@code account} (empty where the run did not need to know it),
+ * {@code account_name} (from the accounts file), {@code region}, {@code vpc_id}, {@code group_id}
+ * (empty when the group does not exist), {@code group_name} and {@code profile}; a scan adds per
+ * account and region whether it was read; plus whether the check ran at all and when. The textfiles
+ * of a fleet's shards hold disjoint series, so that together they are the fleet's.
  */
 final class Prometheus {
 
     private Prometheus() {
     }
 
-    /** The gauges for a completed check or scan. */
+    /** The gauges for a completed check. */
     static String report(List<Outcome> outcomes, Instant at) {
-        return report(outcomes, List.of(), Map.of(), at);
+        StringBuilder out = new StringBuilder();
+        groups(out, outcomes.stream().map(o -> new Named(o, null)).toList());
+        run(out, true, at);
+        return out.toString();
     }
 
     /**
-     * The gauges of a scan: every group it checked, plus, when it was scanned, whether each region
-     * was read ({@code rancher_sg_region_scan_success}) and which groups could not be checked
-     * ({@code rancher_sg_group_check_success 0}). The check succeeded only when nothing failed.
+     * The gauges of a scan: every group it checked, whether each account was reached
+     * ({@code rancher_sg_account_scan_success}, for the accounts of an accounts file or a role) and
+     * each region read ({@code rancher_sg_region_scan_success}), and which groups could not be
+     * checked ({@code rancher_sg_group_check_success 0}). The check succeeded only when nothing failed.
      */
-    static String report(List<Outcome> outcomes, List<Reports.ScanError> unchecked, Map<String, Boolean> regions,
-                         Instant at) {
+    static String scan(ScanResult result, Instant at) {
         StringBuilder out = new StringBuilder();
-        gauge(out, "rancher_sg_group_in_sync", "Whether the security group exists and matches its profile (1) or not (0).",
-                outcomes, o -> o.inSync() ? 1 : 0);
-        gauge(out, "rancher_sg_group_exists", "Whether the security group exists (1) or not (0).",
-                outcomes, o -> o.exists() ? 1 : 0);
-        gauge(out, "rancher_sg_group_missing_rules", "Rules the profile lists that the security group lacks.",
-                outcomes, o -> o.drift().missing().size());
-        gauge(out, "rancher_sg_group_extra_rules", "Rules the security group has that the profile does not list.",
-                outcomes, o -> o.drift().extra().size());
-        gauge(out, "rancher_sg_group_changed_rules", "Rules whose description differs from the profile's.",
-                outcomes, o -> o.drift().changed().size());
+        List<Named> named = new ArrayList<>();
+        for (ScanResult.Entry entry : result.entries()) {
+            entry.outcomes().forEach(o -> named.add(new Named(o, entry.target().accountName())));
+        }
+        groups(out, named);
+        List<String> unchecked = new ArrayList<>();
+        for (ScanResult.Entry entry : result.entries()) {
+            for (GroupCheck.Unchecked group : entry.unchecked()) {
+                unchecked.add("rancher_sg_group_check_success{" + accountLabels(entry.target()) + ",region=\""
+                        + escape(entry.target().region()) + "\",group_id=\"" + escape(group.groupId())
+                        + "\",group_name=\"" + escape(group.groupName()) + "\"} 0\n");
+            }
+        }
         if (!unchecked.isEmpty()) {
             header(out, "rancher_sg_group_check_success",
                     "Whether the security group could be checked (0: its rancher-sg tags cannot be read back).");
-            for (Reports.ScanError error : unchecked) {
-                out.append("rancher_sg_group_check_success{region=\"").append(escape(error.region()))
-                        .append("\",group_id=\"").append(escape(error.groupId()))
-                        .append("\",group_name=\"").append(escape(error.groupName())).append("\"} 0\n");
+            unchecked.forEach(out::append);
+        }
+        Map<String, String> accounts = new LinkedHashMap<>();
+        for (ScanTarget target : result.targets()) {
+            if (target.accountId() != null) {
+                accounts.putIfAbsent(accountLabels(target), "1");
             }
         }
-        if (!regions.isEmpty()) {
-            header(out, "rancher_sg_region_scan_success", "Whether the region could be read (1) or not (0).");
-            regions.forEach((region, read) -> out.append("rancher_sg_region_scan_success{region=\"")
-                    .append(escape(region)).append("\"} ").append(read ? 1 : 0).append('\n'));
+        for (ScanResult.AccountFailure failure : result.failedAccounts()) {
+            accounts.put("account=\"" + escape(failure.account().id()) + "\",account_name=\""
+                    + escape(failure.account().name()) + "\"", "0");
         }
-        run(out, unchecked.isEmpty() && !regions.containsValue(false), at);
+        if (!accounts.isEmpty()) {
+            header(out, "rancher_sg_account_scan_success",
+                    "Whether the account could be reached: its role assumed, its regions listed (1) or not (0).");
+            accounts.forEach((labels, value) -> out.append("rancher_sg_account_scan_success{").append(labels)
+                    .append("} ").append(value).append('\n'));
+        }
+        if (!result.entries().isEmpty()) {
+            header(out, "rancher_sg_region_scan_success", "Whether the region could be read (1) or not (0).");
+            for (ScanResult.Entry entry : result.entries()) {
+                out.append("rancher_sg_region_scan_success{").append(accountLabels(entry.target()))
+                        .append(",region=\"").append(escape(entry.target().region())).append("\"} ")
+                        .append(entry.failed().isPresent() ? 0 : 1).append('\n');
+            }
+        }
+        run(out, result.complete(), at);
         return out.toString();
     }
 
@@ -65,11 +94,27 @@ final class Prometheus {
         return out.toString();
     }
 
-    private static void gauge(StringBuilder out, String name, String help, List<Outcome> outcomes,
+    private static void groups(StringBuilder out, List<Named> groups) {
+        gauge(out, "rancher_sg_group_in_sync", "Whether the security group exists and matches its profile (1) or not (0).",
+                groups, o -> o.inSync() ? 1 : 0);
+        gauge(out, "rancher_sg_group_exists", "Whether the security group exists (1) or not (0).",
+                groups, o -> o.exists() ? 1 : 0);
+        gauge(out, "rancher_sg_group_missing_rules", "Rules the profile lists that the security group lacks.",
+                groups, o -> o.drift().missing().size());
+        gauge(out, "rancher_sg_group_extra_rules", "Rules the security group has that the profile does not list.",
+                groups, o -> o.drift().extra().size());
+        gauge(out, "rancher_sg_group_changed_rules", "Rules whose description differs from the profile's.",
+                groups, o -> o.drift().changed().size());
+    }
+
+    private static void gauge(StringBuilder out, String name, String help, List<Named> groups,
                               ToIntFunction<Outcome> value) {
         header(out, name, help);
-        for (Outcome o : outcomes) {
+        for (Named group : groups) {
+            Outcome o = group.outcome();
             out.append(name).append('{')
+                    .append("account=\"").append(escape(o.location().account())).append("\",")
+                    .append("account_name=\"").append(escape(group.accountName())).append("\",")
                     .append("region=\"").append(escape(o.region())).append("\",")
                     .append("vpc_id=\"").append(escape(o.vpcId())).append("\",")
                     .append("group_id=\"").append(escape(o.groupId())).append("\",")
@@ -77,6 +122,10 @@ final class Prometheus {
                     .append("profile=\"").append(escape(o.profile())).append("\"} ")
                     .append(value.applyAsInt(o)).append('\n');
         }
+    }
+
+    private static String accountLabels(ScanTarget target) {
+        return "account=\"" + escape(target.accountId()) + "\",account_name=\"" + escape(target.accountName()) + "\"";
     }
 
     private static void run(StringBuilder out, boolean success, Instant at) {
@@ -98,5 +147,9 @@ final class Prometheus {
             return "";
         }
         return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+    }
+
+    /** A group's outcome with its account's name, where the accounts file gives one. */
+    private record Named(Outcome outcome, String accountName) {
     }
 }

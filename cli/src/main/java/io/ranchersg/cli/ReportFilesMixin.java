@@ -2,6 +2,7 @@ package io.ranchersg.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ranchersg.aws.Outcome;
+import io.ranchersg.aws.ScanResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -42,13 +43,12 @@ final class ReportFilesMixin {
     }
 
     /**
-     * Writes the files of a scan: the gauges of every group checked, and which regions and groups
-     * could not be read.
+     * Writes the files of a scan: the gauges of every group checked, and which accounts, regions and
+     * groups could not be read.
      */
-    void scanned(ObjectNode report, List<Outcome> outcomes, List<Reports.ScanError> unchecked,
-                 Map<String, Boolean> regions, Instant at) {
+    void scanned(ObjectNode report, ScanResult result, Instant at) {
         write(reportFile, "--report-file", () -> Json.write(report) + "\n");
-        write(prometheusFile, "--prometheus-textfile", () -> Prometheus.report(outcomes, unchecked, regions, at));
+        write(prometheusFile, "--prometheus-textfile", () -> Prometheus.scan(result, at));
     }
 
     /**

@@ -4,12 +4,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ranchersg.aws.Actions;
 import io.ranchersg.aws.DeleteOutcome;
+import io.ranchersg.aws.GroupCheck;
 import io.ranchersg.aws.Outcome;
+import io.ranchersg.aws.ScanResult;
+import io.ranchersg.aws.ScanTarget;
 import io.ranchersg.aws.StackOutcome;
 import io.ranchersg.core.DescriptionChange;
 import io.ranchersg.core.Drift;
 import io.ranchersg.core.Rule;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -23,6 +28,9 @@ import java.util.function.Function;
  */
 final class Reports {
 
+    /** {@code managed_by} of a group carrying rancher-sg's tags. */
+    static final String MANAGED_BY_RANCHER_SG = "rancher-sg";
+
     private Reports() {
     }
 
@@ -34,7 +42,19 @@ final class Reports {
      * group's state after the run.
      */
     static ObjectNode group(Outcome o, boolean actions) {
+        return group(o, actions, null, o.managed() ? MANAGED_BY_RANCHER_SG : null);
+    }
+
+    /**
+     * A group entry naming its account ({@code account_id}, null where the run did not need to know
+     * it; {@code account_name} from the accounts file) and who made the group ({@code managed_by}:
+     * {@value #MANAGED_BY_RANCHER_SG}, {@code rancher-node-driver}, or null for a group nobody
+     * claims).
+     */
+    static ObjectNode group(Outcome o, boolean actions, String accountName, String managedBy) {
         ObjectNode node = Json.object();
+        node.put("account_id", o.location().account());
+        node.put("account_name", accountName);
         node.put("region", o.region());
         node.put("vpc_id", o.vpcId());
         node.put("group_id", o.groupId());
@@ -42,6 +62,7 @@ final class Reports {
         node.put("profile", o.profile());
         node.put("exists", o.exists());
         node.put("managed", o.managed());
+        node.put("managed_by", managedBy);
         node.put("in_sync", o.inSync());
         Drift drift = o.drift();
         node.set("missing", Json.rules(drift.missing()));
@@ -59,32 +80,97 @@ final class Reports {
         return node;
     }
 
-    /** The check or scan document; {@code errors} lists regions and groups a scan could not read. */
-    static ObjectNode checkDocument(String command, List<Outcome> outcomes, Map<String, Integer> apiCalls,
-                                    List<String> regions, List<ScanError> errors) {
+    /** The check document. */
+    static ObjectNode checkDocument(String command, List<Outcome> outcomes, Map<String, Integer> apiCalls) {
         ObjectNode doc = Json.document();
         doc.put("command", command);
-        doc.put("in_sync", outcomes.stream().allMatch(Outcome::inSync) && errors.isEmpty());
-        if (regions != null) {
-            ArrayNode array = doc.putArray("regions");
-            regions.forEach(array::add);
-        }
+        doc.put("in_sync", outcomes.stream().allMatch(Outcome::inSync));
         ArrayNode groups = doc.putArray("groups");
         outcomes.forEach(o -> groups.add(group(o, false)));
-        if (regions != null) {
-            ArrayNode array = doc.putArray("errors");
-            for (ScanError error : errors) {
-                ObjectNode node = array.addObject();
-                node.put("region", error.region());
-                if (error.groupId() != null) {
-                    node.put("group_id", error.groupId());
-                    node.put("group_name", error.groupName());
-                }
-                node.put("message", error.message());
-            }
-        }
         doc.set("api_calls", Json.apiCalls(apiCalls));
         return doc;
+    }
+
+    /**
+     * The scan document: the accounts (each with the regions scanned, or {@code "reached": false}),
+     * the regions, every group checked with its account and maker, and what could not be read.
+     */
+    static ObjectNode scanDocument(ScanResult result, List<ScanError> errors) {
+        ObjectNode doc = Json.document();
+        doc.put("command", "scan");
+        doc.put("in_sync", result.outcomes().stream().allMatch(Outcome::inSync) && errors.isEmpty());
+        ArrayNode accounts = doc.putArray("accounts");
+        Map<String, ObjectNode> byAccount = new LinkedHashMap<>();
+        for (ScanTarget target : result.targets()) {
+            byAccount.computeIfAbsent(target.accountId() + "/" + target.accountName(), key -> {
+                ObjectNode node = accounts.addObject();
+                node.put("account_id", target.accountId());
+                node.put("account_name", target.accountName());
+                node.put("reached", true);
+                node.putArray("regions");
+                return node;
+            }).withArray("regions").add(target.region());
+        }
+        for (ScanResult.AccountFailure failure : result.failedAccounts()) {
+            ObjectNode node = accounts.addObject();
+            node.put("account_id", failure.account().id());
+            node.put("account_name", failure.account().name());
+            node.put("reached", false);
+            node.putArray("regions");
+        }
+        ArrayNode regions = doc.putArray("regions");
+        new LinkedHashSet<>(result.targets().stream().map(ScanTarget::region).toList()).forEach(regions::add);
+        ArrayNode groups = doc.putArray("groups");
+        for (ScanResult.Entry entry : result.entries()) {
+            for (GroupCheck.Checked checked : entry.checked()) {
+                ObjectNode node = group(checked.outcome(), false, entry.target().accountName(),
+                        checked.madeBy().label());
+                if (checked.stack() != null) {
+                    ObjectNode stack = node.putObject("stack");
+                    stack.put("cluster", checked.stack().cluster());
+                    stack.put("layout", checked.stack().layout());
+                    stack.put("role", checked.stack().role());
+                }
+                groups.add(node);
+            }
+        }
+        ArrayNode array = doc.putArray("errors");
+        for (ScanError error : errors) {
+            ObjectNode node = array.addObject();
+            node.put("account_id", error.accountId());
+            node.put("account_name", error.accountName());
+            node.put("region", error.region());
+            if (error.groupId() != null) {
+                node.put("group_id", error.groupId());
+                node.put("group_name", error.groupName());
+            }
+            node.put("message", error.message());
+        }
+        doc.set("api_calls", Json.apiCalls(result.apiCalls()));
+        return doc;
+    }
+
+    /** Everything a scan could not read, in order: accounts, then regions and groups account by account. */
+    static List<ScanError> scanErrors(ScanResult result) {
+        List<ScanError> errors = new ArrayList<>();
+        for (ScanResult.AccountFailure failure : result.failedAccounts()) {
+            errors.add(new ScanError(failure.account().id(), failure.account().name(), null, null, null,
+                    message(failure.failure())));
+        }
+        for (ScanResult.Entry entry : result.entries()) {
+            ScanTarget target = entry.target();
+            entry.failed().ifPresent(e -> errors.add(new ScanError(target.accountId(), target.accountName(),
+                    target.region(), null, null, message(e))));
+            for (GroupCheck.Unchecked group : entry.unchecked()) {
+                errors.add(new ScanError(target.accountId(), target.accountName(), target.region(), group.groupId(),
+                        group.groupName(), message(group.error())));
+            }
+        }
+        return errors;
+    }
+
+    private static String message(RuntimeException e) {
+        return ErrorFunnel.clean(ErrorFunnel.describe(e));
     }
 
     /** The plan or ensure document; {@code changes} says whether ensure would change (plan) or changed something. */
@@ -189,20 +275,24 @@ final class Reports {
     }
 
     /**
-     * What a scan could not read, and why: a whole region ({@code groupId} null), or one group in it.
+     * What a scan could not read, and why: a whole account ({@code region} null), a region of it
+     * ({@code groupId} null), or one group in it. The account is null for the caller's own when it
+     * is not known.
      */
-    record ScanError(String region, String groupId, String groupName, String message) {
+    record ScanError(String accountId, String accountName, String region, String groupId, String groupName,
+                     String message) {
 
-        static ScanError region(String region, String message) {
-            return new ScanError(region, null, null, message);
-        }
-
-        /** For stderr: {@code scan of REGION failed: ...} or {@code scan of REGION: group sg-.. ('name') ...}. */
+        /** For stderr: {@code scan of ACCOUNT failed: ...}, {@code scan of [ACCOUNT ]REGION failed: ...}, or a group's. */
         String line() {
-            if (groupId == null) {
-                return "scan of " + region + " failed: " + message;
+            String account = accountId == null ? "" : accountName == null ? accountId : accountName + " (" + accountId + ")";
+            if (region == null) {
+                return "scan of account " + account + " failed: " + message;
             }
-            return "scan of " + region + ": security group " + groupId + " ('" + groupName
+            String where = account.isEmpty() ? region : account + " " + region;
+            if (groupId == null) {
+                return "scan of " + where + " failed: " + message;
+            }
+            return "scan of " + where + ": security group " + groupId + " ('" + groupName
                     + "') could not be checked: " + message;
         }
     }

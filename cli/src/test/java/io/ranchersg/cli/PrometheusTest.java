@@ -2,9 +2,15 @@ package io.ranchersg.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ranchersg.aws.FleetAccount;
+import io.ranchersg.aws.GroupCheck;
 import io.ranchersg.aws.Mode;
+import io.ranchersg.aws.RancherSgException;
+import io.ranchersg.aws.ScanResult;
+import io.ranchersg.aws.ScanTarget;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PrometheusTest {
@@ -15,7 +21,7 @@ class PrometheusTest {
     void gaugesPerGroup() {
         String text = Prometheus.report(List.of(Outcomes.inSync(), Outcomes.drifted(Mode.CHECK)), AT);
 
-        String labels = "{region=\"us-east-1\",vpc_id=\"vpc-0123abcd\",group_id=\"sg-0abc\",group_name=\"web\","
+        String labels = "{account=\"\",account_name=\"\",region=\"us-east-1\",vpc_id=\"vpc-0123abcd\",group_id=\"sg-0abc\",group_name=\"web\","
                 + "profile=\"rancher-nodes\"}";
         assertThat(text)
                 .contains("# TYPE rancher_sg_group_in_sync gauge\n")
@@ -33,7 +39,7 @@ class PrometheusTest {
     void anAbsentGroupHasAnEmptyIdAndExistsZero() {
         String text = Prometheus.report(List.of(Outcomes.absent(Mode.CHECK)), AT);
 
-        assertThat(text).contains("rancher_sg_group_exists{region=\"us-east-1\",vpc_id=\"vpc-0123abcd\",group_id=\"\",")
+        assertThat(text).contains("rancher_sg_group_exists{account=\"\",account_name=\"\",region=\"us-east-1\",vpc_id=\"vpc-0123abcd\",group_id=\"\",")
                 .contains("rancher_sg_group_missing_rules{").contains("} 2\n");
     }
 
@@ -44,27 +50,51 @@ class PrometheusTest {
 
     @Test
     void aScanThatCouldNotCheckOneGroupKeepsTheOthersAndMarksOnlyWhatFailed() {
-        String text = Prometheus.report(List.of(Outcomes.inSync()),
-                List.of(new Reports.ScanError("us-east-1", "sg-0bad", "broken", "unreadable tags")),
-                java.util.Map.of("us-east-1", true), AT);
+        ScanTarget east = new ScanTarget("111111111111", "prod", "us-east-1");
+        ScanResult result = new ScanResult(List.of(new ScanResult.Entry(east,
+                List.of(new GroupCheck.Checked(Outcomes.inSync())),
+                List.of(new GroupCheck.Unchecked("sg-0bad", "broken", "vpc-0123abcd",
+                        new Refused("unreadable tags"))), Map.of(), null)), Map.of());
+
+        String text = Prometheus.scan(result, AT);
 
         assertThat(text)
-                .contains("rancher_sg_group_in_sync{region=\"us-east-1\",vpc_id=\"vpc-0123abcd\",group_id=\"sg-0abc\"")
-                .contains("rancher_sg_group_check_success{region=\"us-east-1\",group_id=\"sg-0bad\","
-                        + "group_name=\"broken\"} 0\n")
-                .contains("rancher_sg_region_scan_success{region=\"us-east-1\"} 1\n")
+                .contains("rancher_sg_group_in_sync{account=\"\",account_name=\"prod\",region=\"us-east-1\","
+                        + "vpc_id=\"vpc-0123abcd\",group_id=\"sg-0abc\"")
+                .contains("rancher_sg_group_check_success{account=\"111111111111\",account_name=\"prod\","
+                        + "region=\"us-east-1\",group_id=\"sg-0bad\",group_name=\"broken\"} 0\n")
+                .contains("rancher_sg_account_scan_success{account=\"111111111111\",account_name=\"prod\"} 1\n")
+                .contains("rancher_sg_region_scan_success{account=\"111111111111\",account_name=\"prod\","
+                        + "region=\"us-east-1\"} 1\n")
                 .contains("rancher_sg_check_success 0\n");
     }
 
     @Test
-    void aScanOfAnUnreadableRegionKeepsTheOtherRegionsGauges() {
-        String text = Prometheus.report(List.of(Outcomes.inSync()), List.of(),
-                new java.util.TreeMap<>(java.util.Map.of("us-east-1", true, "eu-west-1", false)), AT);
+    void aScanOfAnUnreadableRegionOrAccountKeepsTheOthersGauges() {
+        ScanResult result = new ScanResult(List.of(
+                new ScanResult.Entry(new ScanTarget("us-east-1"), List.of(new GroupCheck.Checked(Outcomes.inSync())),
+                        List.of(), Map.of(), null),
+                new ScanResult.Entry(new ScanTarget("eu-west-1"), List.of(), List.of(), Map.of(),
+                        new IllegalStateException("no answer"))),
+                List.of(new ScanResult.AccountFailure(new FleetAccount("222222222222", "dev", List.of(), List.of()),
+                        new IllegalStateException("refused"), Map.of())), Map.of());
 
-        assertThat(text).contains("rancher_sg_group_in_sync{region=\"us-east-1\"")
-                .contains("rancher_sg_region_scan_success{region=\"eu-west-1\"} 0\n")
-                .contains("rancher_sg_region_scan_success{region=\"us-east-1\"} 1\n")
+        String text = Prometheus.scan(result, AT);
+
+        assertThat(text).contains("rancher_sg_group_in_sync{account=\"\",account_name=\"\",region=\"us-east-1\"")
+                .contains("rancher_sg_region_scan_success{account=\"\",account_name=\"\",region=\"eu-west-1\"} 0\n")
+                .contains("rancher_sg_region_scan_success{account=\"\",account_name=\"\",region=\"us-east-1\"} 1\n")
+                .contains("rancher_sg_account_scan_success{account=\"222222222222\",account_name=\"dev\"} 0\n")
                 .contains("rancher_sg_check_success 0\n");
+    }
+
+    /** A group the scan could not check, as the provisioner reports it. */
+    private static final class Refused extends RancherSgException {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String message) {
+            super(message);
+        }
     }
 
     @Test

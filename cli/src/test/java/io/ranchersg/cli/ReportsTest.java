@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ranchersg.aws.Actions;
+import io.ranchersg.aws.FleetAccount;
+import io.ranchersg.aws.GroupCheck;
 import io.ranchersg.aws.Mode;
+import io.ranchersg.aws.ScanResult;
+import io.ranchersg.aws.ScanTarget;
 import io.ranchersg.aws.Outcome;
 import io.ranchersg.aws.Review;
 import java.util.List;
@@ -18,7 +22,7 @@ class ReportsTest {
         Outcome drifted = Outcomes.drifted(Mode.CHECK);
 
         JsonNode doc = Json.read(Json.write(Reports.checkDocument("check", List.of(drifted),
-                Map.of("DescribeVpcs", 1, "DescribeSecurityGroups", 1), null, List.of())));
+                Map.of("DescribeVpcs", 1, "DescribeSecurityGroups", 1))));
 
         assertThat(doc.get("format_version").asInt()).isEqualTo(1);
         assertThat(doc.get("in_sync").asBoolean()).isFalse();
@@ -35,6 +39,8 @@ class ReportsTest {
         assertThat(doc.get("api_calls").toString()).as("sorted by operation")
                 .isEqualTo("{\"DescribeSecurityGroups\":1,\"DescribeVpcs\":1}");
         assertThat(doc.has("errors")).as("only scan reports region errors").isFalse();
+        assertThat(group.get("account_id").isNull()).as("no role: the account was not needed").isTrue();
+        assertThat(group.get("managed_by").asText()).isEqualTo("rancher-sg");
     }
 
     @Test
@@ -132,12 +138,35 @@ class ReportsTest {
     }
 
     @Test
-    void scanDocumentNamesTheRegionsAndTheirErrors() {
-        JsonNode doc = Reports.checkDocument("scan", List.of(Outcomes.inSync()), Map.of(),
-                List.of("us-east-1", "eu-west-1"), List.of(Reports.ScanError.region("eu-west-1", "access denied")));
+    void scanDocumentNamesTheAccountsRegionsGroupsAndErrors() {
+        ScanTarget prodEast = new ScanTarget("111111111111", "prod", "us-east-1");
+        ScanTarget prodWest = new ScanTarget("111111111111", "prod", "eu-west-1");
+        ScanResult result = new ScanResult(List.of(
+                new ScanResult.Entry(prodEast, List.of(new GroupCheck.Checked(Outcomes.inSync()),
+                        new GroupCheck.Checked(Outcomes.drifted(Mode.CHECK), GroupCheck.Maker.RANCHER_NODE_DRIVER)),
+                        List.of(), Map.of("DescribeSecurityGroups", 1), null),
+                new ScanResult.Entry(prodWest, List.of(), List.of(), Map.of(), new IllegalArgumentException("boom"))),
+                List.of(new ScanResult.AccountFailure(new FleetAccount("222222222222", "dev", List.of(), List.of()),
+                        new IllegalArgumentException("access denied"), Map.of("AssumeRole", 1))),
+                Map.of("AssumeRole", 2));
+
+        List<Reports.ScanError> errors = Reports.scanErrors(result);
+        JsonNode doc = Reports.scanDocument(result, errors);
 
         assertThat(doc.get("regions").toString()).isEqualTo("[\"us-east-1\",\"eu-west-1\"]");
-        assertThat(doc.get("errors").get(0).get("message").asText()).isEqualTo("access denied");
+        assertThat(doc.get("accounts").toString()).isEqualTo("[{\"account_id\":\"111111111111\","
+                + "\"account_name\":\"prod\",\"reached\":true,\"regions\":[\"us-east-1\",\"eu-west-1\"]},"
+                + "{\"account_id\":\"222222222222\",\"account_name\":\"dev\",\"reached\":false,\"regions\":[]}]");
+        assertThat(doc.get("groups").findValuesAsText("account_name")).containsExactly("prod", "prod");
+        assertThat(doc.get("groups").findValuesAsText("managed_by"))
+                .containsExactly("rancher-sg", "rancher-node-driver");
+        assertThat(doc.get("errors").toString()).isEqualTo("[{\"account_id\":\"222222222222\",\"account_name\":"
+                + "\"dev\",\"region\":null,\"message\":\"access denied\"},{\"account_id\":\"111111111111\","
+                + "\"account_name\":\"prod\",\"region\":\"eu-west-1\",\"message\":\"boom\"}]");
+        assertThat(doc.get("api_calls").toString()).as("listing and region calls together")
+                .isEqualTo("{\"AssumeRole\":2,\"DescribeSecurityGroups\":1}");
         assertThat(doc.get("in_sync").asBoolean()).as("an unread region is not known to be in sync").isFalse();
+        assertThat(errors.get(0).line()).isEqualTo("scan of account dev (222222222222) failed: access denied");
+        assertThat(errors.get(1).line()).isEqualTo("scan of prod (111111111111) eu-west-1 failed: boom");
     }
 }

@@ -65,12 +65,14 @@ class ScanIT {
                 assertThat(scan.err()).as("stderr names the group").contains(brokenId).contains(region);
                 String gauges = Files.readString(textfile);
                 assertThat(gauges).as("gauges of everything that could be checked")
-                        .containsPattern("rancher_sg_group_in_sync\\{region=\"" + region + "\",[^}]*group_name=\""
+                        .containsPattern("rancher_sg_group_in_sync\\{account=\"\",account_name=\"\",region=\"" + region + "\",[^}]*group_name=\""
                                 + healthy + "\"[^}]*} 1\n")
-                        .contains("rancher_sg_group_check_success{region=\"" + region + "\",group_id=\"" + brokenId
+                        .contains("rancher_sg_group_check_success{account=\"\",account_name=\"\",region=\"" + region + "\",group_id=\"" + brokenId
                                 + "\",group_name=\"" + broken + "\"} 0\n")
-                        .contains("rancher_sg_region_scan_success{region=\"" + region + "\"} 1\n")
-                        .contains("rancher_sg_region_scan_success{region=\"" + emulator.region() + "\"} 1\n")
+                        .contains("rancher_sg_region_scan_success{account=\"\",account_name=\"\",region=\"" + region
+                                + "\"} 1\n")
+                        .contains("rancher_sg_region_scan_success{account=\"\",account_name=\"\",region=\""
+                                + emulator.region() + "\"} 1\n")
                         .contains("rancher_sg_check_success 0\n")
                         .doesNotContain("group_name=\"" + broken + "\",profile=");
             } finally {

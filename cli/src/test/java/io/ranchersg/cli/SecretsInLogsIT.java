@@ -69,6 +69,33 @@ class SecretsInLogsIT {
         }
     }
 
+    @Test
+    void debugLogsOfRunsThroughAnAssumedRoleCarryNeitherItsCredentialsNorTheExternalId(Ec2Emulator emulator) {
+        String role = Ec2Emulator.uniqueRoleArn("secrets");
+        String externalId = "ExternalIdNeverLogged" + UUID.randomUUID().toString().replace("-", "");
+        String name = Ec2Groups.uniqueName("secrets-role");
+        RancherSg cli = withSecrets(RancherSg.against(emulator));
+
+        CliRun ensure = cli.run("-vv", "ensure", "--role-arn", role, "--external-id", externalId, "--group-name",
+                name, "--output", "json");
+        CliRun scan = cli.run("-vv", "scan", "--role-arn", role, "--external-id", externalId, "--output", "json");
+
+        for (CliRun run : List.of(ensure, scan)) {
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(run.err()).as("-vv logged the role's call and the EC2 calls").contains("STS AssumeRole")
+                    .contains("EC2 DescribeSecurityGroups");
+            assertNothingSecret(run);
+            for (String stream : List.of(run.out(), run.err())) {
+                assertThat(stream).as("no external id\n" + run).doesNotContain(externalId);
+                assertThat(stream).as("no assumed credentials\n" + run).doesNotContain("SecretAccessKey")
+                        .doesNotContain("SessionToken").doesNotContainPattern("\\b(ASIA|LSIA)[A-Z0-9]{12,}");
+            }
+        }
+        try (Ec2Client ec2 = emulator.ec2ClientAs(role)) {
+            assertThat(Ec2Groups.group(ec2, name)).as("the run did its work in the role's account").isPresent();
+        }
+    }
+
     private static RancherSg withSecrets(RancherSg cli) {
         return cli.with("AWS_SECRET_ACCESS_KEY", SECRET).with("AWS_SESSION_TOKEN", TOKEN);
     }

@@ -120,4 +120,27 @@ class StackCliIT {
             assertThat(Ec2Groups.allNames(ec2)).noneMatch(name -> name.startsWith(cluster));
         }
     }
+
+    @Test
+    void scanReportsStackGroupsWithTheirClusterAndRole(Ec2Emulator emulator) {
+        String cluster = Ec2Groups.uniqueName("cli-scan");
+        RancherSg cli = RancherSg.against(emulator);
+        assertThat(cli.run(args("ensure", cluster)).exitCode()).isZero();
+
+        CliRun scan = cli.run("scan", "--output", "json");
+
+        JsonNode groups = Json.read(scan.out()).get("groups");
+        List<String> roles = new ArrayList<>();
+        for (JsonNode group : groups) {
+            if (group.get("group_name").asText().startsWith(cluster + "-")) {
+                assertThat(group.get("stack").get("cluster").asText()).isEqualTo(cluster);
+                assertThat(group.get("stack").get("layout").asText()).isEqualTo("node-pool");
+                assertThat(group.get("group_name").asText()).isEqualTo(cluster + "-" + group.get("stack").get("role")
+                        .asText());
+                assertThat(group.get("in_sync").asBoolean()).as(group.toString()).isTrue();
+                roles.add(group.get("stack").get("role").asText());
+            }
+        }
+        assertThat(roles).containsExactlyInAnyOrder("etcd", "controlplane", "worker");
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ class ExampleFilesTest {
     /** Surefire runs in the module's directory. */
     private static final Path EXAMPLES = Path.of("");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final YAMLMapper YAML = new YAMLMapper();
 
     private static final List<String> TAG_KEYS =
             List.of("managed-by", "rancher-sg:profile", "rancher-sg:options", "rancher-sg:version");
@@ -96,6 +98,54 @@ class ExampleFilesTest {
                 .contains("image: ghcr.io/your-org/rancher-sg:0.1.0");
         assertThat(commandOf(yaml)).as("the container's command")
                 .startsWith("rancher-sg check --output json --region ");
+    }
+
+    @Test
+    void auditRoleTrustsTheHubOnlyWithTheExternalIdAndAllowsOnlyDescribe() throws IOException {
+        JsonNode role = YAML.readTree(EXAMPLES.resolve("iam/audit-role.yaml").toFile()).at("/Resources/AuditRole");
+
+        assertThat(role.at("/Type").asText()).isEqualTo("AWS::IAM::Role");
+        JsonNode trust = role.at("/Properties/AssumeRolePolicyDocument/Statement");
+        assertThat(trust).as("one trust statement").hasSize(1);
+        assertThat(trust.get(0).at("/Action").asText()).isEqualTo("sts:AssumeRole");
+        assertThat(trust.get(0).at("/Condition/StringEquals/sts:ExternalId/Ref").asText()).isEqualTo("ExternalId");
+        assertThat(trust.get(0).at("/Condition/StringEquals/sts:RoleSessionName").asText()).isEqualTo("rancher-sg");
+        List<String> actions = new ArrayList<>();
+        for (JsonNode policy : role.at("/Properties/Policies")) {
+            actions.addAll(allowedActions(policy.get("PolicyDocument")));
+        }
+        assertThat(actions).as("the audit role's actions").allMatch(action -> action.startsWith("ec2:Describe"))
+                .containsExactlyInAnyOrder("ec2:DescribeSecurityGroups", "ec2:DescribeVpcs", "ec2:DescribeRegions");
+        assertThat(role.at("/Properties/ManagedPolicyArns").isMissingNode()).as("no managed policies").isTrue();
+    }
+
+    @Test
+    void fleetHubPolicyAssumesOnlyTheAuditRoles() throws IOException {
+        assertThat(allowedActions(policy("fleet-hub-policy.json"))).containsExactlyInAnyOrder("sts:AssumeRole",
+                "ec2:DescribeRegions");
+        assertThat(strings(statement(policy("fleet-hub-policy.json"), "sts:AssumeRole").get("Resource")))
+                .containsExactly("arn:aws:iam::*:role/rancher-sg-audit");
+    }
+
+    @Test
+    void fleetJobRunsOneShardPerIndexOfAnIndexedJob() throws IOException {
+        String text = Files.readString(EXAMPLES.resolve("kubernetes/fleet-indexed-job.yaml"));
+        JsonNode cronJob = null;
+        for (JsonNode document : YAML.readerFor(JsonNode.class).<JsonNode>readValues(text).readAll()) {
+            if (document.path("kind").asText().equals("CronJob")) {
+                cronJob = document;
+            }
+        }
+        assertThat(cronJob).as("a CronJob").isNotNull();
+        JsonNode job = cronJob.at("/spec/jobTemplate/spec");
+        String command = String.join(" ", strings(job.at("/template/spec/containers/0/command")));
+
+        assertThat(job.at("/completionMode").asText()).isEqualTo("Indexed");
+        assertThat(job.at("/parallelism").asInt()).as("every shard at once").isEqualTo(job.at("/completions").asInt());
+        assertThat(command).startsWith("rancher-sg scan --accounts /etc/rancher-sg/accounts.yml ")
+                .contains(" --shards " + job.at("/completions").asInt() + " ");
+        assertThat(text).as("the accounts file is mounted where the command reads it")
+                .contains("mountPath: /etc/rancher-sg").contains("accounts.yml: |");
     }
 
     @Test

@@ -22,7 +22,7 @@ final class Containers {
             return Optional.empty();
         }
         LocalStackContainer container =
-                new LocalStackContainer(DockerImageName.parse(Ec2Emulators.image())).withServices("ec2");
+                new LocalStackContainer(DockerImageName.parse(Ec2Emulators.image())).withServices("ec2", "sts");
         try {
             container.start();
         } catch (RuntimeException e) {

@@ -5,7 +5,10 @@ import java.util.Objects;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
  * An EC2 endpoint that end-to-end tests may create and destroy things in, with the region and
@@ -47,6 +50,33 @@ public record Ec2Emulator(
                 .region(Region.of(region))
                 .credentialsProvider(credentials())
                 .build();
+    }
+
+    /**
+     * A raw SDK client working in the account of {@code roleArn}, through a raw STS AssumeRole made
+     * here (LocalStack gives each assumed account an EC2 of its own): the oracle of multi-account tests.
+     */
+    public Ec2Client ec2ClientAs(String roleArn) {
+        Credentials assumed;
+        try (StsClient sts = StsClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.of(region))
+                .credentialsProvider(credentials())
+                .build()) {
+            assumed = sts.assumeRole(r -> r.roleArn(roleArn).roleSessionName("oracle")).credentials();
+        }
+        return Ec2Client.builder()
+                .endpointOverride(endpoint)
+                .region(Region.of(region))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(
+                        assumed.accessKeyId(), assumed.secretAccessKey(), assumed.sessionToken())))
+                .build();
+    }
+
+    /** A role ARN in an account of its own (twelve digits, random): a test's private corner of the emulator. */
+    public static String uniqueRoleArn(String roleName) {
+        long digits = java.util.concurrent.ThreadLocalRandom.current().nextLong(100_000_000_000L, 1_000_000_000_000L);
+        return "arn:aws:iam::" + digits + ":role/" + roleName;
     }
 
     @Override

@@ -96,6 +96,32 @@ public final class FaultProxy implements AutoCloseable {
     private final Map<String, AtomicInteger> faulted = new ConcurrentHashMap<>();
     private volatile RandomFaults random;
     private volatile Predicate<String> allowed;
+    private final List<Conditional> conditional = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * A request as {@link #failWhere} sees it.
+     *
+     * @param action the action ({@code DescribeSecurityGroups}, {@code AssumeRole})
+     * @param form   the whole form body, URL-encoded as sent
+     * @param region the region the request was signed for, from its credential scope, or {@code ""}
+     */
+    public record Request(String action, String form, String region) {
+
+        /** Whether the form carries this parameter with this value (compared decoded). */
+        public boolean has(String name, String value) {
+            for (String pair : form.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0 && URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals(name)
+                        && URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8).equals(value)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private record Conditional(Predicate<Request> which, Fault fault) {
+    }
 
     private FaultProxy(URI upstream) throws IOException {
         this.upstream = upstream;
@@ -166,6 +192,15 @@ public final class FaultProxy implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Answers every request {@code which} accepts with {@code fault}, for as long as the proxy runs:
+     * one region that fails, one role that cannot be assumed. Checked before scripted and random faults.
+     */
+    public FaultProxy failWhere(Predicate<Request> which, Fault fault) {
+        conditional.add(new Conditional(which, fault));
+        return this;
+    }
+
     /** The actions of every request seen so far, denied or faulted ones included, sorted by name. */
     public Set<String> actionsSeen() {
         return Collections.unmodifiableSortedSet(new TreeSet<>(seen.keySet()));
@@ -210,10 +245,15 @@ public final class FaultProxy implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
-            String action = actionOf(new String(body, StandardCharsets.UTF_8));
+            String form = new String(body, StandardCharsets.UTF_8);
+            String action = actionOf(form);
             seen.computeIfAbsent(action, a -> new AtomicInteger()).incrementAndGet();
             Predicate<String> policy = allowed;
-            Fault fault = policy != null && !policy.test(action) ? DENIED : pick(action);
+            Request request = new Request(action, form,
+                    regionOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            Fault fault = policy != null && !policy.test(action) ? DENIED
+                    : conditional.stream().filter(c -> c.which().test(request)).map(Conditional::fault).findFirst()
+                            .orElseGet(() -> pick(action));
             if (fault != null) {
                 faulted.computeIfAbsent(action, a -> new AtomicInteger()).incrementAndGet();
             }
@@ -225,7 +265,8 @@ public final class FaultProxy implements AutoCloseable {
                 return; // closing without a response: the client sees the connection drop
             }
             if (fault instanceof Fault.Error error) {
-                respond(exchange, error.status(), errorXml(error.code()).getBytes(StandardCharsets.UTF_8),
+                respond(exchange, error.status(), errorXml(error.code(), request.has("Version", STS_VERSION))
+                                .getBytes(StandardCharsets.UTF_8),
                         "text/xml;charset=UTF-8");
                 return;
             }
@@ -296,7 +337,25 @@ public final class FaultProxy implements AutoCloseable {
         return "unknown";
     }
 
-    private static String errorXml(String code) {
+    /** The region of a SigV4 credential scope ({@code Credential=KEY/DATE/REGION/SERVICE/aws4_request}). */
+    static String regionOf(String authorization) {
+        if (authorization == null) {
+            return "";
+        }
+        java.util.regex.Matcher scope = java.util.regex.Pattern.compile("Credential=[^/,]+/\\d{8}/([^/,]+)/")
+                .matcher(authorization);
+        return scope.find() ? scope.group(1) : "";
+    }
+
+    /** STS's API version: its requests get STS's error format, everything else EC2's. */
+    private static final String STS_VERSION = "2011-06-15";
+
+    private static String errorXml(String code, boolean sts) {
+        if (sts) {
+            return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ErrorResponse><Error><Type>Sender</Type><Code>" + code
+                    + "</Code><Message>injected by the test fault proxy</Message></Error>"
+                    + "<RequestId>fault-proxy</RequestId></ErrorResponse>";
+        }
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>" + code
                 + "</Code><Message>injected by the test fault proxy</Message></Error></Errors>"
                 + "<RequestID>fault-proxy</RequestID></Response>";

@@ -1,0 +1,90 @@
+package io.ranchersg.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ranchersg.testsupport.Ec2Emulator;
+import io.ranchersg.testsupport.Ec2Groups;
+import io.ranchersg.testsupport.EndToEnd;
+import io.ranchersg.testsupport.FaultProxy;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.Tag;
+import software.amazon.awssdk.services.ec2.model.TagSpecification;
+
+/**
+ * {@link Scanner#scanAccounts} against LocalStack's STS and EC2: each account reached once, each
+ * account-region read once for both kinds of group, a region that fails kept to itself.
+ */
+@EndToEnd
+class FleetScanIT {
+
+    private static final String FAILING_REGION = "ap-northeast-3";
+
+    @Test
+    void eachAccountIsAssumedOnceEachRegionReadOnceAndAFailingRegionStaysLocal(Ec2Emulator emulator) {
+        String alpha = Ec2Emulator.uniqueRoleArn("audit");
+        String bravo = Ec2Emulator.uniqueRoleArn("audit");
+        String name = Ec2Groups.uniqueName("fleet-lib");
+        ClientSettings direct = ClientSettings.defaults().withRegion(emulator.region())
+                .withEndpoint(emulator.endpoint()).withStsEndpoint(emulator.endpoint());
+        try (AssumedRoles roles = AssumedRoles.of(direct.withRole(AssumedRole.of(alpha)), emulator.region(),
+                emulator.credentials(), false); Ec2Session session = Ec2Session.open(direct, roles, null)) {
+            new Reconciler(session).ensure(GroupRequest.rancherNodes().withGroupName(name));
+        }
+        String driverId;
+        try (Ec2Client ec2 = emulator.ec2ClientAs(bravo)) {
+            driverId = ec2.createSecurityGroup(r -> r.groupName("rancher-nodes").description("driver")
+                    .tagSpecifications(tagged("rancher-nodes", "v2.10.1"))).groupId();
+            ec2.createSecurityGroup(r -> r.groupName("made-by-terraform").description("another tool's")
+                    .tagSpecifications(tagged("managed-by", "terraform")));
+        }
+        List<FleetAccount> fleet = List.of(
+                new FleetAccount(AssumedRole.of(alpha).accountId(), "alpha", List.of(AssumedRole.of(alpha)),
+                        List.of(emulator.region(), FAILING_REGION)),
+                new FleetAccount(AssumedRole.of(bravo).accountId(), "bravo", List.of(AssumedRole.of(bravo)),
+                        List.of(emulator.region(), FAILING_REGION)));
+
+        ScanResult result;
+        try (FaultProxy proxy = FaultProxy.start(emulator.endpoint()).failWhere(
+                r -> r.region().equals(FAILING_REGION), new FaultProxy.Fault.Error(403, "UnauthorizedOperation"))) {
+            ClientSettings settings = direct.withEndpoint(proxy.endpoint()).withStsEndpoint(proxy.endpoint());
+            result = new Scanner(settings, 4).withDriverGroups(true).withCredentials(emulator.credentials())
+                    .scanAccounts(fleet);
+        }
+
+        assertThat(result.failedAccounts()).isEmpty();
+        assertThat(result.targets()).extracting(ScanTarget::toString).containsExactly(
+                fleet.get(0).id() + "/" + emulator.region(), fleet.get(0).id() + "/" + FAILING_REGION,
+                fleet.get(1).id() + "/" + emulator.region(), fleet.get(1).id() + "/" + FAILING_REGION);
+        assertThat(result.entries()).filteredOn(e -> e.target().region().equals(FAILING_REGION))
+                .allSatisfy(e -> assertThat(e.failure()).isInstanceOf(AccessDeniedException.class));
+        ScanResult.Entry alphaHome = result.entries().get(0);
+        assertThat(alphaHome.checked()).singleElement().satisfies(c -> {
+            assertThat(c.outcome().groupName()).isEqualTo(name);
+            assertThat(c.outcome().location().account()).isEqualTo(fleet.get(0).id());
+            assertThat(c.madeBy()).isEqualTo(GroupCheck.Maker.RANCHER_SG);
+            assertThat(c.outcome().inSync()).isTrue();
+        });
+        ScanResult.Entry bravoHome = result.entries().get(2);
+        assertThat(bravoHome.checked()).as("the driver's group; another tool's is left alone").singleElement()
+                .satisfies(c -> {
+                    assertThat(c.outcome().groupId()).isEqualTo(driverId);
+                    assertThat(c.madeBy()).isEqualTo(GroupCheck.Maker.RANCHER_NODE_DRIVER);
+                    assertThat(c.outcome().profile()).isEqualTo("rancher-nodes");
+                    assertThat(c.outcome().inSync()).as("an empty group lacks every rule").isFalse();
+                });
+        assertThat(alphaHome.apiCalls()).as("one read per account-region for both kinds of group")
+                .isEqualTo(Map.of("DescribeSecurityGroups", 1));
+        assertThat(bravoHome.apiCalls()).isEqualTo(Map.of("DescribeSecurityGroups", 1));
+        assertThat(result.listingCalls()).as("one AssumeRole per account").isEqualTo(Map.of("AssumeRole", 2));
+        assertThat(result.complete()).isFalse();
+    }
+
+    private static TagSpecification tagged(String key, String value) {
+        return TagSpecification.builder().resourceType(ResourceType.SECURITY_GROUP)
+                .tags(Tag.builder().key(key).value(value).build()).build();
+    }
+}
