@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.NetworkInterface;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
+import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
 import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.TagSpecification;
 import software.amazon.awssdk.services.ec2.model.Vpc;
@@ -129,6 +130,13 @@ final class SecurityGroupApi {
         } catch (SdkException e) {
             throw AwsErrors.translate(e, "DescribeSecurityGroups", endpointHint);
         }
+    }
+
+    /** The group's rules with their {@code sgr-} ids, inbound and outbound, in one paginated read. */
+    List<SecurityGroupRule> rulesOf(String groupId) {
+        return call("DescribeSecurityGroupRules", () -> ec2.describeSecurityGroupRulesPaginator(
+                        r -> r.filters(filter("group-id", groupId)))
+                .securityGroupRules().stream().toList());
     }
 
     /** The groups of a cluster stack in a VPC: those carrying rancher-sg's tags with this cluster. */

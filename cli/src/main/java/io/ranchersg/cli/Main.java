@@ -31,6 +31,7 @@ import picocli.CommandLine.Model.CommandSpec;
             ScanCommand.class,
             StackCommand.class,
             DeleteCommand.class,
+            ExportCommand.class,
             AutoComplete.GenerateCompletion.class,
         },
         footer = "%nShell completion: source <(rancher-sg generate-completion)")
@@ -101,7 +102,9 @@ public final class Main implements Callable<Integer> {
     private static void configureHelp(CommandLine commandLine) {
         String name = commandLine.getCommandName();
         boolean reportsDrift = name.equals("check") || name.equals("scan") || name.equals("rancher-sg");
-        boolean talksToAws = !name.equals("rules") && !name.equals("generate-completion");
+        // stack export is pure text generation; export itself reads EC2 with --import.
+        boolean talksToAws = !name.equals("rules") && !name.equals("generate-completion")
+                && !commandLine.getCommandSpec().qualifiedName().equals("rancher-sg stack export");
         // "stack check" reports drift like check; "stack" itself only groups the stack commands.
         CommandSpec spec = commandLine.getCommandSpec();
         spec.mixinStandardHelpOptions(true);
@@ -135,7 +138,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new UsageException("a command is required: rules, plan, ensure, check, scan, stack or delete");
+        throw new UsageException("a command is required: rules, plan, ensure, check, scan, stack, delete or export");
     }
 
     /** Creates commands and mixins, handing the {@link CliContext} to those that take one. */

@@ -15,11 +15,12 @@ import picocli.CommandLine.Command;
             StackEnsureCommand.class,
             StackCheckCommand.class,
             StackDeleteCommand.class,
+            StackExportCommand.class,
         })
 final class StackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new UsageException("a stack command is required: rules, plan, ensure, check or delete");
+        throw new UsageException("a stack command is required: rules, plan, ensure, check, delete or export");
     }
 }

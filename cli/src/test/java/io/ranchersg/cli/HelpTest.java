@@ -22,7 +22,7 @@ class HelpTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"rules", "plan", "ensure", "check", "scan"})
+    @ValueSource(strings = {"rules", "plan", "ensure", "check", "scan", "export"})
     void everyCommandHasHelpAndVersion(String command) {
         assertThat(CliRun.of(command, "--help").out()).contains("--help").contains("--version").contains("-v");
         assertThat(CliRun.of(command, "--version").out()).startsWith("rancher-sg ");
@@ -47,7 +47,7 @@ class HelpTest {
     void topLevelHelpListsTheCommandsAndExitCodes() {
         CliRun run = CliRun.of("--help");
 
-        assertThat(run.out()).contains("rules", "plan", "ensure", "check", "scan", "generate-completion")
+        assertThat(run.out()).contains("rules", "plan", "ensure", "check", "scan", "export", "generate-completion")
                 .contains("Exit codes:").contains("64");
     }
 

@@ -20,8 +20,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The shell scripts users run: {@code bin/rancher-sg}, {@code scripts/localstack.sh} and
- * {@code scripts/benchmark.sh}, run by bash in a temporary directory, with stand-ins for java and
+ * The shell scripts users run: {@code bin/rancher-sg}, {@code scripts/localstack.sh},
+ * {@code scripts/test-tools.sh} and {@code scripts/benchmark.sh}, run by bash in a temporary directory, with stand-ins for java and
  * for the system's tools where the real ones would do real work.
  */
 class ScriptsTest {
@@ -134,7 +134,7 @@ class ScriptsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"scripts/localstack.sh", "scripts/benchmark.sh"})
+    @ValueSource(strings = {"scripts/localstack.sh", "scripts/benchmark.sh", "scripts/test-tools.sh"})
     void helpPrintsTheUsageCommentAndNothingElse(String script, @TempDir Path dir) throws Exception {
         Run run = bash(dir, Map.of(), project.resolve(script).toString(), "--help");
 

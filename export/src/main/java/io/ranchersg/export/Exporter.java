@@ -1,0 +1,14 @@
+package io.ranchersg.export;
+
+/**
+ * Turns groups into the text of one infrastructure-as-code format. Implementations are pure: the
+ * same {@link ExportSet} always gives the same text, and nothing is read or sent anywhere.
+ */
+public interface Exporter {
+
+    /** The format this exporter writes. */
+    ExportFormat format();
+
+    /** The whole document: a Terraform configuration, a CloudFormation template or a bash script. */
+    String render(ExportSet set);
+}

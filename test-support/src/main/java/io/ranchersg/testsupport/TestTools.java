@@ -1,0 +1,130 @@
+package io.ranchersg.testsupport;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The Python tools the export tests run (cfn-lint, python-hcl2, the AWS CLI), from the cached
+ * virtual environment {@code scripts/test-tools.sh} installs at the versions of
+ * {@code scripts/test-tools-constraints.txt}. Without Python the tests that need them are skipped
+ * with a message saying what to install; with {@code CI=true} they fail instead.
+ */
+public final class TestTools {
+
+    private static final Path SCRIPT = Path.of("scripts", "test-tools.sh");
+    private static Path venv;
+    private static String failure;
+
+    private TestTools() {
+    }
+
+    /**
+     * The virtual environment, installed on first use (once per JVM).
+     *
+     * @throws RuntimeException when it cannot be had outside CI: JUnit then skips the test
+     * @throws AssertionError   when it cannot be had on CI
+     */
+    public static synchronized Path venv() {
+        if (venv == null && failure == null) {
+            install();
+        }
+        if (venv == null) {
+            if (Ec2Emulators.required()) {
+                throw new AssertionError(failure);
+            }
+            Assumptions.abort(failure);
+        }
+        return venv;
+    }
+
+    /** A program of the virtual environment: {@code cfn-lint}, {@code aws}, {@code python}. */
+    public static Path bin(String program) {
+        return venv().resolve("bin").resolve(program);
+    }
+
+    private static void install() {
+        Optional<Path> script = Ec2Emulators.findUpwards(SCRIPT);
+        if (script.isEmpty()) {
+            failure = SCRIPT + " was not found above " + Path.of("").toAbsolutePath();
+            return;
+        }
+        Result result = run(List.of("bash", script.get().toString(), "venv"), Map.of(), Duration.ofMinutes(15));
+        String last = lastLine(result.out());
+        if (result.exitCode() != 0 || !Files.isDirectory(Path.of(last))) {
+            failure = "the export tests need cfn-lint, python-hcl2 and the AWS CLI, which " + SCRIPT
+                    + " installs with Python 3.10 to 3.13 (venv and pip); it failed: " + lastLine(result.err());
+            return;
+        }
+        venv = Path.of(last);
+    }
+
+    /**
+     * Runs a command to its end, without input, in this JVM's environment changed by {@code env}: a
+     * variable mapped to {@code null} is removed, any other set.
+     *
+     * @throws AssertionError when it cannot be started or does not end in time
+     */
+    public static Result run(List<String> command, Map<String, String> env, Duration timeout) {
+        try {
+            Path out = Files.createTempFile("test-tool-out", ".txt");
+            Path err = Files.createTempFile("test-tool-err", ".txt");
+            try {
+                ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command))
+                        .redirectOutput(out.toFile())
+                        .redirectError(err.toFile())
+                        .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+                env.forEach((name, value) -> {
+                    if (value == null) {
+                        builder.environment().remove(name);
+                    } else {
+                        builder.environment().put(name, value);
+                    }
+                });
+                Process process = builder.start();
+                if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    process.destroyForcibly();
+                    throw new AssertionError(String.join(" ", command) + " did not end within " + timeout);
+                }
+                return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                        Files.readString(err, StandardCharsets.UTF_8));
+            } finally {
+                Files.deleteIfExists(out);
+                Files.deleteIfExists(err);
+            }
+        } catch (IOException e) {
+            throw new AssertionError("could not run " + String.join(" ", command) + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while running " + String.join(" ", command), e);
+        }
+    }
+
+    private static String lastLine(String text) {
+        String trimmed = text.strip();
+        int newline = trimmed.lastIndexOf('\n');
+        return newline < 0 ? trimmed : trimmed.substring(newline + 1);
+    }
+
+    /**
+     * How a command ended.
+     *
+     * @param exitCode its exit code
+     * @param out      what it printed on stdout
+     * @param err      what it printed on stderr
+     */
+    public record Result(int exitCode, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+}
