@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.nio.charset.Charset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
@@ -23,17 +24,6 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "rancher-sg",
         description = "Creates, repairs and guards the EC2 security groups Rancher clusters need.",
-        subcommands = {
-            RulesCommand.class,
-            PlanCommand.class,
-            EnsureCommand.class,
-            CheckCommand.class,
-            ScanCommand.class,
-            StackCommand.class,
-            DeleteCommand.class,
-            ExportCommand.class,
-            AutoComplete.GenerateCompletion.class,
-        },
         footer = "%nShell completion: source <(rancher-sg generate-completion)")
 public final class Main implements Callable<Integer> {
 
@@ -45,6 +35,18 @@ public final class Main implements Callable<Integer> {
             + " AWS_ENDPOINT_URL_EC2, AWS_ENDPOINT_URL_STS and AWS_ENDPOINT_URL point the EC2 and STS clients"
             + " elsewhere, as with the AWS CLI; --endpoint-url overrides them. --role-arn assumes a role (session"
             + " name rancher-sg) whose credentials are refreshed before they expire and never printed.";
+
+    /** The commands, in the order help lists them ({@link #commandsFor} adds them). */
+    static final List<Class<?>> COMMANDS = List.of(
+            RulesCommand.class,
+            PlanCommand.class,
+            EnsureCommand.class,
+            CheckCommand.class,
+            ScanCommand.class,
+            StackCommand.class,
+            DeleteCommand.class,
+            ExportCommand.class,
+            AutoComplete.GenerateCompletion.class);
 
     @Mixin
     VerbosityMixin verbosity;
@@ -59,7 +61,7 @@ public final class Main implements Callable<Integer> {
 
     /** As {@link #run(PrintWriter, PrintWriter, String...)} with the given surroundings. */
     static int run(CliContext context, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = commandLine(context);
+        CommandLine commandLine = commandLine(context, commandsFor(args));
         commandLine.setOut(out);
         commandLine.setErr(err);
         try {
@@ -78,11 +80,43 @@ public final class Main implements Callable<Integer> {
         System.exit(run(CliContext.fromProcess(), out, err, args));
     }
 
-    /** The configured picocli command line: factory, error funnel, logging, exit code lists. */
+    /** The configured picocli command line with every command: factory, error funnel, logging, exit code lists. */
     static CommandLine commandLine(CliContext context) {
+        return commandLine(context, COMMANDS);
+    }
+
+    /**
+     * The commands a run needs. picocli builds its model of a command by reflection over the
+     * command, its options and its mixins, which is much of a cold run's start; so a run that names a
+     * command gets only that one (with its own subcommands). The help of rancher-sg itself, an unknown
+     * name (whose error lists the known ones) and generate-completion (which covers them all) get every
+     * command.
+     */
+    static List<Class<?>> commandsFor(String... args) {
+        for (String arg : args) {
+            if (arg.equals("--")) {
+                break;
+            }
+            if (arg.startsWith("-")) {
+                continue; // rancher-sg's own options (-v, --help, --version) take no value
+            }
+            for (Class<?> command : COMMANDS) {
+                if (command != AutoComplete.GenerateCompletion.class
+                        && command.getAnnotation(Command.class).name().equals(arg)) {
+                    return List.of(command);
+                }
+            }
+            break;
+        }
+        return COMMANDS;
+    }
+
+    /** The configured command line with {@code commands}, added before the settings they inherit. */
+    static CommandLine commandLine(CliContext context, List<Class<?>> commands) {
         ErrorFunnel funnel = new ErrorFunnel();
-        CommandLine commandLine = new CommandLine(new Main(), new Factory(context))
-                .setCaseInsensitiveEnumValuesAllowed(true)
+        CommandLine commandLine = new CommandLine(new Main(), new Factory(context));
+        commands.forEach(commandLine::addSubcommand);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(funnel)
                 .setExecutionExceptionHandler(funnel)
                 .setExecutionStrategy(parseResult -> {
