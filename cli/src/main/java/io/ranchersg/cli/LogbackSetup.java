@@ -4,7 +4,6 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.pattern.Abbreviator;
 import ch.qos.logback.classic.pattern.TargetLengthBasedClassNameAbbreviator;
 import ch.qos.logback.classic.spi.Configurator;
-import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
@@ -27,7 +26,7 @@ import java.time.ZoneId;
  * file the user names with {@code -Dlogback.configurationFile}, or a {@code logback-test.xml} (the
  * tests'), still wins: then this steps aside and Logback reads the file.
  */
-@ConfiguratorRank(ConfiguratorRank.CUSTOM_NORMAL_PRIORITY)
+// No @ConfiguratorRank: this is the only configurator, and an annotation read at start costs a proxy class.
 public final class LogbackSetup extends ContextAwareBase implements Configurator {
 
     /** Logger names are shortened to about this many characters, package by package. */
