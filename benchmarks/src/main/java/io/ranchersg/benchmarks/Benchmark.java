@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
@@ -126,7 +127,7 @@ public final class Benchmark {
         try {
             Path dir = Files.createTempDirectory("rancher-sg-fleet");
             return new FleetScans(sessions, cli, progress).measure(fleet.accounts(), fleet.groups(),
-                    java.time.Duration.ofMillis(fleet.latencyMillis()), fleet.parallelism(), options.scanRuns(), dir);
+                    Duration.ofMillis(fleet.latencyMillis()), fleet.parallelism(), options.scanRuns(), dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make a directory for the accounts file", e);
         }

@@ -10,6 +10,7 @@ import io.ranchersg.aws.FleetAccount;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -223,7 +224,7 @@ record AccountsFile(List<Account> accounts) {
 
     /** The accounts by id, for reports. */
     Map<String, String> namesById() {
-        Map<String, String> names = new java.util.LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
         accounts.forEach(a -> names.put(a.id(), a.name()));
         return names;
     }

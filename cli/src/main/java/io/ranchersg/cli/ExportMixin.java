@@ -3,6 +3,7 @@ package io.ranchersg.cli;
 import io.ranchersg.export.ExportFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import picocli.CommandLine;
@@ -62,7 +63,7 @@ final class ExportMixin {
         try {
             AtomicFiles.write(outputFile, text);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot write --output-file '" + outputFile + "': "
+            throw new UncheckedIOException("cannot write --output-file '" + outputFile + "': "
                     + e.getMessage(), e);
         }
     }

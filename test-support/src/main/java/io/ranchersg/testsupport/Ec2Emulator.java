@@ -2,10 +2,11 @@ package io.ranchersg.testsupport;
 
 import java.net.URI;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
@@ -75,7 +76,7 @@ public record Ec2Emulator(
 
     /** A role ARN in an account of its own (twelve digits, random): a test's private corner of the emulator. */
     public static String uniqueRoleArn(String roleName) {
-        long digits = java.util.concurrent.ThreadLocalRandom.current().nextLong(100_000_000_000L, 1_000_000_000_000L);
+        long digits = ThreadLocalRandom.current().nextLong(100_000_000_000L, 1_000_000_000_000L);
         return "arn:aws:iam::" + digits + ":role/" + roleName;
     }
 

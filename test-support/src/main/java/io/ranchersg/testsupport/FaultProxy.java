@@ -21,10 +21,13 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An HTTP proxy on loopback between the SDK and the emulator that answers chosen EC2 requests
@@ -96,7 +99,7 @@ public final class FaultProxy implements AutoCloseable {
     private final Map<String, AtomicInteger> faulted = new ConcurrentHashMap<>();
     private volatile RandomFaults random;
     private volatile Predicate<String> allowed;
-    private final List<Conditional> conditional = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Conditional> conditional = new CopyOnWriteArrayList<>();
 
     /**
      * A request as {@link #failWhere} sees it.
@@ -342,7 +345,7 @@ public final class FaultProxy implements AutoCloseable {
         if (authorization == null) {
             return "";
         }
-        java.util.regex.Matcher scope = java.util.regex.Pattern.compile("Credential=[^/,]+/\\d{8}/([^/,]+)/")
+        Matcher scope = Pattern.compile("Credential=[^/,]+/\\d{8}/([^/,]+)/")
                 .matcher(authorization);
         return scope.find() ? scope.group(1) : "";
     }
