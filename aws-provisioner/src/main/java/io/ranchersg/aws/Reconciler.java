@@ -93,10 +93,15 @@ public final class Reconciler {
      * (what the group holds instead). Both kinds come from one paginated read.
      */
     public List<GroupCheck> checkScanned(boolean includeDriverGroups) {
+        List<SecurityGroup> listed = api.findScanned(includeDriverGroups);
+        // Groups a recorded profile names (a stack's other groups, say) are usually in the same list:
+        // found there, they cost no read of their own.
+        Map<String, Map<String, SecurityGroup>> listedByVpc = new LinkedHashMap<>();
+        listed.forEach(g -> listedByVpc.computeIfAbsent(g.vpcId(), v -> new LinkedHashMap<>()).put(g.groupName(), g));
         List<GroupCheck> checks = new ArrayList<>();
-        for (SecurityGroup group : api.findScanned(includeDriverGroups)) {
+        for (SecurityGroup group : listed) {
             if (ManagedTags.isManaged(group.tags())) {
-                checks.add(checkRecorded(group));
+                checks.add(checkRecorded(group, listedByVpc.getOrDefault(group.vpcId(), Map.of())));
             } else if (includeDriverGroups && ManagedTags.isDriverMade(group.groupName(), group.tags())) {
                 checks.add(checkDriverMade(group));
             }
@@ -117,11 +122,21 @@ public final class Reconciler {
      * whose profile names groups that do not exist, is reported alone; failures of EC2 itself
      * (access, network) still end the whole check.
      */
-    private GroupCheck checkRecorded(SecurityGroup group) {
+    private GroupCheck checkRecorded(SecurityGroup group, Map<String, SecurityGroup> listed) {
         try {
             GroupRequest request = requestRecordedIn(group);
-            Set<String> named = namedPeers(request.spec());
-            Map<String, SecurityGroup> byName = named.isEmpty() ? Map.of() : api.findByNames(named, group.vpcId());
+            Map<String, SecurityGroup> byName = new LinkedHashMap<>();
+            Set<String> unlisted = new TreeSet<>();
+            for (String name : namedPeers(request.spec())) {
+                if (listed.containsKey(name)) {
+                    byName.put(name, listed.get(name));
+                } else {
+                    unlisted.add(name);
+                }
+            }
+            if (!unlisted.isEmpty()) {
+                byName.putAll(api.findByNames(unlisted, group.vpcId()));
+            }
             Map<String, String> tags = ManagedTags.asMap(group.tags());
             GroupCheck.StackMember stack = tags.containsKey(GroupTags.CLUSTER)
                     ? new GroupCheck.StackMember(tags.get(GroupTags.CLUSTER), tags.get(GroupTags.LAYOUT),

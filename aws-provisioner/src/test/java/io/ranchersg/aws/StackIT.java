@@ -259,4 +259,24 @@ class StackIT {
         }
         assertThat(Set.copyOf(nodePool().groupNames())).hasSize(3);
     }
+
+    @Test
+    void aScanChecksEveryStackGroupInOneReadFindingTheirPeersInTheSameList() {
+        Ec2Emulator elsewhere = emulator.inRegion("eu-west-3");
+        try (Ec2Client rawThere = elsewhere.ec2Client(); Ec2Session there = Emulated.session(elsewhere)) {
+            String vpc = Ec2Groups.defaultVpcId(rawThere);
+            new Reconciler(there).ensureStack(StackRequest.of(nodePool()).withVpcId(vpc));
+            Map<String, Integer> before = there.calls().calls();
+
+            List<GroupCheck> checks = new Reconciler(there).checkManaged();
+
+            Map<String, Integer> after = there.calls().calls();
+            assertThat(after.get("DescribeSecurityGroups") - before.get("DescribeSecurityGroups"))
+                    .as("one read for the region, the stack's peers found in it").isEqualTo(1);
+            assertThat(checks).filteredOn(c -> c instanceof GroupCheck.Checked ch && ch.stack() != null
+                            && ch.stack().cluster().equals(cluster))
+                    .hasSize(3)
+                    .allSatisfy(c -> assertThat(((GroupCheck.Checked) c).outcome().inSync()).isTrue());
+        }
+    }
 }
