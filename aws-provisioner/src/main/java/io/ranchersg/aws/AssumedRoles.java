@@ -10,7 +10,6 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.StsClientBuilder;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
@@ -75,13 +74,7 @@ public final class AssumedRoles implements AwsCredentialsProvider, SdkAutoClosea
                     .httpClientBuilder(UrlConnectionHttpClient.builder()
                             .connectionTimeout(Duration.ofSeconds(5))
                             .socketTimeout(settings.attemptTimeout()))
-                    .overrideConfiguration(o -> o
-                            .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                                    .maxAttempts(settings.maxAttempts())
-                                    .build())
-                            .apiCallAttemptTimeout(settings.attemptTimeout())
-                            .apiCallTimeout(settings.attemptTimeout().multipliedBy(settings.maxAttempts() + 1L))
-                            .addExecutionInterceptor(calls));
+                    .overrideConfiguration(o -> Ec2Session.retriesAndTimeouts(o, settings, calls));
             if (settings.stsEndpoint() != null) {
                 builder.endpointOverride(settings.stsEndpoint());
             }

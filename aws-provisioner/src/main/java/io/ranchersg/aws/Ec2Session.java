@@ -13,6 +13,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.ProxyConfiguration;
@@ -92,14 +93,7 @@ public final class Ec2Session implements AutoCloseable {
                 .region(Region.of(region))
                 .credentialsProvider(credentials)
                 .httpClientBuilder(httpClient(settings))
-                .overrideConfiguration(o -> o
-                        // Standard mode retries throttling (RequestLimitExceeded) and 5xx with jittered backoff.
-                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                                .maxAttempts(settings.maxAttempts())
-                                .build())
-                        .apiCallAttemptTimeout(settings.attemptTimeout())
-                        .apiCallTimeout(settings.attemptTimeout().multipliedBy(settings.maxAttempts() + 1L))
-                        .addExecutionInterceptor(calls));
+                .overrideConfiguration(o -> retriesAndTimeouts(o, settings, calls));
         if (settings.endpoint() != null) {
             builder.endpointOverride(settings.endpoint());
         }
@@ -255,5 +249,20 @@ public final class Ec2Session implements AutoCloseable {
         return awsProfile != null
                 ? ProfileCredentialsProvider.builder().profileName(awsProfile).build()
                 : DefaultCredentialsProvider.builder().build();
+    }
+
+    /**
+     * What every client of a run shares, EC2's and STS's alike: standard-mode retries (throttling
+     * such as RequestLimitExceeded and 5xx, with jittered backoff), the settings' timeouts, and the
+     * run's call counter.
+     */
+    static void retriesAndTimeouts(ClientOverrideConfiguration.Builder o, ClientSettings settings,
+                                   CallCounter calls) {
+        o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                        .maxAttempts(settings.maxAttempts())
+                        .build())
+                .apiCallAttemptTimeout(settings.attemptTimeout())
+                .apiCallTimeout(settings.attemptTimeout().multipliedBy(settings.maxAttempts() + 1L))
+                .addExecutionInterceptor(calls);
     }
 }

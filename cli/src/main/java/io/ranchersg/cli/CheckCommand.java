@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ranchersg.aws.Outcome;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -37,14 +38,23 @@ final class CheckCommand extends GroupCommand {
         }
         List<Outcome> outcomes = List.of(outcome);
         ObjectNode report = Reports.checkDocument("check", outcomes, outcome.apiCalls());
+        return report(this, files, at, report, outcomes, () -> Reports.checkText(outcomes, style()));
+    }
+
+    /**
+     * Writes a check's report files, then prints the report (JSON or text), and returns the exit
+     * code: 0 when every group is in sync, else 2.
+     */
+    static int report(AwsCommand command, ReportFilesMixin files, Instant at, ObjectNode report,
+                      List<Outcome> outcomes, Supplier<String> text) {
         // Files first: if one cannot be written, stdout must not already hold a report.
         files.written(report, outcomes, at);
-        if (jsonOutput()) {
-            out().println(Json.write(report));
+        if (command.jsonOutput()) {
+            command.out().println(Json.write(report));
         } else {
-            out().print(Reports.checkText(outcomes, style()));
+            command.out().print(text.get());
         }
-        return outcome.inSync() ? ExitCodes.OK : ExitCodes.DRIFT;
+        return outcomes.stream().allMatch(Outcome::inSync) ? ExitCodes.OK : ExitCodes.DRIFT;
     }
 
     /** Tells the Prometheus file that the check failed, without hiding the failure itself. */

@@ -38,13 +38,8 @@ final class StackCheckCommand extends StackAwsCommand {
         }
         List<Outcome> outcomes = outcome.groups().stream().map(StackOutcome.Member::outcome).toList();
         ObjectNode report = Reports.stackDocument("stack check", outcome, false, null);
-        // Files first: if one cannot be written, stdout must not already hold a report.
-        files.written(report, outcomes, at);
-        if (jsonOutput()) {
-            out().println(Json.write(report));
-        } else {
-            out().print(Reports.stackText(outcome, o -> Reports.checkText(List.of(o), style())));
-        }
-        return outcome.inSync() ? ExitCodes.OK : ExitCodes.DRIFT;
+        StackOutcome checked = outcome;
+        return CheckCommand.report(this, files, at, report, outcomes,
+                () -> Reports.stackText(checked, o -> Reports.checkText(List.of(o), style())));
     }
 }
