@@ -95,7 +95,7 @@ public final class AssumedRoles implements AwsCredentialsProvider, SdkAutoClosea
     /**
      * The last role's credentials: assumed now when they are not yet (or no longer) valid.
      *
-     * @throws RoleNotAssumedException naming the role STS refused
+     * @throws AwsSetupException naming the role STS refused
      */
     @Override
     public AwsCredentials resolveCredentials() {
@@ -123,7 +123,7 @@ public final class AssumedRoles implements AwsCredentialsProvider, SdkAutoClosea
         return chain.get(chain.size() - 1).accountId();
     }
 
-    private static RoleNotAssumedException refused(AssumedRole role, SdkException e) {
+    private static AwsSetupException refused(AssumedRole role, SdkException e) {
         String reason;
         if (e instanceof AwsServiceException service && service.awsErrorDetails() != null
                 && service.awsErrorDetails().errorCode() != null) {
@@ -132,7 +132,7 @@ public final class AssumedRoles implements AwsCredentialsProvider, SdkAutoClosea
         } else {
             reason = AwsErrors.firstLine(e.getMessage());
         }
-        return new RoleNotAssumedException("cannot assume role '" + role.roleArn() + "' (" + reason + ")", e);
+        return new AwsSetupException("cannot assume role '" + role.roleArn() + "' (" + reason + ")", e);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.ranchersg.aws;
 
+import io.ranchersg.core.reconcile.Refusal;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -25,10 +26,11 @@ final class AwsErrors {
      * {@code AuthorizeSecurityGroupIngress}).
      */
     static RancherSgException translate(SdkException e, String operation, String endpointHint) {
-        Optional<Throwable> refusedRole = causeOfType(e, RoleNotAssumedException.class);
-        if (refusedRole.isPresent()) {
-            // The credentials of an assumed role could not be had: the call itself was never sent.
-            return (RoleNotAssumedException) refusedRole.get();
+        Optional<Throwable> ours = causeOfType(e, RancherSgException.class);
+        if (ours.isPresent()) {
+            // Ours already, from inside the SDK: the credentials of an assumed role could not be had,
+            // so the call itself was never sent.
+            return (RancherSgException) ours.get();
         }
         if (e instanceof AwsServiceException service) {
             return fromService(service, operation, endpointHint);
@@ -78,7 +80,7 @@ final class AwsErrors {
                     return new AwsSetupException("AWS refused the credentials (" + code + "): "
                             + firstLine(message), e);
                 case VPC_NOT_FOUND:
-                    return new VpcNotFoundException(firstLine(message), e);
+                    return new RefusedException(Refusal.of(Refusal.Code.VPC_NOT_FOUND, "", firstLine(message)), e);
                 default:
                     break;
             }

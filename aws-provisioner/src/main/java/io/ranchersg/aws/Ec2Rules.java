@@ -5,18 +5,22 @@ import io.ranchersg.core.PortRange;
 import io.ranchersg.core.Protocol;
 import io.ranchersg.core.Peer;
 import io.ranchersg.core.Rule;
+import io.ranchersg.core.RuleKey;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
 import software.amazon.awssdk.services.ec2.model.Ipv6Range;
 import software.amazon.awssdk.services.ec2.model.PrefixListId;
+import software.amazon.awssdk.services.ec2.model.SecurityGroup;
+import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
 import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
 
 /**
@@ -30,6 +34,48 @@ final class Ec2Rules {
     private Ec2Rules() {
     }
 
+    /** A group's rules in both directions, one peer each. */
+    static List<Rule> rulesOf(SecurityGroup group) {
+        List<Rule> rules = new ArrayList<>(fromEc2(Direction.INGRESS, group.ipPermissions()));
+        rules.addAll(fromEc2(Direction.EGRESS, group.ipPermissionsEgress()));
+        return rules;
+    }
+
+    /**
+     * A rule as {@code DescribeSecurityGroupRules} reports it, as a key; empty for what the model
+     * cannot express (another IP protocol), as {@link #fromEc2} leaves such rules out.
+     */
+    static Optional<RuleKey> keyOf(SecurityGroupRule rule, String ownGroupId) {
+        Optional<Protocol> protocol = protocol(rule.ipProtocol());
+        if (protocol.isEmpty()) {
+            return Optional.empty();
+        }
+        Peer peer;
+        if (rule.cidrIpv4() != null) {
+            peer = new Peer.Cidr(rule.cidrIpv4());
+        } else if (rule.cidrIpv6() != null) {
+            peer = new Peer.Cidr(rule.cidrIpv6());
+        } else if (rule.prefixListId() != null) {
+            peer = Peer.prefixList(rule.prefixListId());
+        } else if (rule.referencedGroupInfo() != null && rule.referencedGroupInfo().groupId() != null) {
+            String id = rule.referencedGroupInfo().groupId();
+            peer = id.equals(ownGroupId) ? Peer.self() : Peer.group(id);
+        } else {
+            return Optional.empty();
+        }
+        Direction direction = Boolean.TRUE.equals(rule.isEgress()) ? Direction.EGRESS : Direction.INGRESS;
+        return Optional.of(new RuleKey(direction, protocol.get(), ports(protocol.get(), rule.fromPort(),
+                rule.toPort()), peer));
+    }
+
+    private static Optional<Protocol> protocol(String ec2Name) {
+        try {
+            return Optional.of(Protocol.parse(ec2Name));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     /**
      * Expands EC2 permissions into rules, one per peer. Permissions that the model cannot express
      * (another IP protocol such as ESP) are left out with a warning: they are never revoked, because
@@ -38,15 +84,14 @@ final class Ec2Rules {
     static List<Rule> fromEc2(Direction direction, Collection<IpPermission> permissions) {
         List<Rule> rules = new ArrayList<>();
         for (IpPermission permission : permissions) {
-            Protocol protocol;
-            try {
-                protocol = Protocol.parse(permission.ipProtocol());
-            } catch (IllegalArgumentException e) {
+            Optional<Protocol> parsed = protocol(permission.ipProtocol());
+            if (parsed.isEmpty()) {
                 log.warn("left alone: {} rule with IP protocol {}, which rancher-sg does not manage",
                         direction.jsonName(), permission.ipProtocol());
                 continue;
             }
-            PortRange ports = portsOf(protocol, permission);
+            Protocol protocol = parsed.get();
+            PortRange ports = ports(protocol, permission.fromPort(), permission.toPort());
             for (IpRange range : permission.ipRanges()) {
                 rules.add(rule(direction, protocol, ports, new Peer.Cidr(range.cidrIp()), range.description()));
             }
@@ -91,12 +136,12 @@ final class Ec2Rules {
         return builder;
     }
 
-    private static PortRange portsOf(Protocol protocol, IpPermission permission) {
+    private static PortRange ports(Protocol protocol, Integer fromPort, Integer toPort) {
         if (protocol == Protocol.ALL) {
             return null;
         }
-        int from = Objects.requireNonNullElse(permission.fromPort(), -1);
-        int to = Objects.requireNonNullElse(permission.toPort(), -1);
+        int from = Objects.requireNonNullElse(fromPort, -1);
+        int to = Objects.requireNonNullElse(toPort, -1);
         return protocol.isIcmp() ? PortRange.icmp(from, to) : PortRange.of(from, to);
     }
 

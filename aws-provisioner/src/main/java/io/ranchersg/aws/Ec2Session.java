@@ -152,20 +152,6 @@ public final class Ec2Session implements AutoCloseable {
         return new Ec2Session(client, counter, region, null, false);
     }
 
-    /**
-     * The regions enabled for the account, sorted by name (one {@code DescribeRegions} call).
-     *
-     * @throws RancherSgException when they cannot be listed
-     */
-    public List<String> regions() {
-        try {
-            return client.describeRegions().regions().stream()
-                    .map(software.amazon.awssdk.services.ec2.model.Region::regionName).sorted().toList();
-        } catch (software.amazon.awssdk.core.exception.SdkException e) {
-            throw AwsErrors.translate(e, "DescribeRegions", where());
-        }
-    }
-
     /** Where requests go, for messages: the endpoint when one was given, else the region. */
     String where() {
         // Userinfo in an endpoint URL would be a credential: it never reaches a message.

@@ -4,6 +4,8 @@ import io.ranchersg.core.Direction;
 import io.ranchersg.core.GroupTags;
 import io.ranchersg.core.Peer;
 import io.ranchersg.core.Rule;
+import io.ranchersg.core.reconcile.ObservedGroup;
+import io.ranchersg.core.reconcile.Refusal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,9 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-import software.amazon.awssdk.services.ec2.model.NetworkInterface;
-import software.amazon.awssdk.services.ec2.model.SecurityGroup;
-import software.amazon.awssdk.services.ec2.model.Vpc;
 
 /**
  * Deletes what rancher-sg made, safely: only groups carrying its tags (for a stack, this cluster's),
@@ -28,12 +27,15 @@ import software.amazon.awssdk.services.ec2.model.Vpc;
  */
 public final class GroupDeleter {
 
-    private final Ec2Session session;
-    private final SecurityGroupApi api;
+    private final Ec2Gateway ec2;
 
     public GroupDeleter(Ec2Session session) {
-        this.session = Objects.requireNonNull(session, "session");
-        this.api = new SecurityGroupApi(session);
+        this(new SecurityGroupApi(Objects.requireNonNull(session, "session")));
+    }
+
+    /** A deleter working through a gateway: EC2 itself, or a twin in tests. */
+    public GroupDeleter(Ec2Gateway ec2) {
+        this.ec2 = Objects.requireNonNull(ec2, "ec2");
     }
 
     /**
@@ -41,59 +43,52 @@ public final class GroupDeleter {
      *
      * @param vpcId     the VPC, or {@code null} for the region's default VPC
      * @param confirmed whether to delete; {@code false} only plans
-     * @throws GroupInUseException naming the network interfaces or outside groups that use the groups
+     * @throws RefusedException ({@code group-in-use}) naming the network interfaces or outside groups
+     *     that use the groups
      */
     public DeleteOutcome deleteStack(String cluster, String vpcId, boolean confirmed) {
         Objects.requireNonNull(cluster, "cluster");
         GroupRequest.checkVpcId(vpcId);
-        try (CallCounter.Tally tally = session.calls().startTally()) {
-            String vpc = vpcOrDefault(vpcId);
-            return run(api.findStack(cluster, vpc), vpc, confirmed).withCalls(tally.calls());
+        try (CallCounter.Tally tally = ec2.calls().startTally()) {
+            String vpc = new Observer(ec2).vpcId(vpcId);
+            return run(ec2.stackGroups(cluster, vpc), vpc, confirmed).withCalls(tally.calls());
         }
     }
 
     /**
      * Deletes one group rancher-sg made.
      *
-     * @throws GroupNotManagedException when rancher-sg did not make it
-     * @throws GroupInUseException naming the network interfaces or other groups that use it
+     * @throws RefusedException ({@code not-managed}) when rancher-sg did not make it, ({@code group-in-use})
+     *     naming the network interfaces or other groups that use it
      */
     public DeleteOutcome deleteGroup(String groupName, String vpcId, boolean confirmed) {
         Objects.requireNonNull(groupName, "groupName");
         GroupRequest.checkVpcId(vpcId);
-        try (CallCounter.Tally tally = session.calls().startTally()) {
-            String vpc = vpcOrDefault(vpcId);
-            List<SecurityGroup> found = api.findByName(groupName, vpc).stream().toList();
-            for (SecurityGroup group : found) {
-                if (!ManagedTags.isManaged(group.tags())) {
-                    throw new GroupNotManagedException("security group '" + groupName + "' (" + group.groupId()
-                            + ") in " + vpc + " was not created by rancher-sg: it is not deleted");
+        try (CallCounter.Tally tally = ec2.calls().startTally()) {
+            String vpc = new Observer(ec2).vpcId(vpcId);
+            List<ObservedGroup> found = List.copyOf(ec2.groupsByName(List.of(groupName), vpc).values());
+            for (ObservedGroup group : found) {
+                if (!group.managed()) {
+                    throw new RefusedException(Refusal.of(Refusal.Code.NOT_MANAGED, groupName, "security group '"
+                            + groupName + "' (" + group.id() + ") in " + vpc + " was not created by rancher-sg: it is"
+                            + " not deleted"));
                 }
             }
             return run(found, vpc, confirmed).withCalls(tally.calls());
         }
     }
 
-    private String vpcOrDefault(String vpcId) {
-        if (vpcId != null) {
-            return vpcId;
-        }
-        return api.defaultVpc().map(Vpc::vpcId).orElseThrow(() -> new VpcNotFoundException(
-                "the region " + session.region() + " has no default VPC: give the VPC id"));
-    }
-
-    private DeleteOutcome run(List<SecurityGroup> groups, String vpcId, boolean confirmed) {
-        Set<String> ids = groups.stream().map(SecurityGroup::groupId).collect(Collectors.toCollection(LinkedHashSet::new));
+    private DeleteOutcome run(List<ObservedGroup> groups, String vpcId, boolean confirmed) {
+        Set<String> ids = groups.stream().map(ObservedGroup::id).collect(Collectors.toCollection(LinkedHashSet::new));
         List<DeleteOutcome.Doomed> doomed = new ArrayList<>();
-        for (SecurityGroup group : groups) {
-            List<Rule> revokes = Reconciler.rulesOf(group).stream()
+        for (ObservedGroup group : groups) {
+            List<Rule> revokes = group.rules().stream()
                     .filter(r -> r.peer() instanceof Peer.Group g && ids.contains(g.groupId()))
                     .toList();
-            doomed.add(new DeleteOutcome.Doomed(group.groupId(), group.groupName(),
-                    ManagedTags.asMap(group.tags()).get(GroupTags.ROLE), revokes));
+            doomed.add(new DeleteOutcome.Doomed(group.id(), group.name(), group.tags().get(GroupTags.ROLE), revokes));
         }
         if (!confirmed || groups.isEmpty()) {
-            return new DeleteOutcome(session.region(), vpcId, doomed, false, Map.of());
+            return new DeleteOutcome(ec2.region(), vpcId, doomed, false, Map.of());
         }
         requireUnused(ids);
         for (DeleteOutcome.Doomed group : doomed) {
@@ -101,44 +96,41 @@ public final class GroupDeleter {
                 List<Rule> rules = group.revokes().stream().filter(r -> r.direction() == direction).toList();
                 if (!rules.isEmpty()) {
                     // A reference already gone (an interrupted run) answers as unknown; nothing to do then.
-                    api.revoke(group.groupId(), direction, Ec2Rules.toEc2(rules, group.groupId()), false);
+                    ec2.revoke(group.groupId(), direction, rules, false);
                 }
             }
         }
         for (DeleteOutcome.Doomed group : doomed) {
-            api.delete(group.groupId());
+            ec2.delete(group.groupId());
         }
-        return new DeleteOutcome(session.region(), vpcId, doomed, true, Map.of());
+        return new DeleteOutcome(ec2.region(), vpcId, doomed, true, Map.of());
     }
 
     /** Refuses, before any write, groups that a network interface or a group outside the set uses. */
     private void requireUnused(Set<String> ids) {
-        List<NetworkInterface> interfaces = api.interfacesUsing(ids);
+        List<String> interfaces = ec2.interfacesUsing(ids);
         if (!interfaces.isEmpty()) {
-            throw new GroupInUseException("not deleting: " + interfaces.size() + " network interface"
-                    + (interfaces.size() == 1 ? "" : "s") + " still use the groups: "
-                    + interfaces.stream().map(GroupDeleter::describe).collect(Collectors.joining(", "))
-                    + "; nothing was changed");
+            throw inUse(interfaces.size() + " network interface" + (interfaces.size() == 1 ? "" : "s")
+                    + " still use the groups: " + String.join(", ", interfaces));
         }
         List<String> outside = new ArrayList<>();
-        for (SecurityGroup group : api.referencing(ids)) {
-            if (ids.contains(group.groupId())) {
+        for (ObservedGroup group : ec2.referencing(ids)) {
+            if (ids.contains(group.id())) {
                 continue;
             }
-            for (Rule rule : Reconciler.rulesOf(group)) {
+            for (Rule rule : group.rules()) {
                 if (rule.peer() instanceof Peer.Group g && ids.contains(g.groupId())) {
-                    outside.add("'" + group.groupName() + "' (" + group.groupId() + ") " + rule.key());
+                    outside.add("'" + group.name() + "' (" + group.id() + ") " + rule.key());
                 }
             }
         }
         if (!outside.isEmpty()) {
-            throw new GroupInUseException("not deleting: other groups refer to the groups: "
-                    + String.join("; ", outside) + "; nothing was changed");
+            throw inUse("other groups refer to the groups: " + String.join("; ", outside));
         }
     }
 
-    private static String describe(NetworkInterface eni) {
-        String instance = eni.attachment() == null ? null : eni.attachment().instanceId();
-        return eni.networkInterfaceId() + (instance == null ? "" : " (instance " + instance + ")");
+    private static RefusedException inUse(String what) {
+        return new RefusedException(Refusal.of(Refusal.Code.GROUP_IN_USE, "", "not deleting: " + what
+                + "; nothing was changed"));
     }
 }

@@ -5,7 +5,7 @@ import io.ranchersg.core.GroupSpec;
 import io.ranchersg.core.ProfileOptions;
 import io.ranchersg.core.Profiles;
 import io.ranchersg.core.RuleQuota;
-import io.ranchersg.core.StackGroup;
+import io.ranchersg.core.reconcile.RunOptions;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -25,26 +25,14 @@ public final class GroupRequest {
     private final ProfileOptions options;
     private final GroupSpec spec;
     private final String vpcId;
-    private final boolean prune;
-    private final boolean preflight;
-    private final boolean adopt;
-    private final boolean reconfigure;
-    private final AcceptedRisks acceptedRisks;
-    private final RuleQuota quota;
+    private final RunOptions run;
 
-    private GroupRequest(String profile, ProfileOptions options, GroupSpec spec, String vpcId, boolean prune,
-                         boolean preflight, boolean adopt, boolean reconfigure, AcceptedRisks acceptedRisks,
-                         RuleQuota quota) {
+    private GroupRequest(String profile, ProfileOptions options, GroupSpec spec, String vpcId, RunOptions run) {
         this.profile = profile;
         this.options = options;
         this.spec = spec;
         this.vpcId = checkVpcId(vpcId);
-        this.prune = prune;
-        this.preflight = preflight;
-        this.adopt = adopt;
-        this.reconfigure = reconfigure;
-        this.acceptedRisks = Objects.requireNonNull(acceptedRisks, "acceptedRisks");
-        this.quota = Objects.requireNonNull(quota, "quota");
+        this.run = Objects.requireNonNull(run, "run");
     }
 
     /**
@@ -84,14 +72,7 @@ public final class GroupRequest {
 
     /** A profile with its options (profiles that connect groups need their peers here), in the default VPC. */
     public static GroupRequest forProfile(String profile, ProfileOptions options) {
-        return new GroupRequest(profile, options, specOf(profile, options), null, false, false, false, false,
-                AcceptedRisks.NONE, RuleQuota.DEFAULT);
-    }
-
-    /** A group of a cluster stack: its spec is the stack's, tagged with cluster, layout and role. */
-    static GroupRequest forStackGroup(StackGroup group) {
-        return new GroupRequest(group.profile(), group.options(), group.spec(), null, false, false, false, false,
-                AcceptedRisks.NONE, RuleQuota.DEFAULT);
+        return new GroupRequest(profile, options, specOf(profile, options), null, RunOptions.DEFAULTS);
     }
 
     /** The rule profile's name ({@link Profiles#names()}). */
@@ -121,37 +102,41 @@ public final class GroupRequest {
 
     /** Whether to revoke rules the profile does not list (only ever extra rules, after adding the missing). */
     public boolean prune() {
-        return prune;
+        return run.prune();
     }
 
     /** Whether to send every write with {@code DryRun} first, proving permissions before changing anything. */
     public boolean preflight() {
-        return preflight;
+        return run.preflight();
     }
 
     /** Whether to take over a group of the same name that rancher-sg did not create (tagging it). */
     public boolean adopt() {
-        return adopt;
+        return run.adopt();
     }
 
     /** Whether a group rancher-sg made with another profile or options may be changed to this request's. */
     public boolean reconfigure() {
-        return reconfigure;
+        return run.reconfigure();
     }
 
     /** The critical findings the user accepts on the rules this request asks for. */
     public AcceptedRisks acceptedRisks() {
-        return acceptedRisks;
+        return run.acceptedRisks();
     }
 
     /** The rule quota to stay within (EC2's default is 60 inbound and 60 outbound). */
     public RuleQuota quota() {
-        return quota;
+        return run.quota();
+    }
+
+    /** What this request allows its run, as the reconciler takes it. */
+    RunOptions runOptions() {
+        return run;
     }
 
     public GroupRequest withOptions(ProfileOptions newOptions) {
-        return new GroupRequest(profile, newOptions, specOf(profile, newOptions), vpcId, prune, preflight, adopt,
-                reconfigure, acceptedRisks, quota);
+        return new GroupRequest(profile, newOptions, specOf(profile, newOptions), vpcId, run);
     }
 
     public GroupRequest withGroupName(String name) {
@@ -159,58 +144,53 @@ public final class GroupRequest {
     }
 
     public GroupRequest withVpcId(String newVpcId) {
-        return new GroupRequest(profile, options, spec, newVpcId, prune, preflight, adopt, reconfigure,
-                acceptedRisks, quota);
+        return new GroupRequest(profile, options, spec, newVpcId, run);
     }
 
     public GroupRequest withPrune(boolean newPrune) {
-        return new GroupRequest(profile, options, spec, vpcId, newPrune, preflight, adopt, reconfigure,
-                acceptedRisks, quota);
+        return with(run.withPrune(newPrune));
     }
 
     public GroupRequest withPreflight(boolean newPreflight) {
-        return new GroupRequest(profile, options, spec, vpcId, prune, newPreflight, adopt, reconfigure,
-                acceptedRisks, quota);
+        return with(run.withPreflight(newPreflight));
     }
 
     public GroupRequest withAdopt(boolean newAdopt) {
-        return new GroupRequest(profile, options, spec, vpcId, prune, preflight, newAdopt, reconfigure,
-                acceptedRisks, quota);
+        return with(run.withAdopt(newAdopt));
     }
 
     public GroupRequest withReconfigure(boolean newReconfigure) {
-        return new GroupRequest(profile, options, spec, vpcId, prune, preflight, adopt, newReconfigure,
-                acceptedRisks, quota);
+        return with(run.withReconfigure(newReconfigure));
     }
 
     public GroupRequest withAcceptedRisks(AcceptedRisks newAcceptedRisks) {
-        return new GroupRequest(profile, options, spec, vpcId, prune, preflight, adopt, reconfigure,
-                newAcceptedRisks, quota);
+        return with(run.withAcceptedRisks(Objects.requireNonNull(newAcceptedRisks, "acceptedRisks")));
     }
 
     public GroupRequest withQuota(RuleQuota newQuota) {
-        return new GroupRequest(profile, options, spec, vpcId, prune, preflight, adopt, reconfigure,
-                acceptedRisks, newQuota);
+        return with(run.withQuota(Objects.requireNonNull(newQuota, "quota")));
+    }
+
+    private GroupRequest with(RunOptions newRun) {
+        return new GroupRequest(profile, options, spec, vpcId, newRun);
     }
 
     /** Two requests are equal when they ask for the same thing in the same way. */
     @Override
     public boolean equals(Object o) {
         return o instanceof GroupRequest r && profile.equals(r.profile) && options.equals(r.options)
-                && Objects.equals(vpcId, r.vpcId) && prune == r.prune && preflight == r.preflight
-                && adopt == r.adopt && reconfigure == r.reconfigure && acceptedRisks.equals(r.acceptedRisks)
-                && quota.equals(r.quota);
+                && Objects.equals(vpcId, r.vpcId) && run.equals(r.run);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(profile, options, vpcId, prune, preflight, adopt, reconfigure, acceptedRisks, quota);
+        return Objects.hash(profile, options, vpcId, run);
     }
 
     @Override
     public String toString() {
-        return "GroupRequest[profile=" + profile + ", options=" + options + ", vpcId=" + vpcId + ", prune=" + prune
-                + ", preflight=" + preflight + ", adopt=" + adopt + ", reconfigure=" + reconfigure
-                + ", acceptedRisks=" + acceptedRisks.values() + ", quota=" + quota + "]";
+        return "GroupRequest[profile=" + profile + ", options=" + options + ", vpcId=" + vpcId + ", prune="
+                + run.prune() + ", preflight=" + run.preflight() + ", adopt=" + run.adopt() + ", reconfigure="
+                + run.reconfigure() + ", acceptedRisks=" + run.acceptedRisks().values() + ", quota=" + run.quota() + "]";
     }
 }

@@ -13,15 +13,15 @@ import java.util.List;
  */
 final class PlanExecutor {
 
-    private final SecurityGroupApi api;
+    private final Ec2Gateway ec2;
     private final String groupId;
     private final boolean dryRun;
     private final List<Rule> authorized = new ArrayList<>();
     private final List<Rule> revoked = new ArrayList<>();
     private final List<DescriptionChange> updated = new ArrayList<>();
 
-    PlanExecutor(SecurityGroupApi api, String groupId, boolean dryRun) {
-        this.api = api;
+    PlanExecutor(Ec2Gateway ec2, String groupId, boolean dryRun) {
+        this.ec2 = ec2;
         this.groupId = groupId;
         this.dryRun = dryRun;
     }
@@ -36,8 +36,8 @@ final class PlanExecutor {
         for (Direction direction : Direction.values()) {
             List<Rule> rules = plan.toAuthorize(direction);
             if (!rules.isEmpty()) {
-                if (api.authorize(groupId, direction, Ec2Rules.toEc2(rules, groupId), dryRun)
-                        != SecurityGroupApi.Write.DONE) {
+                if (ec2.authorize(groupId, direction, rules, dryRun)
+                        != Ec2Gateway.Write.DONE) {
                     return false;
                 }
                 authorized.addAll(rules);
@@ -49,8 +49,8 @@ final class PlanExecutor {
                 // A DryRun proves the permission with the rules' current descriptions, so that even an
                 // endpoint that ignored DryRun would change nothing.
                 List<Rule> target = changes.stream().map(c -> dryRun ? c.before() : c.after()).toList();
-                if (api.updateDescriptions(groupId, direction, Ec2Rules.toEc2(target, groupId), dryRun)
-                        != SecurityGroupApi.Write.DONE) {
+                if (ec2.updateDescriptions(groupId, direction, target, dryRun)
+                        != Ec2Gateway.Write.DONE) {
                     return false;
                 }
                 updated.addAll(changes);
@@ -59,8 +59,8 @@ final class PlanExecutor {
         for (Direction direction : Direction.values()) {
             List<Rule> rules = plan.toRevoke(direction);
             if (!rules.isEmpty()) {
-                if (api.revoke(groupId, direction, Ec2Rules.toEc2(rules, groupId), dryRun)
-                        != SecurityGroupApi.Write.DONE) {
+                if (ec2.revoke(groupId, direction, rules, dryRun)
+                        != Ec2Gateway.Write.DONE) {
                     return false;
                 }
                 revoked.addAll(rules);

@@ -141,22 +141,21 @@ public final class Scanner {
         AwsCredentialsProvider own = credentials != null ? credentials : Ec2Session.ownCredentials(settings);
         List<Access> reached = new ArrayList<>();
         try {
-            List<Callable<Object>> opening = new ArrayList<>();
+            List<Callable<Opened>> opening = new ArrayList<>();
             for (FleetAccount account : all) {
                 opening.add(() -> open(account, own));
             }
             List<ScanResult.AccountFailure> failed = new ArrayList<>();
-            for (Object opened : runAll(pool, opening, all)) {
+            for (Opened opened : runAll(pool, opening, all)) {
                 if (opened instanceof Access access) {
                     reached.add(access);
-                } else {
-                    ScanResult.AccountFailure failure = (ScanResult.AccountFailure) opened;
-                    failed.add(failure);
-                    listener.failed(failure);
+                } else if (opened instanceof Unreached unreached) {
+                    failed.add(unreached.failure());
+                    listener.failed(unreached.failure());
                 }
             }
             List<ScanTarget> targets = new ArrayList<>();
-            List<Callable<Object>> scans = new ArrayList<>();
+            List<Callable<ScanResult.Entry>> scans = new ArrayList<>();
             for (Access access : reached) {
                 for (String region : access.regions()) {
                     ScanTarget target = new ScanTarget(access.accountId(), access.account().name(), region);
@@ -169,10 +168,7 @@ public final class Scanner {
                 }
             }
             listener.started(List.copyOf(targets));
-            List<ScanResult.Entry> entries = new ArrayList<>();
-            for (Object entry : runAll(pool, scans, targets)) {
-                entries.add((ScanResult.Entry) entry);
-            }
+            List<ScanResult.Entry> entries = runAll(pool, scans, targets);
             Map<String, Integer> listing = new TreeMap<>();
             failed.forEach(f -> merge(listing, f.apiCalls()));
             reached.forEach(access -> merge(listing, access.calls()));
@@ -190,9 +186,9 @@ public final class Scanner {
      * Reaches one account: its roles assumed (once, here, so that a refusal is the account's alone)
      * and its regions chosen.
      *
-     * @return an {@link Access}, or a {@link ScanResult.AccountFailure}
+     * @return an {@link Access}, or why the account could not be reached
      */
-    private Object open(FleetAccount account, AwsCredentialsProvider own) {
+    private Opened open(FleetAccount account, AwsCredentialsProvider own) {
         List<AssumedRole> chain = new ArrayList<>(settings.roles());
         chain.addAll(account.roles());
         String accountId = account.id() != null ? account.id()
@@ -220,7 +216,7 @@ public final class Scanner {
             if (regions.isEmpty()) {
                 try (Ec2Session session = Ec2Session.open(settings.withRegion(home), credentials, accountId)) {
                     try {
-                        regions = session.regions();
+                        regions = new SecurityGroupApi(session).regions();
                     } finally {
                         merge(calls, session.calls().calls());
                     }
@@ -237,7 +233,7 @@ public final class Scanner {
             }
             FleetAccount named = accountId == null || account.id() != null ? account
                     : new FleetAccount(accountId, account.name(), account.roles(), account.regions());
-            return new ScanResult.AccountFailure(named, e, calls);
+            return new Unreached(new ScanResult.AccountFailure(named, e, calls));
         }
     }
 
@@ -267,17 +263,17 @@ public final class Scanner {
     }
 
     /** Runs the tasks on the pool and returns their results in order. */
-    private static List<Object> runAll(ExecutorService pool, List<Callable<Object>> tasks, List<?> names) {
-        List<Future<Object>> futures = new ArrayList<>();
+    private static <T> List<T> runAll(ExecutorService pool, List<Callable<T>> tasks, List<?> names) {
+        List<Future<T>> futures = new ArrayList<>();
         tasks.forEach(task -> futures.add(pool.submit(task)));
-        List<Object> results = new ArrayList<>();
+        List<T> results = new ArrayList<>();
         for (int i = 0; i < futures.size(); i++) {
             results.add(await(names.get(i), futures.get(i)));
         }
         return results;
     }
 
-    private static Object await(Object what, Future<Object> future) {
+    private static <T> T await(Object what, Future<T> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {
@@ -300,9 +296,18 @@ public final class Scanner {
         calls.forEach((operation, count) -> into.merge(operation, count, Integer::sum));
     }
 
+    /** How reaching one account ended. */
+    private sealed interface Opened permits Access, Unreached {
+    }
+
+    /** An account that could not be reached: none of its regions is scanned. */
+    private record Unreached(ScanResult.AccountFailure failure) implements Opened {
+    }
+
     /** A reached account: the credentials all its regions share, and the regions to scan. */
     private record Access(FleetAccount account, String accountId, AwsCredentialsProvider credentials,
-                          AssumedRoles assumed, List<String> regions, Map<String, Integer> openingCalls) {
+                          AssumedRoles assumed, List<String> regions, Map<String, Integer> openingCalls)
+            implements Opened {
 
         /** The calls made to reach it, refreshes of its credentials during the scan included. */
         Map<String, Integer> calls() {

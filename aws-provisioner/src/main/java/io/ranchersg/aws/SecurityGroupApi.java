@@ -3,6 +3,10 @@ package io.ranchersg.aws;
 import io.ranchersg.core.Direction;
 import io.ranchersg.core.GroupSpec;
 import io.ranchersg.core.GroupTags;
+import io.ranchersg.core.Rule;
+import io.ranchersg.core.RuleKey;
+import io.ranchersg.core.reconcile.ObservedGroup;
+import io.ranchersg.core.reconcile.ObservedVpc;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -11,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -23,82 +28,83 @@ import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.NetworkInterface;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
-import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
 import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.TagSpecification;
 import software.amazon.awssdk.services.ec2.model.Vpc;
+import software.amazon.awssdk.services.ec2.model.VpcCidrBlockStateCode;
 
 /**
- * The only code that sends requests to EC2. Each method is one EC2 action; the error codes the
- * reconciler expects come back as {@link Write} outcomes, everything else as a
- * {@link RancherSgException} through {@link AwsErrors}.
+ * The {@link Ec2Gateway} that calls EC2, and the only code that does. Every call goes through one of
+ * three paths: {@link #call} for reads, {@link #write} for rule writes (their expected conflicts as
+ * {@link Write} outcomes), and {@link #retrying} under both, the one policy for EC2's eventual
+ * consistency: a group not visible yet right after its create, or still referenced right after its
+ * last reference was revoked, is tried again with doubling pauses for up to about 6 s. Everything
+ * else becomes a {@link RancherSgException} through {@link AwsErrors}.
  */
-final class SecurityGroupApi {
-
-    /** How a write ended, when it did not fail outright. */
-    enum Write {
-        DONE,
-        /** {@code InvalidPermission.Duplicate}: a rule exists already (another run, or EC2's default). */
-        DUPLICATE,
-        /** {@code InvalidPermission.NotFound}: a rule to revoke is gone already. */
-        RULE_GONE
-    }
+final class SecurityGroupApi implements Ec2Gateway {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityGroupApi.class);
-    /** Right after create EC2 may not know the group yet: retry for up to about 6 s, then give up. */
-    private static final int VISIBILITY_ATTEMPTS = 7;
-    private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
+    private static final int ATTEMPTS = 7;
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(100);
 
+    private final Ec2Session session;
     private final Ec2Client ec2;
-    private final String endpointHint;
+    private final String where;
 
     SecurityGroupApi(Ec2Session session) {
+        this.session = session;
         this.ec2 = session.client();
-        this.endpointHint = session.where();
+        this.where = session.where();
     }
 
-    /** The region's default VPC with its IPv6 blocks, if it has one. */
-    Optional<Vpc> defaultVpc() {
+    @Override
+    public String account() {
+        return session.account();
+    }
+
+    @Override
+    public String region() {
+        return session.region();
+    }
+
+    @Override
+    public String where() {
+        return where;
+    }
+
+    @Override
+    public CallCounter calls() {
+        return session.calls();
+    }
+
+    @Override
+    public Optional<ObservedVpc> defaultVpc() {
         return call("DescribeVpcs", () -> ec2.describeVpcs(r -> r.filters(filter("is-default", "true"))).vpcs())
-                .stream().findFirst();
+                .stream().findFirst().map(SecurityGroupApi::observed);
     }
 
-    /**
-     * The VPC, which proves it exists and says whether it has an IPv6 block.
-     *
-     * @throws VpcNotFoundException when it does not exist
-     */
-    Vpc vpc(String vpcId) {
-        List<Vpc> vpcs = call("DescribeVpcs", () -> ec2.describeVpcs(r -> r.vpcIds(vpcId)).vpcs());
-        return vpcs.stream().findFirst().orElseThrow(
-                () -> new VpcNotFoundException("the VPC '" + vpcId + "' does not exist " + endpointHint));
+    @Override
+    public Optional<ObservedVpc> vpc(String vpcId) {
+        return call("DescribeVpcs", () -> ec2.describeVpcs(r -> r.vpcIds(vpcId)).vpcs(), Ec2ErrorCode.VPC_NOT_FOUND,
+                List.<Vpc>of()).stream().findFirst().map(SecurityGroupApi::observed);
     }
 
-    /**
-     * The group of that name in that VPC (names are unique per VPC; {@code GroupNames} only works in
-     * the default VPC).
-     */
-    Optional<SecurityGroup> findByName(String name, String vpcId) {
-        return Optional.ofNullable(findByNames(List.of(name), vpcId).get(name));
+    @Override
+    public List<String> regions() {
+        return call("DescribeRegions", () -> ec2.describeRegions().regions().stream()
+                .map(software.amazon.awssdk.services.ec2.model.Region::regionName).sorted().toList());
     }
 
-    /**
-     * The groups of these names in that VPC, by name, in one paginated read; names without a group
-     * are absent from the map. Filter values treat {@code *} and {@code ?} as wildcards, which a group
-     * name may contain: they are escaped, and only exact matches are taken, so that no other group is
-     * ever mistaken for one of these.
-     */
-    Map<String, SecurityGroup> findByNames(Collection<String> names, String vpcId) {
+    @Override
+    public Map<String, ObservedGroup> groupsByName(Collection<String> names, String vpcId) {
         Set<String> wanted = new LinkedHashSet<>(names);
-        List<SecurityGroup> groups = call("DescribeSecurityGroups", () -> ec2.describeSecurityGroupsPaginator(
-                        r -> r.filters(filter("group-name", wanted.stream().map(SecurityGroupApi::escapeWildcards)
-                                .toList()), filter("vpc-id", List.of(vpcId))))
-                .securityGroups().stream()
-                .filter(g -> wanted.contains(g.groupName()) && vpcId.equals(g.vpcId()))
-                .toList());
-        Map<String, SecurityGroup> byName = new LinkedHashMap<>();
-        for (SecurityGroup group : groups) {
-            if (byName.putIfAbsent(group.groupName(), group) != null) {
+        Map<String, ObservedGroup> byName = new LinkedHashMap<>();
+        for (SecurityGroup group : describe(filter("group-name", wanted.stream()
+                .map(SecurityGroupApi::escapeWildcards).toList()), filter("vpc-id", List.of(vpcId)))) {
+            if (!wanted.contains(group.groupName()) || !vpcId.equals(group.vpcId())) {
+                continue;
+            }
+            if (byName.putIfAbsent(group.groupName(), observed(group)) != null) {
                 throw new Ec2CallException("several security groups are named '" + group.groupName() + "' in "
                         + vpcId + ", which EC2 does not allow; refusing to guess");
             }
@@ -106,146 +112,76 @@ final class SecurityGroupApi {
         return byName;
     }
 
-    /**
-     * Which of these group ids exist, in one read. A filter, unlike {@code GroupIds}, answers for the
-     * ids it knows instead of failing the whole call on the first unknown one.
-     */
-    Set<String> existingIds(Collection<String> groupIds) {
-        return call("DescribeSecurityGroups", () -> ec2.describeSecurityGroupsPaginator(
-                        r -> r.filters(filter("group-id", List.copyOf(groupIds))))
-                .securityGroups().stream()
-                .map(SecurityGroup::groupId)
-                .collect(Collectors.toSet()));
+    /** A filter, unlike {@code GroupIds}, answers for the ids it knows instead of failing on the first unknown one. */
+    @Override
+    public Set<String> existingIds(Collection<String> groupIds) {
+        return describe(filter("group-id", List.copyOf(groupIds))).stream()
+                .map(SecurityGroup::groupId).collect(Collectors.toSet());
     }
 
-    /** The group by id, or empty when it does not exist. */
-    Optional<SecurityGroup> findById(String groupId) {
-        try {
-            return ec2.describeSecurityGroups(r -> r.groupIds(groupId)).securityGroups().stream().findFirst();
-        } catch (AwsServiceException e) {
-            if (Ec2ErrorCode.GROUP_NOT_FOUND.matches(e)) {
-                return Optional.empty();
-            }
-            throw AwsErrors.translate(e, "DescribeSecurityGroups", endpointHint);
-        } catch (SdkException e) {
-            throw AwsErrors.translate(e, "DescribeSecurityGroups", endpointHint);
-        }
-    }
-
-    /** The group's rules with their {@code sgr-} ids, inbound and outbound, in one paginated read. */
-    List<SecurityGroupRule> rulesOf(String groupId) {
-        return call("DescribeSecurityGroupRules", () -> ec2.describeSecurityGroupRulesPaginator(
-                        r -> r.filters(filter("group-id", groupId)))
-                .securityGroupRules().stream().toList());
-    }
-
-    /** The groups of a cluster stack in a VPC: those carrying rancher-sg's tags with this cluster. */
-    List<SecurityGroup> findStack(String cluster, String vpcId) {
-        return call("DescribeSecurityGroups", () -> ec2.describeSecurityGroupsPaginator(r -> r.filters(
-                        filter("tag:" + GroupTags.MANAGED_BY, GroupTags.MANAGER),
-                        filter("tag:" + GroupTags.CLUSTER, escapeWildcards(cluster)),
-                        filter("vpc-id", vpcId)))
-                .securityGroups().stream()
-                .filter(g -> cluster.equals(ManagedTags.asMap(g.tags()).get(GroupTags.CLUSTER)))
-                .toList());
+    @Override
+    public Optional<ObservedGroup> groupById(String groupId) {
+        return call("DescribeSecurityGroups", () -> ec2.describeSecurityGroups(r -> r.groupIds(groupId))
+                .securityGroups(), Ec2ErrorCode.GROUP_NOT_FOUND, List.<SecurityGroup>of())
+                .stream().findFirst().map(SecurityGroupApi::observed);
     }
 
     /**
-     * Groups anywhere in the region whose rules refer to any of these groups, inbound or outbound:
-     * two filtered reads, since EC2 combines different filters with AND.
+     * Filters of different names are ANDed but the values of one filter are ORed, so both kinds come
+     * from one {@code tag-key} filter; groups with a {@code managed-by} tag of another tool come along
+     * and are the caller's to skip.
      */
-    List<SecurityGroup> referencing(Collection<String> groupIds) {
-        Map<String, SecurityGroup> byId = new LinkedHashMap<>();
+    @Override
+    public List<ObservedGroup> scanned(boolean driverGroups) {
+        Filter filter = driverGroups ? filter("tag-key", List.of(ManagedTags.MANAGED_BY, ManagedTags.DRIVER_TAG))
+                : filter("tag:" + ManagedTags.MANAGED_BY, ManagedTags.MANAGER);
+        return describe(filter).stream().map(SecurityGroupApi::observed).toList();
+    }
+
+    @Override
+    public List<ObservedGroup> stackGroups(String cluster, String vpcId) {
+        return describe(filter("tag:" + GroupTags.MANAGED_BY, GroupTags.MANAGER),
+                filter("tag:" + GroupTags.CLUSTER, escapeWildcards(cluster)), filter("vpc-id", vpcId)).stream()
+                .map(SecurityGroupApi::observed)
+                .filter(g -> cluster.equals(g.tags().get(GroupTags.CLUSTER)))
+                .toList();
+    }
+
+    /** Two filtered reads, since EC2 combines different filters with AND. */
+    @Override
+    public List<ObservedGroup> referencing(Collection<String> groupIds) {
+        Map<String, ObservedGroup> byId = new LinkedHashMap<>();
         for (String name : List.of("ip-permission.group-id", "egress.ip-permission.group-id")) {
-            call("DescribeSecurityGroups", () -> ec2.describeSecurityGroupsPaginator(r -> r.filters(
-                    filter(name, List.copyOf(groupIds)))).securityGroups().stream().toList())
-                    .forEach(g -> byId.putIfAbsent(g.groupId(), g));
+            describe(filter(name, List.copyOf(groupIds))).forEach(g -> byId.putIfAbsent(g.groupId(), observed(g)));
         }
         return List.copyOf(byId.values());
     }
 
-    /** The network interfaces that use any of these groups. */
-    List<NetworkInterface> interfacesUsing(Collection<String> groupIds) {
+    @Override
+    public List<String> interfacesUsing(Collection<String> groupIds) {
         return call("DescribeNetworkInterfaces", () -> ec2.describeNetworkInterfacesPaginator(r -> r.filters(
-                filter("group-id", List.copyOf(groupIds)))).networkInterfaces().stream().toList());
+                filter("group-id", List.copyOf(groupIds)))).networkInterfaces().stream()
+                .map(SecurityGroupApi::describe).toList());
     }
 
-    /**
-     * Deletes a group. Right after its last reference is revoked EC2 may still answer
-     * {@code DependencyViolation} for a moment: that is waited out, like {@code InvalidGroup.NotFound}
-     * after a create.
-     *
-     * @return false when the group was gone already (an earlier, interrupted delete)
-     */
-    boolean delete(String groupId) {
-        Duration backoff = FIRST_BACKOFF;
-        for (int attempt = 1; ; attempt++) {
-            try {
-                ec2.deleteSecurityGroup(r -> r.groupId(groupId));
-                log.info("deleted security group {}", groupId);
-                return true;
-            } catch (AwsServiceException e) {
-                if (Ec2ErrorCode.GROUP_NOT_FOUND.matches(e)) {
-                    return false;
-                }
-                if (Ec2ErrorCode.DEPENDENCY_VIOLATION.matches(e) && attempt < VISIBILITY_ATTEMPTS) {
-                    log.info("security group {} is still referenced; trying again in {} ms", groupId,
-                            backoff.toMillis());
-                    sleep(backoff);
-                    backoff = backoff.multipliedBy(2);
-                    continue;
-                }
-                throw AwsErrors.translate(e, "DeleteSecurityGroup", endpointHint);
-            } catch (SdkException e) {
-                throw AwsErrors.translate(e, "DeleteSecurityGroup", endpointHint);
-            }
-        }
+    @Override
+    public Map<RuleKey, String> ruleIds(String groupId) {
+        Map<RuleKey, String> ids = new LinkedHashMap<>();
+        call("DescribeSecurityGroupRules", () -> ec2.describeSecurityGroupRulesPaginator(
+                r -> r.filters(filter("group-id", groupId))).securityGroupRules().stream().toList())
+                .forEach(rule -> Ec2Rules.keyOf(rule, groupId).ifPresent(key -> ids.put(key, rule.securityGroupRuleId())));
+        return ids;
     }
 
-    /**
-     * Every group in the region tagged as rancher-sg's, and with {@code driverGroups} also every group
-     * carrying the tag key of Rancher's EC2 node driver, in one paginated read: filters of different
-     * names are ANDed, but the values of one filter are ORed, so both kinds come from one
-     * {@code tag-key} filter and are told apart by the caller. Groups with a {@code managed-by} tag of
-     * another tool come along and are the caller's to skip.
-     */
-    List<SecurityGroup> findScanned(boolean driverGroups) {
-        if (!driverGroups) {
-            return findManaged();
-        }
-        return call("DescribeSecurityGroups", () -> ec2.describeSecurityGroupsPaginator(
-                r -> r.filters(filter("tag-key", List.of(ManagedTags.MANAGED_BY, ManagedTags.DRIVER_TAG))))
-                .securityGroups().stream().toList());
-    }
-
-    /** Every group in the region tagged as rancher-sg's. */
-    List<SecurityGroup> findManaged() {
-        return call("DescribeSecurityGroups", () -> ec2.describeSecurityGroupsPaginator(
-                r -> r.filters(filter("tag:" + ManagedTags.MANAGED_BY, ManagedTags.MANAGER)))
-                .securityGroups().stream().toList());
-    }
-
-    /**
-     * Creates the group, tagged in the same call.
-     *
-     * @return the new group's id, or empty when a group of that name appeared meanwhile
-     *     ({@code InvalidGroup.Duplicate}: a concurrent run created it)
-     */
-    Optional<String> create(GroupSpec spec, String vpcId, boolean dryRun) {
+    @Override
+    public Optional<String> create(GroupSpec spec, String vpcId, boolean dryRun) {
         try {
-            String id = ec2.createSecurityGroup(r -> r
-                    .groupName(spec.name())
-                    .description(spec.description())
-                    .vpcId(vpcId)
-                    .dryRun(dryRun)
-                    .tagSpecifications(TagSpecification.builder()
-                            .resourceType(ResourceType.SECURITY_GROUP)
-                            .tags(tags(spec.tags()))
-                            .build()))
+            String id = ec2.createSecurityGroup(r -> r.groupName(spec.name()).description(spec.description())
+                    .vpcId(vpcId).dryRun(dryRun).tagSpecifications(TagSpecification.builder()
+                            .resourceType(ResourceType.SECURITY_GROUP).tags(tags(spec.tags())).build()))
                     .groupId();
             if (dryRun) {
-                throw new Ec2CallException("the EC2 endpoint " + endpointHint + " created security group " + id
-                        + " although DryRun was set; stopping before anything else changes");
+                throw performedDespiteDryRun("created security group " + id);
             }
             log.info("created security group {} ({}) in {}", spec.name(), id, vpcId);
             return Optional.of(id);
@@ -257,129 +193,145 @@ final class SecurityGroupApi {
                 log.info("security group {} was created meanwhile by another run", spec.name());
                 return Optional.empty();
             }
-            throw AwsErrors.translate(e, "CreateSecurityGroup", endpointHint);
+            throw AwsErrors.translate(e, "CreateSecurityGroup", where);
         } catch (SdkException e) {
-            throw AwsErrors.translate(e, "CreateSecurityGroup", endpointHint);
+            throw AwsErrors.translate(e, "CreateSecurityGroup", where);
         }
     }
 
-    /** Tags a group (used when adopting, or when its recorded profile or options change). */
-    void tag(String groupId, Map<String, String> tags, boolean dryRun) {
-        try {
+    @Override
+    public void tag(String groupId, Map<String, String> tags, boolean dryRun) {
+        write(groupId, "CreateTags", dryRun, false, () -> {
             ec2.createTags(r -> r.resources(groupId).tags(tags(tags)).dryRun(dryRun));
-            if (dryRun) {
-                throw new Ec2CallException("the EC2 endpoint " + endpointHint + " tagged " + groupId
-                        + " although DryRun was set; stopping before anything else changes");
-            }
+            return Write.DONE;
+        });
+        if (!dryRun) {
             log.info("tagged {} as managed by rancher-sg", groupId);
-        } catch (AwsServiceException e) {
-            if (!(dryRun && Ec2ErrorCode.DRY_RUN_OPERATION.matches(e))) {
-                throw AwsErrors.translate(e, "CreateTags", endpointHint);
-            }
-        } catch (SdkException e) {
-            throw AwsErrors.translate(e, "CreateTags", endpointHint);
         }
     }
 
-    /** Adds rules in one call per direction. */
-    Write authorize(String groupId, Direction direction, List<IpPermission> permissions, boolean dryRun) {
-        String operation = direction == Direction.INGRESS
-                ? "AuthorizeSecurityGroupIngress" : "AuthorizeSecurityGroupEgress";
-        return write(groupId, operation, dryRun, () -> {
-            if (direction == Direction.INGRESS) {
-                ec2.authorizeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(permissions).dryRun(dryRun));
-            } else {
-                ec2.authorizeSecurityGroupEgress(r -> r.groupId(groupId).ipPermissions(permissions).dryRun(dryRun));
-            }
-            return Write.DONE;
-        });
-    }
-
-    /** Removes rules in one call per direction. */
-    Write revoke(String groupId, Direction direction, List<IpPermission> permissions, boolean dryRun) {
-        String operation = direction == Direction.INGRESS ? "RevokeSecurityGroupIngress" : "RevokeSecurityGroupEgress";
-        return write(groupId, operation, dryRun, () -> {
-            // EC2 answers a revoke of rules it does not hold with success, listing them as unknown:
-            // the group is not what the plan was made from, so it must be read again.
-            List<IpPermission> unknown = direction == Direction.INGRESS
-                    ? ec2.revokeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(permissions).dryRun(dryRun))
-                            .unknownIpPermissions()
-                    : ec2.revokeSecurityGroupEgress(r -> r.groupId(groupId).ipPermissions(permissions).dryRun(dryRun))
-                            .unknownIpPermissions();
-            return unknown.isEmpty() ? Write.DONE : Write.RULE_GONE;
-        });
-    }
-
-    /** Sets the descriptions of existing rules in one call per direction. */
-    Write updateDescriptions(String groupId, Direction direction, List<IpPermission> permissions, boolean dryRun) {
-        String operation = direction == Direction.INGRESS
-                ? "UpdateSecurityGroupRuleDescriptionsIngress" : "UpdateSecurityGroupRuleDescriptionsEgress";
-        return write(groupId, operation, dryRun, () -> {
-            if (direction == Direction.INGRESS) {
-                ec2.updateSecurityGroupRuleDescriptionsIngress(
-                        r -> r.groupId(groupId).ipPermissions(permissions).dryRun(dryRun));
-            } else {
-                ec2.updateSecurityGroupRuleDescriptionsEgress(
-                        r -> r.groupId(groupId).ipPermissions(permissions).dryRun(dryRun));
-            }
-            return Write.DONE;
-        }, true);
-    }
-
-    private Write write(String groupId, String operation, boolean dryRun, Supplier<Write> request) {
-        return write(groupId, operation, dryRun, request, false);
+    @Override
+    public Write authorize(String groupId, Direction direction, List<Rule> rules, boolean dryRun) {
+        List<IpPermission> permissions = Ec2Rules.toEc2(rules, groupId);
+        boolean in = direction == Direction.INGRESS;
+        return write(groupId, in ? "AuthorizeSecurityGroupIngress" : "AuthorizeSecurityGroupEgress", dryRun, false,
+                () -> {
+                    if (in) {
+                        ec2.authorizeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(permissions).dryRun(dryRun));
+                    } else {
+                        ec2.authorizeSecurityGroupEgress(r -> r.groupId(groupId).ipPermissions(permissions).dryRun(dryRun));
+                    }
+                    return Write.DONE;
+                });
     }
 
     /**
-     * One write, its expected conflicts as outcomes.
+     * EC2 answers a revoke of rules it does not hold with success, listing them as unknown: the group
+     * is not what the plan was made from, so it must be read again.
+     */
+    @Override
+    public Write revoke(String groupId, Direction direction, List<Rule> rules, boolean dryRun) {
+        List<IpPermission> permissions = Ec2Rules.toEc2(rules, groupId);
+        boolean in = direction == Direction.INGRESS;
+        return write(groupId, in ? "RevokeSecurityGroupIngress" : "RevokeSecurityGroupEgress", dryRun, false,
+                () -> (in ? ec2.revokeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(permissions)
+                        .dryRun(dryRun)).unknownIpPermissions()
+                        : ec2.revokeSecurityGroupEgress(r -> r.groupId(groupId).ipPermissions(permissions)
+                        .dryRun(dryRun)).unknownIpPermissions()).isEmpty() ? Write.DONE : Write.RULE_GONE);
+    }
+
+    /** Some endpoints ignore DryRun here; the caller then sends the current descriptions, changing nothing. */
+    @Override
+    public Write updateDescriptions(String groupId, Direction direction, List<Rule> rules, boolean dryRun) {
+        List<IpPermission> permissions = Ec2Rules.toEc2(rules, groupId);
+        boolean in = direction == Direction.INGRESS;
+        return write(groupId, in ? "UpdateSecurityGroupRuleDescriptionsIngress"
+                : "UpdateSecurityGroupRuleDescriptionsEgress", dryRun, true, () -> {
+                    if (in) {
+                        ec2.updateSecurityGroupRuleDescriptionsIngress(
+                                r -> r.groupId(groupId).ipPermissions(permissions).dryRun(dryRun));
+                    } else {
+                        ec2.updateSecurityGroupRuleDescriptionsEgress(
+                                r -> r.groupId(groupId).ipPermissions(permissions).dryRun(dryRun));
+                    }
+                    return Write.DONE;
+                });
+    }
+
+    @Override
+    public boolean delete(String groupId) {
+        try {
+            retrying(groupId, "DeleteSecurityGroup", Ec2ErrorCode.DEPENDENCY_VIOLATION::matches, () -> {
+                ec2.deleteSecurityGroup(r -> r.groupId(groupId));
+                return Write.DONE;
+            });
+            log.info("deleted security group {}", groupId);
+            return true;
+        } catch (AwsServiceException e) {
+            if (Ec2ErrorCode.GROUP_NOT_FOUND.matches(e)) {
+                return false;
+            }
+            throw AwsErrors.translate(e, "DeleteSecurityGroup", where);
+        } catch (SdkException e) {
+            throw AwsErrors.translate(e, "DeleteSecurityGroup", where);
+        }
+    }
+
+    @Override
+    public void settle(int round) {
+        pause(FIRST_PAUSE.multipliedBy(1L << Math.min(round, 5)));
+    }
+
+    /**
+     * One write on a group, its expected conflicts as outcomes.
      *
      * @param harmlessIfReal whether the request changes nothing even when an endpoint ignores DryRun
      */
-    private Write write(String groupId, String operation, boolean dryRun, Supplier<Write> request,
-                        boolean harmlessIfReal) {
-        return whenVisible(groupId, () -> {
-            try {
-                Write done = request.get();
-                if (dryRun && !harmlessIfReal) {
-                    throw new Ec2CallException("the EC2 endpoint " + endpointHint + " performed " + operation
-                            + " although DryRun was set; stopping before anything else changes");
-                }
-                return done;
-            } catch (AwsServiceException e) {
-                if (dryRun && Ec2ErrorCode.DRY_RUN_OPERATION.matches(e)) {
-                    return Write.DONE;
-                }
-                if (Ec2ErrorCode.DUPLICATE_PERMISSION.matches(e)) {
-                    return Write.DUPLICATE;
-                }
-                if (Ec2ErrorCode.PERMISSION_NOT_FOUND.matches(e)) {
-                    return Write.RULE_GONE;
-                }
-                if (Ec2ErrorCode.RULES_LIMIT.matches(e)) {
-                    throw new QuotaExceededException("security group " + groupId + ": EC2 refused " + operation
-                            + " because the group's rule quota is reached (" + AwsErrors.firstLine(
-                                    e.awsErrorDetails().errorMessage()) + ")", e);
-                }
-                throw e;
+    private Write write(String groupId, String operation, boolean dryRun, boolean harmlessIfReal,
+                        Supplier<Write> request) {
+        try {
+            Write done = retrying(groupId, operation, Ec2ErrorCode.GROUP_NOT_FOUND::matches, request);
+            if (dryRun && !harmlessIfReal) {
+                throw performedDespiteDryRun("performed " + operation);
             }
-        }, operation);
+            return done;
+        } catch (AwsServiceException e) {
+            if (dryRun && Ec2ErrorCode.DRY_RUN_OPERATION.matches(e)) {
+                return Write.DONE;
+            }
+            if (Ec2ErrorCode.DUPLICATE_PERMISSION.matches(e)) {
+                return Write.DUPLICATE;
+            }
+            if (Ec2ErrorCode.PERMISSION_NOT_FOUND.matches(e)) {
+                return Write.RULE_GONE;
+            }
+            if (Ec2ErrorCode.RULES_LIMIT.matches(e)) {
+                throw new RefusedException(io.ranchersg.core.reconcile.Refusal.of(
+                        io.ranchersg.core.reconcile.Refusal.Code.QUOTA, groupId, "security group " + groupId
+                                + ": EC2 refused " + operation + " because the group's rule quota is reached ("
+                                + AwsErrors.firstLine(e.awsErrorDetails().errorMessage()) + ")"), e);
+            }
+            throw AwsErrors.translate(e, operation, where);
+        } catch (SdkException e) {
+            throw AwsErrors.translate(e, operation, where);
+        }
     }
 
-    /** Runs a request on a group, retrying with backoff while EC2 answers that the group does not exist yet. */
-    private <T> T whenVisible(String groupId, Supplier<T> request, String operation) {
-        Duration backoff = FIRST_BACKOFF;
+    /** Sends a request until EC2 stops answering with a passing error, or the attempts run out (then it is thrown). */
+    private <T> T retrying(String groupId, String operation, Predicate<AwsServiceException> passing,
+                           Supplier<T> request) {
+        Duration pause = FIRST_PAUSE;
         for (int attempt = 1; ; attempt++) {
             try {
                 return request.get();
             } catch (AwsServiceException e) {
-                if (!Ec2ErrorCode.GROUP_NOT_FOUND.matches(e) || attempt == VISIBILITY_ATTEMPTS) {
-                    throw AwsErrors.translate(e, operation, endpointHint);
+                if (!passing.test(e) || attempt == ATTEMPTS) {
+                    throw e;
                 }
-                log.info("{} is not visible yet to {}; retrying in {} ms", groupId, operation, backoff.toMillis());
-                sleep(backoff);
-                backoff = backoff.multipliedBy(2);
-            } catch (SdkException e) {
-                throw AwsErrors.translate(e, operation, endpointHint);
+                log.info("{}: {} answered {}; trying again in {} ms", groupId, operation,
+                        e.awsErrorDetails().errorCode(), pause.toMillis());
+                pause(pause);
+                pause = pause.multipliedBy(2);
             }
         }
     }
@@ -388,8 +340,51 @@ final class SecurityGroupApi {
         try {
             return request.get();
         } catch (SdkException e) {
-            throw AwsErrors.translate(e, operation, endpointHint);
+            throw AwsErrors.translate(e, operation, where);
         }
+    }
+
+    /** A read for which one EC2 error means "nothing there". */
+    private <T> T call(String operation, Supplier<T> request, Ec2ErrorCode nothing, T empty) {
+        try {
+            return request.get();
+        } catch (AwsServiceException e) {
+            if (nothing.matches(e)) {
+                return empty;
+            }
+            throw AwsErrors.translate(e, operation, where);
+        } catch (SdkException e) {
+            throw AwsErrors.translate(e, operation, where);
+        }
+    }
+
+    private List<SecurityGroup> describe(Filter... filters) {
+        return call("DescribeSecurityGroups", () -> ec2.describeSecurityGroupsPaginator(r -> r.filters(filters))
+                .securityGroups().stream().toList());
+    }
+
+    private Ec2CallException performedDespiteDryRun(String what) {
+        return new Ec2CallException("the EC2 endpoint " + where + " " + what + " although DryRun was set;"
+                + " stopping before anything else changes");
+    }
+
+    /** The one conversion of a group EC2 describes into core's terms. */
+    static ObservedGroup observed(SecurityGroup group) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        group.tags().forEach(t -> tags.put(t.key(), t.value()));
+        return ObservedGroup.read(group.groupId(), group.groupName(), group.vpcId(), tags, Ec2Rules.rulesOf(group));
+    }
+
+    /** Whether the VPC has an IPv6 block, so that EC2 opens {@code ::/0} outbound on a new group too. */
+    private static ObservedVpc observed(Vpc vpc) {
+        return ObservedVpc.described(vpc.vpcId(), vpc.ipv6CidrBlockAssociationSet().stream()
+                .anyMatch(a -> a.ipv6CidrBlockState() == null
+                        || a.ipv6CidrBlockState().state() == VpcCidrBlockStateCode.ASSOCIATED));
+    }
+
+    private static String describe(NetworkInterface eni) {
+        String instance = eni.attachment() == null ? null : eni.attachment().instanceId();
+        return eni.networkInterfaceId() + (instance == null ? "" : " (instance " + instance + ")");
     }
 
     static String escapeWildcards(String value) {
@@ -408,7 +403,7 @@ final class SecurityGroupApi {
         return tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
     }
 
-    private static void sleep(Duration duration) {
+    private static void pause(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {

@@ -41,8 +41,7 @@ public final class SecurityGroups {
 
     /** Ensures through a client the caller owns (it stays open); call counts are not collected. */
     public static Outcome ensure(GroupRequest request, Ec2Client client) {
-        return new Reconciler(Ec2Session.of(Objects.requireNonNull(client, "client"), new CallCounter()))
-                .ensure(request);
+        return new Reconciler(own(client)).ensure(request);
     }
 
     public static Outcome plan(GroupRequest request) {
@@ -53,6 +52,11 @@ public final class SecurityGroups {
         try (Ec2Session session = Ec2Session.open(settings)) {
             return new Reconciler(session).plan(request);
         }
+    }
+
+    /** Plans through a client the caller owns (it stays open); call counts are not collected. */
+    public static Outcome plan(GroupRequest request, Ec2Client client) {
+        return new Reconciler(own(client)).plan(request);
     }
 
     public static Outcome check(GroupRequest request) {
@@ -67,8 +71,7 @@ public final class SecurityGroups {
 
     /** Checks through a client the caller owns (it stays open); call counts are not collected. */
     public static Outcome check(GroupRequest request, Ec2Client client) {
-        return new Reconciler(Ec2Session.of(Objects.requireNonNull(client, "client"), new CallCounter()))
-                .check(request);
+        return new Reconciler(own(client)).check(request);
     }
 
     /** Creates or repairs every group of a cluster stack, with the standard AWS chain. */
@@ -82,6 +85,11 @@ public final class SecurityGroups {
         }
     }
 
+    /** Ensures a stack through a client the caller owns (it stays open); call counts are not collected. */
+    public static StackOutcome ensureStack(StackRequest request, Ec2Client client) {
+        return new Reconciler(own(client)).ensureStack(request);
+    }
+
     /** What {@link #ensureStack} would do; reads only. */
     public static StackOutcome planStack(StackRequest request) {
         return planStack(request, ClientSettings.defaults());
@@ -91,6 +99,11 @@ public final class SecurityGroups {
         try (Ec2Session session = Ec2Session.open(settings)) {
             return new Reconciler(session).planStack(request);
         }
+    }
+
+    /** Plans a stack through a client the caller owns (it stays open); call counts are not collected. */
+    public static StackOutcome planStack(StackRequest request, Ec2Client client) {
+        return new Reconciler(own(client)).planStack(request);
     }
 
     /** How each group of a cluster stack differs from its profile; reads only. */
@@ -104,6 +117,11 @@ public final class SecurityGroups {
         }
     }
 
+    /** Checks a stack through a client the caller owns (it stays open); call counts are not collected. */
+    public static StackOutcome checkStack(StackRequest request, Ec2Client client) {
+        return new Reconciler(own(client)).checkStack(request);
+    }
+
     /**
      * Deletes the groups of a cluster stack, or with {@code confirmed} false only says what it would
      * delete; see {@link GroupDeleter}.
@@ -112,5 +130,14 @@ public final class SecurityGroups {
         try (Ec2Session session = Ec2Session.open(ClientSettings.defaults())) {
             return new GroupDeleter(session).deleteStack(cluster, vpcId, confirmed);
         }
+    }
+
+    /** Deletes a stack's groups through a client the caller owns (it stays open). */
+    public static DeleteOutcome deleteStack(String cluster, String vpcId, boolean confirmed, Ec2Client client) {
+        return new GroupDeleter(own(client)).deleteStack(cluster, vpcId, confirmed);
+    }
+
+    private static Ec2Session own(Ec2Client client) {
+        return Ec2Session.of(Objects.requireNonNull(client, "client"), new CallCounter());
     }
 }

@@ -3,9 +3,8 @@ package io.ranchersg.aws;
 import io.ranchersg.core.AcceptedRisks;
 import io.ranchersg.core.RuleQuota;
 import io.ranchersg.core.StackSpec;
-import java.util.List;
+import io.ranchersg.core.reconcile.RunOptions;
 import java.util.Objects;
-import java.util.function.UnaryOperator;
 
 /**
  * What to provision for a cluster stack: its groups, where, and how carefully. The choices apply
@@ -14,54 +13,56 @@ import java.util.function.UnaryOperator;
 public final class StackRequest {
 
     private final StackSpec stack;
-    private final List<GroupRequest> groups;
+    private final String vpcId;
+    private final RunOptions run;
 
-    private StackRequest(StackSpec stack, List<GroupRequest> groups) {
+    private StackRequest(StackSpec stack, String vpcId, RunOptions run) {
         this.stack = Objects.requireNonNull(stack, "stack");
-        this.groups = List.copyOf(groups);
+        this.vpcId = GroupRequest.checkVpcId(vpcId);
+        this.run = Objects.requireNonNull(run, "run");
     }
 
     /** The stack in the region's default VPC, with the safe defaults. */
     public static StackRequest of(StackSpec stack) {
-        return new StackRequest(stack, stack.groups().stream().map(GroupRequest::forStackGroup).toList());
+        return new StackRequest(stack, null, RunOptions.DEFAULTS);
     }
 
     public StackSpec stack() {
         return stack;
     }
 
-    /** One request per group, in the layout's order. */
-    List<GroupRequest> groups() {
-        return groups;
+    /** What this request allows its run, for every group of the stack alike. */
+    RunOptions runOptions() {
+        return run;
     }
 
     /** The VPC, or {@code null} for the region's default VPC. */
     public String vpcId() {
-        return groups.get(0).vpcId();
+        return vpcId;
     }
 
     public boolean prune() {
-        return groups.get(0).prune();
+        return run.prune();
     }
 
     public boolean preflight() {
-        return groups.get(0).preflight();
+        return run.preflight();
     }
 
     public boolean adopt() {
-        return groups.get(0).adopt();
+        return run.adopt();
     }
 
     public boolean reconfigure() {
-        return groups.get(0).reconfigure();
+        return run.reconfigure();
     }
 
     public AcceptedRisks acceptedRisks() {
-        return groups.get(0).acceptedRisks();
+        return run.acceptedRisks();
     }
 
     public RuleQuota quota() {
-        return groups.get(0).quota();
+        return run.quota();
     }
 
     /**
@@ -69,40 +70,41 @@ public final class StackRequest {
      *
      * @throws IllegalArgumentException naming the id if it is not a VPC id
      */
-    public StackRequest withVpcId(String vpcId) {
-        return with(g -> g.withVpcId(vpcId));
+    public StackRequest withVpcId(String newVpcId) {
+        return new StackRequest(stack, newVpcId, run);
     }
 
     public StackRequest withPrune(boolean prune) {
-        return with(g -> g.withPrune(prune));
+        return with(run.withPrune(prune));
     }
 
     public StackRequest withPreflight(boolean preflight) {
-        return with(g -> g.withPreflight(preflight));
+        return with(run.withPreflight(preflight));
     }
 
     public StackRequest withAdopt(boolean adopt) {
-        return with(g -> g.withAdopt(adopt));
+        return with(run.withAdopt(adopt));
     }
 
     public StackRequest withReconfigure(boolean reconfigure) {
-        return with(g -> g.withReconfigure(reconfigure));
+        return with(run.withReconfigure(reconfigure));
     }
 
     public StackRequest withAcceptedRisks(AcceptedRisks accepted) {
-        return with(g -> g.withAcceptedRisks(accepted));
+        return with(run.withAcceptedRisks(Objects.requireNonNull(accepted, "accepted")));
     }
 
     public StackRequest withQuota(RuleQuota quota) {
-        return with(g -> g.withQuota(quota));
+        return with(run.withQuota(Objects.requireNonNull(quota, "quota")));
     }
 
-    private StackRequest with(UnaryOperator<GroupRequest> change) {
-        return new StackRequest(stack, groups.stream().map(change).toList());
+    private StackRequest with(RunOptions newRun) {
+        return new StackRequest(stack, vpcId, newRun);
     }
 
     @Override
     public String toString() {
-        return "StackRequest[" + stack.cluster() + " " + stack.layout().jsonName() + ", " + groups.get(0) + "]";
+        return "StackRequest[" + stack.cluster() + " " + stack.layout().jsonName() + ", vpcId=" + vpcId + ", " + run
+                + "]";
     }
 }

@@ -83,7 +83,7 @@ class AssumeRoleIT {
             try (AssumedRoles credentials = AssumedRoles.of(settings, emulator.region(), emulator.credentials(),
                     false); Ec2Session session = Ec2Session.open(settings, credentials)) {
                 assertThatThrownBy(() -> new Reconciler(session).ensure(GroupRequest.rancherNodes().withGroupName(name)))
-                        .isInstanceOf(RoleNotAssumedException.class)
+                        .isInstanceOf(AwsSetupException.class)
                         .hasMessageContaining("cannot assume role '" + role + "'")
                         .hasMessageContaining("AccessDenied")
                         .hasMessageNotContaining(EXTERNAL_ID);

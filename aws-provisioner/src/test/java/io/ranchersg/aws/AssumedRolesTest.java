@@ -79,7 +79,7 @@ class AssumedRolesTest {
         try (AssumedRoles roles = AssumedRoles.of(settings(endpoint).withRole(new AssumedRole(ROLE, "secret-ext")),
                 "eu-west-1", OWN, false)) {
             assertThatThrownBy(roles::resolveCredentials)
-                    .isInstanceOf(RoleNotAssumedException.class)
+                    .isInstanceOf(AwsSetupException.class)
                     .hasMessage("cannot assume role '" + ROLE + "' (AccessDenied: not authorized to assume it)")
                     .hasMessageNotContaining("secret-ext");
         }

@@ -1,5 +1,8 @@
 package io.ranchersg.aws;
 
+import io.ranchersg.core.reconcile.Refusal;
+import static io.ranchersg.aws.Refused.refused;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ConnectException;
@@ -56,7 +59,7 @@ class AwsErrorsTest {
     @Test
     void unknownVpcIsNamed() {
         assertThat(AwsErrors.translate(ec2(400, "InvalidVpcID.NotFound"), "CreateSecurityGroup", ""))
-                .isInstanceOf(VpcNotFoundException.class);
+                .is(refused(Refusal.Code.VPC_NOT_FOUND));
     }
 
     @Test

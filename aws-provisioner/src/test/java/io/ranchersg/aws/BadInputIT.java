@@ -88,7 +88,7 @@ class BadInputIT {
                 new Row("malformed VPC id", t -> GroupRequest.rancherNodes().withVpcId("vpc-12"),
                         IllegalArgumentException.class, "vpc-12"),
                 new Row("unknown VPC", t -> t.ensure(GroupRequest.rancherNodes().withGroupName(NAME)
-                        .withVpcId("vpc-0123456789abcdef0")), VpcNotFoundException.class, "vpc-0123456789abcdef0"),
+                        .withVpcId("vpc-0123456789abcdef0")), RefusedException.class, "vpc-0123456789abcdef0"),
                 new Row("malformed region", t -> ClientSettings.defaults().withRegion("Mars"),
                         IllegalArgumentException.class, "Mars"),
                 new Row("no credentials", t -> t.ensureWith(ClientSettings.defaults(), () -> {

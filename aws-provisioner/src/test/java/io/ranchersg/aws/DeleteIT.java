@@ -1,5 +1,7 @@
 package io.ranchersg.aws;
 
+import static io.ranchersg.aws.Refused.refused;
+
 import static io.ranchersg.testsupport.FaultProxy.Fault.ec2Error;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,6 +15,7 @@ import io.ranchersg.testsupport.Ec2Emulator;
 import io.ranchersg.testsupport.Ec2Groups;
 import io.ranchersg.testsupport.EndToEnd;
 import io.ranchersg.testsupport.FaultProxy;
+import io.ranchersg.core.reconcile.Refusal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -94,7 +97,7 @@ class DeleteIT {
         Map<String, Set<String>> before = snapshot();
 
         assertThatThrownBy(() -> new GroupDeleter(session).deleteStack(cluster, vpcId, true))
-                .isInstanceOf(GroupInUseException.class).hasMessageContaining(eni);
+                .is(refused(Refusal.Code.GROUP_IN_USE)).hasMessageContaining(eni);
         assertThat(snapshot()).as("nothing changed").isEqualTo(before);
 
         raw.deleteNetworkInterface(r -> r.networkInterfaceId(eni));
@@ -118,7 +121,7 @@ class DeleteIT {
         Map<String, Set<String>> before = snapshot();
 
         assertThatThrownBy(() -> new GroupDeleter(session).deleteStack(cluster, vpcId, true))
-                .isInstanceOf(GroupInUseException.class)
+                .is(refused(Refusal.Code.GROUP_IN_USE))
                 .hasMessageContaining(cluster + "-lb").hasMessageContaining("ingress tcp 8080 from " + worker);
         assertThat(snapshot()).as("nothing changed").isEqualTo(before);
         assertThat(Ec2Groups.named(raw, cluster + "-lb")).as("an untagged group is never deleted").hasSize(1);
@@ -159,7 +162,7 @@ class DeleteIT {
         raw.createSecurityGroup(r -> r.groupName(byHand).description("by hand").vpcId(vpcId));
 
         assertThatThrownBy(() -> new GroupDeleter(session).deleteGroup(byHand, vpcId, true))
-                .isInstanceOf(GroupNotManagedException.class);
+                .is(refused(Refusal.Code.NOT_MANAGED));
         assertThat(Ec2Groups.named(raw, byHand)).hasSize(1);
 
         assertThat(new GroupDeleter(session).deleteGroup(name, vpcId, false).deleted()).isFalse();

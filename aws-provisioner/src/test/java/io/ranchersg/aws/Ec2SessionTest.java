@@ -57,7 +57,7 @@ class Ec2SessionTest {
         ClientSettings settings = ClientSettings.defaults().withRegion("us-east-1").withEndpoint(endpoint)
                 .withMaxAttempts(1);
         try (Ec2Session session = Ec2Session.open(settings, CREDENTIALS)) {
-            assertThatThrownBy(session::regions)
+            assertThatThrownBy(() -> new SecurityGroupApi(session).regions())
                     .isInstanceOf(Ec2CallException.class)
                     .hasMessageContaining("DescribeRegions")
                     .hasMessageContaining("HTTP 502")

@@ -1,5 +1,7 @@
 package io.ranchersg.aws;
 
+import static io.ranchersg.aws.Refused.refused;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +12,7 @@ import io.ranchersg.core.RuleKey;
 import io.ranchersg.testsupport.Ec2Emulator;
 import io.ranchersg.testsupport.Ec2Groups;
 import io.ranchersg.testsupport.EndToEnd;
+import io.ranchersg.core.reconcile.Refusal;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
@@ -72,7 +75,7 @@ class LiveGroupsIT {
                 ProfileOptions.defaults().withGroupName(name));
 
         assertThatThrownBy(() -> new LiveGroups(session).read(request.spec(), null))
-                .isInstanceOf(GroupNotFoundException.class).hasMessageContaining("'" + name + "'");
+                .is(refused(Refusal.Code.GROUP_NOT_FOUND)).hasMessageContaining("'" + name + "'");
     }
 
     private static String text(RuleKey key) {

@@ -1,5 +1,7 @@
 package io.ranchersg.aws;
 
+import static io.ranchersg.aws.Refused.refused;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,6 +17,7 @@ import io.ranchersg.core.Rules;
 import io.ranchersg.testsupport.Ec2Emulator;
 import io.ranchersg.testsupport.Ec2Groups;
 import io.ranchersg.testsupport.EndToEnd;
+import io.ranchersg.core.reconcile.Refusal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +95,7 @@ class ReconcilerIT {
         assertThat(again.groupId()).isEqualTo(created.groupId());
 
         SecurityGroup group = raw.describeSecurityGroups(r -> r.groupIds(created.groupId())).securityGroups().get(0);
-        assertThat(ManagedTags.asMap(group.tags())).as("tags set in the create call")
+        assertThat(Ec2Groups.tags(group)).as("tags set in the create call")
                 .containsEntry("managed-by", "rancher-sg")
                 .containsEntry("rancher-sg:profile", "rancher-nodes")
                 .containsKey("rancher-sg:version");
@@ -261,7 +264,7 @@ class ReconcilerIT {
     @Test
     void refusesToExceedTheQuotaAndWritesNothing() {
         assertThatThrownBy(() -> reconciler.ensure(request().withQuota(new RuleQuota(10, 60))))
-                .isInstanceOf(QuotaExceededException.class)
+                .is(refused(Refusal.Code.QUOTA))
                 .hasMessageContaining("(2 over)");
         assertThat(Ec2Groups.named(raw, name)).as("no group created").isEmpty();
 
@@ -273,7 +276,7 @@ class ReconcilerIT {
         Set<String> before = rulesInEc2(groupId);
 
         assertThatThrownBy(() -> reconciler.ensure(request().withQuota(new RuleQuota(12, 60))))
-                .isInstanceOf(QuotaExceededException.class)
+                .is(refused(Refusal.Code.QUOTA))
                 .hasMessageContaining("(1 over)");
         assertThat(rulesInEc2(groupId)).as("rules untouched").isEqualTo(before);
     }
@@ -282,9 +285,9 @@ class ReconcilerIT {
     void refusesAnUnknownVpcAndCreatesNothing() {
         GroupRequest request = request().withVpcId("vpc-0123456789abcdef0");
 
-        assertThatThrownBy(() -> reconciler.ensure(request)).isInstanceOf(VpcNotFoundException.class)
+        assertThatThrownBy(() -> reconciler.ensure(request)).is(refused(Refusal.Code.VPC_NOT_FOUND))
                 .hasMessageContaining("vpc-0123456789abcdef0");
-        assertThatThrownBy(() -> reconciler.check(request)).isInstanceOf(VpcNotFoundException.class);
+        assertThatThrownBy(() -> reconciler.check(request)).is(refused(Refusal.Code.VPC_NOT_FOUND));
         assertThat(Ec2Groups.named(raw, name)).isEmpty();
     }
 
@@ -292,7 +295,7 @@ class ReconcilerIT {
     void refusesAGroupItDidNotCreateUnlessAdopted() {
         String groupId = raw.createSecurityGroup(r -> r.groupName(name).description("by hand").vpcId(vpcId)).groupId();
 
-        assertThatThrownBy(() -> reconciler.ensure(request())).isInstanceOf(GroupNotManagedException.class)
+        assertThatThrownBy(() -> reconciler.ensure(request())).is(refused(Refusal.Code.NOT_MANAGED))
                 .hasMessageContaining(groupId);
         assertThat(rulesInEc2(groupId)).as("untouched").hasSize(1);
 
@@ -353,7 +356,7 @@ class ReconcilerIT {
                 .withPeer("worker", Peer.groupNamed(name + "-worker"));
         GroupRequest request = GroupRequest.forProfile("node-pool-etcd", options).withVpcId(vpcId);
 
-        assertThatThrownBy(() -> reconciler.ensure(request)).isInstanceOf(PeerNotFoundException.class)
+        assertThatThrownBy(() -> reconciler.ensure(request)).is(refused(Refusal.Code.PEER_NOT_FOUND))
                 .hasMessageContaining(name + "-cp").hasMessageContaining(name + "-worker");
         assertThat(Ec2Groups.named(raw, name)).as("nothing created").isEmpty();
 
@@ -374,7 +377,7 @@ class ReconcilerIT {
 
         // 12 inbound at the end, but 13 while the missing rule is added before the extra one goes.
         assertThatThrownBy(() -> reconciler.ensure(request().withPrune(true).withQuota(new RuleQuota(12, 60))))
-                .isInstanceOf(QuotaExceededException.class)
+                .is(refused(Refusal.Code.QUOTA))
                 .hasMessageContaining("revoke the extra rules first");
         assertThat(rulesInEc2(groupId)).as("nothing changed").isEqualTo(before);
     }
@@ -398,7 +401,7 @@ class ReconcilerIT {
         raw.createSecurityGroup(r -> r.groupName(name).description("by hand").vpcId(vpcId));
 
         assertThatThrownBy(() -> reconciler.plan(request().withPreflight(true)))
-                .isInstanceOf(GroupNotManagedException.class);
+                .is(refused(Refusal.Code.NOT_MANAGED));
         Outcome adoptable = reconciler.plan(request().withPreflight(true).withAdopt(true));
         assertThat(adoptable.managed()).as("still not managed: a dry run changes nothing").isFalse();
     }

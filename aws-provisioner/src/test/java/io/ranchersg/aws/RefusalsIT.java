@@ -1,5 +1,7 @@
 package io.ranchersg.aws;
 
+import static io.ranchersg.aws.Refused.refused;
+
 import static io.ranchersg.testsupport.FaultProxy.Fault.ec2Error;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,12 +10,14 @@ import io.ranchersg.core.AcceptedRisks;
 import io.ranchersg.core.Findings;
 import io.ranchersg.core.Peer;
 import io.ranchersg.core.ProfileOptions;
+import io.ranchersg.core.GroupTags;
 import io.ranchersg.core.Severity;
 import io.ranchersg.core.Warning;
 import io.ranchersg.testsupport.Ec2Emulator;
 import io.ranchersg.testsupport.Ec2Groups;
 import io.ranchersg.testsupport.EndToEnd;
 import io.ranchersg.testsupport.FaultProxy;
+import io.ranchersg.core.reconcile.Refusal;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -81,11 +85,11 @@ class RefusalsIT {
         SecurityGroup before = read(id);
 
         assertThatThrownBy(() -> reconciler.ensure(request()))
-                .isInstanceOf(ReconfigureRefusedException.class)
+                .is(refused(Refusal.Code.RECONFIGURE))
                 .hasMessageContaining("was made with profile rancher-nodes and options 'open-to=10.0.0.0/8'")
                 .hasMessageContaining("asks for profile rancher-nodes and default options");
         assertThatThrownBy(() -> reconciler.plan(request().withPreflight(true)))
-                .as("a dry run refuses what ensure refuses").isInstanceOf(ReconfigureRefusedException.class);
+                .as("a dry run refuses what ensure refuses").is(refused(Refusal.Code.RECONFIGURE));
         assertThat(read(id)).as("nothing written").isEqualTo(before);
 
         Outcome plan = reconciler.plan(request());
@@ -94,7 +98,7 @@ class RefusalsIT {
         Outcome reconfigured = reconciler.ensure(request().withReconfigure(true));
         assertThat(reconfigured.drift().missing()).as("opened as now asked").isEmpty();
         assertThat(reconfigured.drift().extra()).as("the 10.0.0.0/8 rules are kept without prune").isNotEmpty();
-        assertThat(ManagedTags.asMap(read(id).tags())).as("the options tag says what it is made for now")
+        assertThat(Ec2Groups.tags(read(id))).as("the options tag says what it is made for now")
                 .containsEntry("rancher-sg:options", "");
         assertThat(reconciler.ensure(request()).actions().any()).as("no refusal once reconfigured").isFalse();
     }
@@ -103,11 +107,11 @@ class RefusalsIT {
     void refusesAPeerGivenByAnIdThatDoesNotExistBeforeCreatingAnything() {
         GroupRequest request = etcdWithController(Peer.group("sg-0123456789abcdef0"));
 
-        assertThatThrownBy(() -> reconciler.plan(request)).isInstanceOf(PeerNotFoundException.class)
+        assertThatThrownBy(() -> reconciler.plan(request)).is(refused(Refusal.Code.PEER_NOT_FOUND))
                 .hasMessageContaining("sg-0123456789abcdef0");
         assertThatThrownBy(() -> reconciler.plan(request.withPreflight(true)))
-                .isInstanceOf(PeerNotFoundException.class);
-        assertThatThrownBy(() -> reconciler.ensure(request)).isInstanceOf(PeerNotFoundException.class)
+                .is(refused(Refusal.Code.PEER_NOT_FOUND));
+        assertThatThrownBy(() -> reconciler.ensure(request)).is(refused(Refusal.Code.PEER_NOT_FOUND))
                 .hasMessageContaining("refers to group sg-0123456789abcdef0, which does not exist");
         assertThat(groupsNamed(name)).as("no group left behind").isEmpty();
 
@@ -125,13 +129,14 @@ class RefusalsIT {
                 .contains(Findings.WORLD_OPEN_ETCD, Findings.WORLD_OPEN_VXLAN, Findings.WORLD_OPEN_KUBELET);
         assertThat(plan.warnings()).extracting(Warning::code).containsExactly(Warning.NEEDS_ACCEPTED_RISK);
         assertThatThrownBy(() -> reconciler.ensure(open))
-                .isInstanceOf(CriticalExposureException.class)
+                .is(refused(Refusal.Code.CRITICAL_EXPOSURE))
                 .hasMessageContaining("world-open-etcd")
-                .satisfies(e -> assertThat(((CriticalExposureException) e).findings())
-                        .allMatch(f -> f.severity() == Severity.CRITICAL));
+                .satisfies(e -> assertThat(((RefusedException) e).risks()).as("the codes to accept")
+                        .contains(Findings.WORLD_OPEN_ETCD, Findings.WORLD_OPEN_VXLAN)
+                        .doesNotContain(Findings.WORLD_OPEN_KUBELET));
         assertThatThrownBy(() -> reconciler.ensure(open.withAcceptedRisks(AcceptedRisks.of(Set.of("world-open-etcd")))))
                 .as("accepting one finding leaves the others refused")
-                .isInstanceOf(CriticalExposureException.class).hasMessageContaining("world-open-vxlan");
+                .is(refused(Refusal.Code.CRITICAL_EXPOSURE)).hasMessageContaining("world-open-vxlan");
         assertThat(groupsNamed(name)).as("nothing created").isEmpty();
 
         Outcome accepted = reconciler.ensure(open.withAcceptedRisks(AcceptedRisks.of(Set.of("critical"))));
@@ -170,10 +175,10 @@ class RefusalsIT {
         assertThat(read(id).tags()).extracting(Tag::key).as("no rancher-sg tag on a group it could not extend")
                 .doesNotContain("managed-by", "rancher-sg:profile");
         assertThatThrownBy(() -> reconciler.ensure(request())).as("still not ours without --adopt")
-                .isInstanceOf(GroupNotManagedException.class);
+                .is(refused(Refusal.Code.NOT_MANAGED));
 
         Outcome adopted = reconciler.ensure(request().withAdopt(true));
         assertThat(adopted.inSync()).isTrue();
-        assertThat(ManagedTags.isManaged(read(id).tags())).as("tagged once its rules are in").isTrue();
+        assertThat(GroupTags.isManaged(Ec2Groups.tags(read(id)))).as("tagged once its rules are in").isTrue();
     }
 }

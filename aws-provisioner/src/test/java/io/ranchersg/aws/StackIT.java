@@ -1,5 +1,7 @@
 package io.ranchersg.aws;
 
+import static io.ranchersg.aws.Refused.refused;
+
 import static io.ranchersg.testsupport.FaultProxy.Fault.ec2Error;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,6 +18,7 @@ import io.ranchersg.testsupport.Ec2Emulator;
 import io.ranchersg.testsupport.Ec2Groups;
 import io.ranchersg.testsupport.EndToEnd;
 import io.ranchersg.testsupport.FaultProxy;
+import io.ranchersg.core.reconcile.Refusal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -179,7 +182,7 @@ class StackIT {
     void aGroupOfAStackNameNotMadeByRancherSgIsRefusedBeforeAnythingIsCreated() {
         raw.createSecurityGroup(r -> r.groupName(cluster + "-worker").description("by hand").vpcId(vpcId));
 
-        assertThatThrownBy(() -> reconciler.ensureStack(request())).isInstanceOf(GroupNotManagedException.class)
+        assertThatThrownBy(() -> reconciler.ensureStack(request())).is(refused(Refusal.Code.NOT_MANAGED))
                 .hasMessageContaining(cluster + "-worker");
         assertThat(Ec2Groups.named(raw, cluster + "-etcd")).as("no other group created").isEmpty();
 

@@ -20,6 +20,8 @@ public record Warning(String code, String message) {
     public static final String RECONFIGURES = "reconfigures";
     /** Code of a request with critical findings that ensure refuses until they are accepted. */
     public static final String NEEDS_ACCEPTED_RISK = "needs-accepted-risk";
+    /** Code of a request for a group rancher-sg did not make, which ensure refuses until it is adopted. */
+    public static final String NEEDS_ADOPT = "needs-adopt";
 
     /** Refuses a blank code or message. */
     public Warning {

@@ -7,8 +7,10 @@ import io.ranchersg.core.ProfileOptions;
 import io.ranchersg.core.Profiles;
 import io.ranchersg.core.Rule;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -70,6 +72,13 @@ public final class Ec2Groups {
     }
 
     /** Every rule of the group, inbound and outbound, as EC2 reports them. */
+    /** The group's tags as a map, as EC2 returned them. */
+    public static Map<String, String> tags(SecurityGroup group) {
+        Map<String, String> tags = new TreeMap<>();
+        group.tags().forEach(t -> tags.put(t.key(), t.value()));
+        return tags;
+    }
+
     public static Set<String> rulesOf(SecurityGroup group) {
         Set<String> rules = new TreeSet<>();
         add(rules, Direction.INGRESS, group.ipPermissions());

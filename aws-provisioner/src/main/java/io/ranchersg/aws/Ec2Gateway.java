@@ -1,0 +1,122 @@
+package io.ranchersg.aws;
+
+import io.ranchersg.core.Direction;
+import io.ranchersg.core.GroupSpec;
+import io.ranchersg.core.Rule;
+import io.ranchersg.core.RuleKey;
+import io.ranchersg.core.reconcile.ObservedGroup;
+import io.ranchersg.core.reconcile.ObservedVpc;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * EC2 as rancher-sg uses it, in core's types: one method per EC2 action, the conflicts a
+ * reconciler expects returned as {@link Write} outcomes, every other failure thrown as a
+ * {@link RancherSgException}. {@link SecurityGroupApi} is the implementation that calls EC2; tests
+ * use an in-memory twin held to the same contract.
+ *
+ * <p>Rules go in and come out one peer each, a group's own id as {@code self}; groups come back as
+ * {@link ObservedGroup}s. Writes to a group that EC2 does not show yet (right after its create) are
+ * retried by the implementation, which owns the one retry policy for EC2's eventual consistency.
+ */
+public interface Ec2Gateway {
+
+    /** How a write ended, when it did not fail outright. */
+    enum Write {
+        DONE,
+        /** {@code InvalidPermission.Duplicate}: a rule exists already (another run, or EC2's default). */
+        DUPLICATE,
+        /** {@code InvalidPermission.NotFound}, or a revoke EC2 answers with unknown rules: a rule is gone already. */
+        RULE_GONE
+    }
+
+    /** The account the calls work in, or {@code null} when not known (the caller's own). */
+    String account();
+
+    /** The region the calls go to. */
+    String region();
+
+    /** Where calls go, for messages: {@code at http://host:port} or {@code in eu-west-1}. */
+    String where();
+
+    /** The calls made through this gateway, by operation. */
+    CallCounter calls();
+
+    /** The region's default VPC, described, if it has one. */
+    Optional<ObservedVpc> defaultVpc();
+
+    /** The VPC, described, or empty when it does not exist. */
+    Optional<ObservedVpc> vpc(String vpcId);
+
+    /** The regions enabled for the account, sorted by name. */
+    List<String> regions();
+
+    /**
+     * The groups of these names in that VPC, by name, in one paginated read; names without a group
+     * are absent. Only exact names match (EC2's filters treat {@code *} and {@code ?} as wildcards).
+     *
+     * @throws RancherSgException when one name has several groups, which EC2 does not allow
+     */
+    Map<String, ObservedGroup> groupsByName(Collection<String> names, String vpcId);
+
+    /** Which of these group ids exist, in one read. */
+    Set<String> existingIds(Collection<String> groupIds);
+
+    /** The group of that id, or empty when it does not exist. */
+    Optional<ObservedGroup> groupById(String groupId);
+
+    /**
+     * Every group in the region tagged as rancher-sg's and, with {@code driverGroups}, every group
+     * carrying the tag key of Rancher's EC2 node driver, in one paginated read.
+     */
+    List<ObservedGroup> scanned(boolean driverGroups);
+
+    /** The groups tagged as rancher-sg's with this cluster, in the VPC. */
+    List<ObservedGroup> stackGroups(String cluster, String vpcId);
+
+    /** Groups anywhere in the region whose rules refer to any of these groups, inbound or outbound. */
+    List<ObservedGroup> referencing(Collection<String> groupIds);
+
+    /** The network interfaces that use any of these groups, each as {@code eni-… (instance i-…)}. */
+    List<String> interfacesUsing(Collection<String> groupIds);
+
+    /** The {@code sgr-} id of each rule the group holds, by the rule's key ({@code self} for its own id). */
+    Map<RuleKey, String> ruleIds(String groupId);
+
+    /**
+     * Creates the group in the VPC, tagged in the same call; with {@code dryRun} only proves the
+     * permission.
+     *
+     * @return the new group's id; empty when a group of that name appeared meanwhile
+     *     ({@code InvalidGroup.Duplicate}), and always for a DryRun
+     */
+    Optional<String> create(GroupSpec spec, String vpcId, boolean dryRun);
+
+    /** Writes tags on a group. */
+    void tag(String groupId, Map<String, String> tags, boolean dryRun);
+
+    /** Adds rules of one direction in one call. */
+    Write authorize(String groupId, Direction direction, List<Rule> rules, boolean dryRun);
+
+    /** Removes rules of one direction in one call. */
+    Write revoke(String groupId, Direction direction, List<Rule> rules, boolean dryRun);
+
+    /** Sets the descriptions of existing rules of one direction in one call. */
+    Write updateDescriptions(String groupId, Direction direction, List<Rule> rules, boolean dryRun);
+
+    /**
+     * Deletes a group, waiting out the moment after its last reference is revoked.
+     *
+     * @return false when it was gone already
+     */
+    boolean delete(String groupId);
+
+    /**
+     * Waits before reading again what another writer changed, for longer in later rounds: EC2's reads
+     * lag its writes. An in-memory twin need not wait.
+     */
+    void settle(int round);
+}

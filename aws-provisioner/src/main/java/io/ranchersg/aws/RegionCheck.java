@@ -1,0 +1,113 @@
+package io.ranchersg.aws;
+
+import io.ranchersg.core.GroupSpec;
+import io.ranchersg.core.GroupTags;
+import io.ranchersg.core.Peer;
+import io.ranchersg.core.ProfileOptions;
+import io.ranchersg.core.Profiles;
+import io.ranchersg.core.Rule;
+import io.ranchersg.core.reconcile.Decision;
+import io.ranchersg.core.reconcile.Observation;
+import io.ranchersg.core.reconcile.ObservedGroup;
+import io.ranchersg.core.reconcile.ObservedVpc;
+import io.ranchersg.core.reconcile.Reconcile;
+import io.ranchersg.core.reconcile.Refusal;
+import io.ranchersg.core.reconcile.RunOptions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Checks every group of a region that one read lists: those carrying rancher-sg's tags, each
+ * against the profile and options its tags record, and on request those Rancher's EC2 node driver
+ * made, against what current drivers open (profile {@code rancher-nodes} with option current). The
+ * driver takes a rule as present when one of the same protocol and from-port exists, so a rule
+ * narrowed or pointed elsewhere stays so; here it is reported as missing (the profile's rule) and
+ * extra (what the group holds instead).
+ *
+ * <p>Groups a recorded profile names (a stack's other groups, say) are usually in the same list:
+ * found there, they cost no read of their own. A group whose tags cannot be read back, or whose
+ * profile names groups that do not exist, is reported alone; failures of EC2 itself (access,
+ * network) end the whole check.
+ */
+final class RegionCheck {
+
+    private final Ec2Gateway ec2;
+
+    RegionCheck(Ec2Gateway ec2) {
+        this.ec2 = ec2;
+    }
+
+    List<GroupCheck> check(boolean driverGroups) {
+        List<ObservedGroup> listed = ec2.scanned(driverGroups);
+        Map<String, Map<String, ObservedGroup>> listedByVpc = new LinkedHashMap<>();
+        listed.forEach(g -> listedByVpc.computeIfAbsent(g.vpcId(), v -> new LinkedHashMap<>()).put(g.name(), g));
+        List<GroupCheck> checks = new ArrayList<>();
+        for (ObservedGroup group : listed) {
+            if (group.managed()) {
+                checks.add(recorded(group, listedByVpc.get(group.vpcId())));
+            } else if (driverGroups && ManagedTags.isDriverMade(group.name(), group.tags())) {
+                GroupSpec spec = request(Profiles.RANCHER_NODES,
+                        ProfileOptions.defaults().withCurrent(true).withGroupName(group.name())).spec();
+                checks.add(new GroupCheck.Checked(outcome(Profiles.RANCHER_NODES, spec, group, Map.of()),
+                        GroupCheck.Maker.RANCHER_NODE_DRIVER));
+            }
+        }
+        return checks;
+    }
+
+    private GroupCheck recorded(ObservedGroup group, Map<String, ObservedGroup> listed) {
+        try {
+            Map<String, String> tags = group.tags();
+            GroupRequest request;
+            try {
+                request = request(GroupTags.recordedProfile(tags),
+                        GroupTags.decode(GroupTags.recordedOptions(tags), group.name()));
+            } catch (IllegalArgumentException e) {
+                throw new RefusedException(Refusal.of(Refusal.Code.UNREADABLE_TAGS, group.name(), "security group "
+                        + group.id() + " carries rancher-sg tags that cannot be read back (" + e.getMessage() + ")"),
+                        e);
+            }
+            Map<String, ObservedGroup> peers = new LinkedHashMap<>();
+            Set<String> unlisted = new TreeSet<>();
+            for (Rule rule : request.spec().rules()) {
+                if (rule.peer() instanceof Peer.NamedGroup named && !named.name().equals(group.name())) {
+                    if (listed.containsKey(named.name())) {
+                        peers.put(named.name(), listed.get(named.name()));
+                    } else {
+                        unlisted.add(named.name());
+                    }
+                }
+            }
+            if (!unlisted.isEmpty()) {
+                peers.putAll(ec2.groupsByName(unlisted, group.vpcId()));
+            }
+            GroupCheck.StackMember stack = tags.containsKey(GroupTags.CLUSTER)
+                    ? new GroupCheck.StackMember(tags.get(GroupTags.CLUSTER), tags.get(GroupTags.LAYOUT),
+                            tags.get(GroupTags.ROLE))
+                    : null;
+            return new GroupCheck.Checked(outcome(request.profile(), request.spec(), group, peers),
+                    GroupCheck.Maker.RANCHER_SG, stack);
+        } catch (RefusedException e) {
+            return new GroupCheck.Unchecked(group.id(), group.name(), group.vpcId(), e);
+        }
+    }
+
+    /** The check of one group: the same decision as {@link Reconciler#check}, on what the listing read. */
+    private Outcome outcome(String profile, GroupSpec spec, ObservedGroup group, Map<String, ObservedGroup> peers) {
+        Map<String, ObservedGroup> groups = new LinkedHashMap<>(peers);
+        groups.put(group.name(), group);
+        Observation observed = new Observation(ObservedVpc.known(group.vpcId()), groups, Set.of());
+        Decision decision = Reconcile.decide(List.of(spec), RunOptions.DEFAULTS.reportOnly(), observed);
+        Reconciler.refuse(decision.unacceptable());
+        return Reconciler.checked(new Location(ec2.account(), ec2.region(), group.vpcId(), group.id(), group.name()),
+                profile, group.managed(), decision.groups().get(0));
+    }
+
+    private static GroupRequest request(String profile, ProfileOptions options) {
+        return GroupRequest.forProfile(profile, options);
+    }
+}

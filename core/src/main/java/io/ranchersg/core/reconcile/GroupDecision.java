@@ -1,0 +1,145 @@
+package io.ranchersg.core.reconcile;
+
+import io.ranchersg.core.Finding;
+import io.ranchersg.core.GroupSpec;
+import io.ranchersg.core.Plan;
+import io.ranchersg.core.Warning;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What one run decided for one group. Every variant has the desired spec (its peers resolved as far
+ * as the observation knows them), the plan, the findings on the rules the group holds after the
+ * decision is carried out (for a report: as it holds them) and the warnings for the user.
+ */
+public sealed interface GroupDecision {
+
+    /** The group's name. */
+    default String name() {
+        return desired().name();
+    }
+
+    /** The spec, with peers as EC2 names them where known. */
+    GroupSpec desired();
+
+    /** What it takes to make the group match (for a group to create: once EC2 made it). */
+    Plan plan();
+
+    /** Findings on the rules after the decision is carried out. */
+    List<Finding> findings();
+
+    /** What the user should know before it is carried out. */
+    List<Warning> warnings();
+
+    /** Whether carrying it out writes anything. */
+    boolean writes();
+
+    /**
+     * The group does not exist: create it, then apply the plan to the rules EC2 gave it.
+     *
+     * @param desired  the spec
+     * @param plan     from EC2's default rules to the spec; always prunes, since nobody chose those
+     * @param findings on the rules after
+     */
+    record Create(GroupSpec desired, Plan plan, List<Finding> findings) implements GroupDecision {
+        public Create {
+            Objects.requireNonNull(desired, "desired");
+            Objects.requireNonNull(plan, "plan");
+            findings = List.copyOf(findings);
+        }
+
+        @Override
+        public List<Warning> warnings() {
+            return List.of();
+        }
+
+        @Override
+        public boolean writes() {
+            return true;
+        }
+    }
+
+    /**
+     * The group exists and differs from its spec: in rules, in extra rules kept, or in tags.
+     *
+     * @param group    as observed
+     * @param desired  the spec
+     * @param plan     what makes its rules match
+     * @param retag    whether its tags must be written (adopted, reconfigured, a tag missing), after its rules
+     * @param findings on the rules after
+     * @param warnings for the user
+     */
+    record Update(ObservedGroup group, GroupSpec desired, Plan plan, boolean retag, List<Finding> findings,
+                  List<Warning> warnings) implements GroupDecision {
+        public Update {
+            Objects.requireNonNull(group, "group");
+            Objects.requireNonNull(desired, "desired");
+            Objects.requireNonNull(plan, "plan");
+            findings = List.copyOf(findings);
+            warnings = List.copyOf(warnings);
+        }
+
+        @Override
+        public boolean writes() {
+            return retag || !plan.isEmpty();
+        }
+    }
+
+    /**
+     * The group exists and holds exactly its spec, tags included.
+     *
+     * @param group    as observed
+     * @param desired  the spec
+     * @param plan     an empty plan
+     * @param findings on its rules
+     */
+    record InSync(ObservedGroup group, GroupSpec desired, Plan plan, List<Finding> findings)
+            implements GroupDecision {
+        public InSync {
+            Objects.requireNonNull(group, "group");
+            Objects.requireNonNull(desired, "desired");
+            if (!plan.isEmpty() || !plan.extra().isEmpty()) {
+                throw new IllegalArgumentException("a group in sync has nothing to change: " + plan);
+            }
+            findings = List.copyOf(findings);
+        }
+
+        @Override
+        public List<Warning> warnings() {
+            return List.of();
+        }
+
+        @Override
+        public boolean writes() {
+            return false;
+        }
+    }
+
+    /**
+     * The group does not exist, and the run only reports: everything it should hold is missing.
+     *
+     * @param desired the spec
+     * @param plan    what creating it would take
+     */
+    record Absent(GroupSpec desired, Plan plan) implements GroupDecision {
+        public Absent {
+            Objects.requireNonNull(desired, "desired");
+            Objects.requireNonNull(plan, "plan");
+        }
+
+        @Override
+        public List<Finding> findings() {
+            return List.of();
+        }
+
+        @Override
+        public List<Warning> warnings() {
+            return List.of();
+        }
+
+        @Override
+        public boolean writes() {
+            return false;
+        }
+    }
+}

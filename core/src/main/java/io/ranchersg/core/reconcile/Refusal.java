@@ -1,0 +1,85 @@
+package io.ranchersg.core.reconcile;
+
+import io.ranchersg.core.Warning;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Why a run must not write, as a value: a decision carries its refusals, the executor throws them
+ * before its first write, a plan shows those a run option would accept as warnings.
+ *
+ * @param code    what kind of refusal, stable for scripts and for mapping to the option that accepts it
+ * @param group   the group it concerns
+ * @param message what is wrong and what to do, one line
+ * @param risks   for {@link Code#CRITICAL_EXPOSURE}: the finding codes that would have to be accepted
+ */
+public record Refusal(Code code, String group, String message, List<String> risks) {
+
+    /** The kinds of refusal. */
+    public enum Code {
+        /** The VPC does not exist, or the region has no default VPC. */
+        VPC_NOT_FOUND("vpc-not-found", null),
+        /** A group named or referenced as a peer does not exist. */
+        PEER_NOT_FOUND("peer-not-found", null),
+        /** A group to work on does not exist (export's adopt, delete). */
+        GROUP_NOT_FOUND("group-not-found", null),
+        /** A group of that name exists that rancher-sg did not make. */
+        NOT_MANAGED("not-managed", Warning.NEEDS_ADOPT),
+        /** The group was made with another profile or options. */
+        RECONFIGURE("reconfigure", Warning.RECONFIGURES),
+        /** The rules asked for have critical findings nobody accepted. */
+        CRITICAL_EXPOSURE("critical-exposure", Warning.NEEDS_ACCEPTED_RISK),
+        /** The group would not fit its rule quota, at the end or at the peak of the changes. */
+        QUOTA("quota", null),
+        /** A group to delete is still used by a network interface or another group. */
+        GROUP_IN_USE("group-in-use", null),
+        /** A group carries rancher-sg tags that cannot be read back. */
+        UNREADABLE_TAGS("unreadable-tags", null);
+
+        private final String jsonName;
+        private final String warningCode;
+
+        Code(String jsonName, String warningCode) {
+            this.jsonName = jsonName;
+            this.warningCode = warningCode;
+        }
+
+        /** As JSON and logs name it, e.g. {@code not-managed}. */
+        public String jsonName() {
+            return jsonName;
+        }
+
+        /** Whether a run option accepts it (adopt, reconfigure, accepted risks). */
+        public boolean acceptable() {
+            return warningCode != null;
+        }
+    }
+
+    public Refusal {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(group, "group");
+        Objects.requireNonNull(message, "message");
+        risks = List.copyOf(risks);
+    }
+
+    /** A refusal that no finding code accepts. */
+    public static Refusal of(Code code, String group, String message) {
+        return new Refusal(code, group, message, List.of());
+    }
+
+    /**
+     * For a plan: that ensure will refuse this unless told otherwise. Only for refusals a run option
+     * accepts; the others fail a plan as they fail ensure.
+     */
+    public Warning asWarning() {
+        if (!code.acceptable()) {
+            throw new IllegalStateException("refusal " + code.jsonName() + " has no option that accepts it");
+        }
+        return new Warning(code.warningCode, "ensure refuses this unless told to go ahead: " + message);
+    }
+
+    @Override
+    public String toString() {
+        return code.jsonName() + ": " + message;
+    }
+}
