@@ -1,20 +1,18 @@
 package io.ranchersg.cli;
 
-import io.ranchersg.aws.CriticalExposureException;
-import io.ranchersg.aws.GroupNotManagedException;
 import io.ranchersg.aws.RancherSgException;
-import io.ranchersg.aws.ReconfigureRefusedException;
-import io.ranchersg.core.Finding;
+import io.ranchersg.aws.RefusedException;
+import io.ranchersg.core.reconcile.Refusal;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -67,19 +65,20 @@ final class ErrorFunnel implements CommandLine.IParameterExceptionHandler, Comma
         return report(commandLine, ExitCodes.ERROR, clean(message), ex, verbosity, json);
     }
 
-    /** The command-line flag that says "go ahead all the same", for refusals the library words generically. */
+    /** The command-line flag that accepts each refusal a run option accepts, the library's words being generic. */
+    private static final Map<Refusal.Code, String> ACCEPTED_BY = Map.of(
+            Refusal.Code.NOT_MANAGED, "--adopt",
+            Refusal.Code.RECONFIGURE, "--reconfigure",
+            Refusal.Code.CRITICAL_EXPOSURE, "--accept-risk");
+
+    /** The flag that says "go ahead all the same", for a refusal that one accepts. */
     private static String flagHint(Exception ex) {
-        if (ex instanceof ReconfigureRefusedException) {
-            return " (--reconfigure)";
+        if (!(ex instanceof RefusedException refused) || !ACCEPTED_BY.containsKey(refused.code())) {
+            return "";
         }
-        if (ex instanceof CriticalExposureException critical) {
-            return " (--accept-risk " + critical.findings().stream().map(Finding::code).distinct()
-                    .collect(Collectors.joining(",")) + ")";
-        }
-        if (ex instanceof GroupNotManagedException) {
-            return " (--adopt)";
-        }
-        return "";
+        String flag = ACCEPTED_BY.get(refused.code());
+        return refused.code() == Refusal.Code.CRITICAL_EXPOSURE
+                ? " (" + flag + " " + String.join(",", refused.risks()) + ")" : " (" + flag + ")";
     }
 
     /** Prints a {@linkplain #clean(String) clean} message (with its help hint), and the JSON error document. */

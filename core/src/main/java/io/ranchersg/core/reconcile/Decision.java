@@ -1,6 +1,7 @@
 package io.ranchersg.core.reconcile;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -8,12 +9,14 @@ import java.util.Optional;
  * refusals that stop it from writing. An immutable value: plan prints it, ensure carries it out,
  * check reports it.
  *
+ * @param options  what the run allowed
  * @param groups   one per spec, in order
  * @param refusals why the run must not write; empty when it may
  */
-public record Decision(List<GroupDecision> groups, List<Refusal> refusals) {
+public record Decision(RunOptions options, List<GroupDecision> groups, List<Refusal> refusals) {
 
     public Decision {
+        Objects.requireNonNull(options, "options");
         groups = List.copyOf(groups);
         refusals = List.copyOf(refusals);
     }
@@ -28,9 +31,9 @@ public record Decision(List<GroupDecision> groups, List<Refusal> refusals) {
         return refusals.stream().filter(r -> !r.code().acceptable()).toList();
     }
 
-    /** Whether carrying it out writes anything. */
+    /** Whether carrying it out writes anything: never for a run that only reports. */
     public boolean writes() {
-        return groups.stream().anyMatch(GroupDecision::writes);
+        return options.repair() && groups.stream().anyMatch(GroupDecision::writes);
     }
 
     /** The decision for the group of that name. */

@@ -64,7 +64,7 @@ public final class Reconcile {
             groups.add(group == null ? missing(spec, options, observed, refusals)
                     : existing(spec, group, options, observed, refusals));
         }
-        return new Decision(groups, refusals);
+        return new Decision(options, groups, refusals);
     }
 
     private static GroupDecision missing(GroupSpec spec, RunOptions options, Observation observed,
@@ -149,25 +149,21 @@ public final class Reconcile {
 
     /** Peers named that are neither of the run nor found, and peer ids the read did not find. */
     private static Optional<Refusal> missingPeers(GroupSpec spec, Set<String> own, Observation observed) {
-        Set<String> names = new TreeSet<>();
-        Set<String> ids = new TreeSet<>();
+        Set<String> missing = new TreeSet<>();
         for (Rule rule : spec.rules()) {
             Peer peer = rule.peer();
             if (peer instanceof Peer.NamedGroup named && !own.contains(named.name())
                     && observed.group(named.name()) == null) {
-                names.add(named.name());
+                missing.add("'" + named.name() + "'");
             } else if (peer instanceof Peer.Group g && observed.missingPeerIds().contains(g.groupId())) {
-                ids.add(g.groupId());
+                missing.add(g.groupId());
             }
         }
-        if (names.isEmpty() && ids.isEmpty()) {
+        if (missing.isEmpty()) {
             return Optional.empty();
         }
-        String which = !ids.isEmpty()
-                ? (ids.size() == 1 ? "group " + ids.iterator().next() + ", which does not"
-                        : "groups " + String.join(", ", ids) + ", which do not")
-                : (names.size() == 1 ? "group '" + names.iterator().next() + "', which does not"
-                        : "groups " + names + ", which do not");
+        String which = missing.size() == 1 ? "group " + missing.iterator().next() + ", which does not"
+                : "groups " + String.join(", ", missing) + ", which do not";
         return Optional.of(Refusal.of(Refusal.Code.PEER_NOT_FOUND, spec.name(), "security group '"
                 + spec.name() + "' refers to " + which + " exist in " + observed.vpc().id()));
     }
