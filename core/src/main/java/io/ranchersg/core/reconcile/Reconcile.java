@@ -117,9 +117,9 @@ public final class Reconcile {
                                   List<Warning> warnings) {
         if (!group.managed()) {
             if (!options.adopt()) {
-                refusals.add(Refusal.of(Refusal.Code.NOT_MANAGED, spec.name(), "security group '" + group.name()
-                        + "' (" + group.id() + ") in " + group.vpcId() + " was not created by rancher-sg: adopt it"
-                        + " explicitly, or choose another group name"));
+                refusals.add(Refusal.acceptable(Refusal.Code.NOT_MANAGED, spec.name(), "security group '"
+                        + group.name() + "' (" + group.id() + ") in " + group.vpcId() + " was not created by"
+                        + " rancher-sg", "adopt it explicitly, or choose another group name", List.of()));
             }
             return true;
         }
@@ -134,8 +134,8 @@ public final class Reconcile {
             if (options.reconfigure()) {
                 warnings.add(new Warning(Warning.RECONFIGURES, remaking + "; this run reconfigures it"));
             } else {
-                refusals.add(Refusal.of(Refusal.Code.RECONFIGURE, spec.name(), remaking
-                        + "; nothing was written: reconfigure it explicitly if that is meant"));
+                refusals.add(Refusal.acceptable(Refusal.Code.RECONFIGURE, spec.name(), remaking,
+                        "reconfigure it explicitly if that is meant", List.of()));
             }
             return true;
         }
@@ -174,10 +174,10 @@ public final class Reconcile {
             return Optional.empty();
         }
         List<String> codes = refused.stream().map(Finding::code).distinct().toList();
-        return Optional.of(new Refusal(Refusal.Code.CRITICAL_EXPOSURE, spec.name(), "security group '"
+        return Optional.of(Refusal.acceptable(Refusal.Code.CRITICAL_EXPOSURE, spec.name(), "security group '"
                 + spec.name() + "' would be written with " + refused.size() + " critical finding"
-                + (refused.size() == 1 ? "" : "s") + ": " + refused.get(0).message() + "; nothing was written:"
-                + " accept the risk " + String.join(", ", codes) + " explicitly if that is meant", codes));
+                + (refused.size() == 1 ? "" : "s") + ": " + refused.get(0).message(), "accept the risk "
+                + String.join(", ", codes) + " explicitly if that is meant", codes));
     }
 
     private static Optional<Refusal> quota(String group, List<Rule> rules, RuleQuota quota) {

@@ -9,11 +9,12 @@ import java.util.Objects;
  * before its first write, a plan shows those a run option would accept as warnings.
  *
  * @param code    what kind of refusal, stable for scripts and for mapping to the option that accepts it
- * @param group   the group it concerns
+ * @param group   the group it concerns ({@code ""} for the run as a whole)
  * @param message what is wrong and what to do, one line
  * @param risks   for {@link Code#CRITICAL_EXPOSURE}: the finding codes that would have to be accepted
+ * @param warning for a refusal a run option accepts: how a plan words it; {@code ""} for the others
  */
-public record Refusal(Code code, String group, String message, List<String> risks) {
+public record Refusal(Code code, String group, String message, List<String> risks, String warning) {
 
     /** The kinds of refusal. */
     public enum Code {
@@ -60,11 +61,28 @@ public record Refusal(Code code, String group, String message, List<String> risk
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(message, "message");
         risks = List.copyOf(risks);
+        Objects.requireNonNull(warning, "warning");
+        if (code.acceptable() == warning.isEmpty()) {
+            throw new IllegalArgumentException("refusal " + code.jsonName() + (code.acceptable()
+                    ? " is accepted by an option: a plan needs its warning" : " is accepted by no option: no warning"));
+        }
     }
 
-    /** A refusal that no finding code accepts. */
+    /** A refusal no run option accepts, worded whole. */
     public static Refusal of(Code code, String group, String message) {
-        return new Refusal(code, group, message, List.of());
+        return new Refusal(code, group, message, List.of(), "");
+    }
+
+    /**
+     * A refusal a run option accepts.
+     *
+     * @param situation what is wrong, naming the group
+     * @param remedy    what accepts it, e.g. {@code reconfigure it explicitly if that is meant}
+     * @param risks     the finding codes to accept, for {@link Code#CRITICAL_EXPOSURE}
+     */
+    public static Refusal acceptable(Code code, String group, String situation, String remedy, List<String> risks) {
+        return new Refusal(code, group, situation + "; nothing was written: " + remedy, risks,
+                situation + "; ensure refuses this: " + remedy);
     }
 
     /**
@@ -75,7 +93,7 @@ public record Refusal(Code code, String group, String message, List<String> risk
         if (!code.acceptable()) {
             throw new IllegalStateException("refusal " + code.jsonName() + " has no option that accepts it");
         }
-        return new Warning(code.warningCode, "ensure refuses this unless told to go ahead: " + message);
+        return new Warning(code.warningCode, warning);
     }
 
     @Override
