@@ -50,15 +50,26 @@ final class Executor {
 
     /** What one group went through: whether it was created, its first plan, what was written. */
     static final class Progress {
-        boolean created;
-        Plan plan;
-        List<Warning> warnings = List.of();
-        final List<Rule> authorized = new ArrayList<>();
-        final List<Rule> revoked = new ArrayList<>();
-        final List<DescriptionChange> updated = new ArrayList<>();
+        private boolean created;
+        private Plan plan;
+        private List<Warning> warnings = List.of();
+        private final List<Rule> authorized = new ArrayList<>();
+        private final List<Rule> revoked = new ArrayList<>();
+        private final List<DescriptionChange> updated = new ArrayList<>();
 
+        /** What was written. */
         Actions actions() {
             return new Actions(created, authorized, revoked, updated);
+        }
+
+        /** The first plan made once every group existed, or {@code otherwise} when nothing was to write. */
+        Plan plan(Plan otherwise) {
+            return plan != null ? plan : otherwise;
+        }
+
+        /** The warnings of that plan; none for a group this run created, whose old rules were nobody's. */
+        List<Warning> warnings() {
+            return warnings;
         }
     }
 
@@ -93,7 +104,7 @@ final class Executor {
                 observed = write(decision, observed, progress, round);
             }
             decision = Reconcile.decide(specs, options, observed);
-            Reconciler.refuse(decision.refusals());
+            RefusedException.throwIfAny(decision.refusals());
         }
         return new Result(decision, observed, progress);
     }

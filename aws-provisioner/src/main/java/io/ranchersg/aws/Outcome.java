@@ -6,6 +6,7 @@ import io.ranchersg.core.Finding;
 import io.ranchersg.core.Plan;
 import io.ranchersg.core.Rule;
 import io.ranchersg.core.Warning;
+import io.ranchersg.core.reconcile.GroupDecision;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,12 @@ public record Outcome(Location location, String profile, boolean managed, Plan p
         Objects.requireNonNull(drift, "drift");
         Objects.requireNonNull(review, "review");
         apiCalls = Collections.unmodifiableMap(new TreeMap<>(apiCalls));
+    }
+
+    /** A check of one group: how it differs from its spec, and the findings on its rules. */
+    static Outcome checked(Location where, String profile, boolean managed, GroupDecision group) {
+        return new Outcome(where, profile, managed, group.plan(), Actions.NONE, group.plan().drift(),
+                new Review(group.findings(), List.of()), Map.of());
     }
 
     /** This outcome with the calls of the run that produced it. */

@@ -114,7 +114,7 @@ public final class Reconciler {
         Observation observed = new Observer(ec2).observe(specs, vpcId);
         Decision decision = Reconcile.decide(specs, run, observed);
         boolean writes = mode == Mode.ENSURE || run.preflight();
-        refuse(writes ? decision.refusals() : decision.unacceptable());
+        RefusedException.throwIfAny(writes ? decision.refusals() : decision.unacceptable());
         List<Outcome> outcomes = new ArrayList<>();
         if (mode == Mode.ENSURE) {
             Executor.Result result = new Executor(ec2).ensure(specs, vpcId, run, observed, decision);
@@ -135,20 +135,13 @@ public final class Reconciler {
         return outcomes;
     }
 
-    /** Throws the refusals, if there are any. */
-    static void refuse(List<Refusal> refusals) {
-        if (!refusals.isEmpty()) {
-            throw new RefusedException(refusals);
-        }
-    }
-
     /** A plan or a check of one group: nothing was written. */
     private Outcome reported(Mode mode, String profile, Observation observed, GroupDecision group,
                              List<Refusal> refusals) {
         Location where = location(observed, group);
         boolean managed = observed.group(group.name()) != null && observed.group(group.name()).managed();
         if (mode == Mode.CHECK) {
-            return checked(where, profile, managed, group);
+            return Outcome.checked(where, profile, managed, group);
         }
         List<Warning> warnings = new ArrayList<>(group.warnings());
         refusals.stream().filter(r -> r.group().equals(group.name()) && r.code().acceptable())
@@ -158,17 +151,11 @@ public final class Reconciler {
                 new Review(group.findings(), warnings), Map.of());
     }
 
-    /** A check of one group: how it differs from its spec, and the findings on its rules. */
-    static Outcome checked(Location where, String profile, boolean managed, GroupDecision group) {
-        return new Outcome(where, profile, managed, group.plan(), Actions.NONE, group.plan().drift(),
-                new Review(group.findings(), List.of()), Map.of());
-    }
-
     /** What ensure did to one group, and how it stands after. */
     private Outcome ensured(String profile, Observation observed, GroupDecision last, Executor.Progress progress) {
         return new Outcome(location(observed, last), profile, true,
-                progress.plan != null ? progress.plan : last.plan(), progress.actions(), last.plan().drift(),
-                new Review(last.findings(), progress.warnings), Map.of());
+                progress.plan(last.plan()), progress.actions(), last.plan().drift(),
+                new Review(last.findings(), progress.warnings()), Map.of());
     }
 
     private Location location(Observation observed, GroupDecision group) {

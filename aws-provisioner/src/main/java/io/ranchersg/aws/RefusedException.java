@@ -29,6 +29,13 @@ public final class RefusedException extends RancherSgException {
         this.refusals = List.of(refusal);
     }
 
+    /** Throws the refusals, if there are any. */
+    static void throwIfAny(List<Refusal> refusals) {
+        if (!refusals.isEmpty()) {
+            throw new RefusedException(refusals);
+        }
+    }
+
     /** Why, in the order found; never empty. */
     public List<Refusal> refusals() {
         return refusals;

@@ -102,8 +102,8 @@ final class RegionCheck {
         groups.put(group.name(), group);
         Observation observed = new Observation(ObservedVpc.known(group.vpcId()), groups, Set.of());
         Decision decision = Reconcile.decide(List.of(spec), RunOptions.DEFAULTS.reportOnly(), observed);
-        Reconciler.refuse(decision.unacceptable());
-        return Reconciler.checked(new Location(ec2.account(), ec2.region(), group.vpcId(), group.id(), group.name()),
+        RefusedException.throwIfAny(decision.unacceptable());
+        return Outcome.checked(new Location(ec2.account(), ec2.region(), group.vpcId(), group.id(), group.name()),
                 profile, group.managed(), decision.groups().get(0));
     }
 

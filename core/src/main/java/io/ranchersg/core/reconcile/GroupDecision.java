@@ -28,11 +28,15 @@ public sealed interface GroupDecision {
     /** Findings on the rules after the decision is carried out. */
     List<Finding> findings();
 
-    /** What the user should know before it is carried out. */
-    List<Warning> warnings();
+    /** What the user should know before it is carried out: nothing, but for an update. */
+    default List<Warning> warnings() {
+        return List.of();
+    }
 
-    /** Whether carrying it out writes anything. */
-    boolean writes();
+    /** Whether carrying it out writes anything: a create does, an update may, the others never. */
+    default boolean writes() {
+        return false;
+    }
 
     /**
      * The group does not exist: create it, then apply the plan to the rules EC2 gave it.
@@ -46,11 +50,6 @@ public sealed interface GroupDecision {
             Objects.requireNonNull(desired, "desired");
             Objects.requireNonNull(plan, "plan");
             findings = List.copyOf(findings);
-        }
-
-        @Override
-        public List<Warning> warnings() {
-            return List.of();
         }
 
         @Override
@@ -103,16 +102,6 @@ public sealed interface GroupDecision {
             }
             findings = List.copyOf(findings);
         }
-
-        @Override
-        public List<Warning> warnings() {
-            return List.of();
-        }
-
-        @Override
-        public boolean writes() {
-            return false;
-        }
     }
 
     /**
@@ -130,16 +119,6 @@ public sealed interface GroupDecision {
         @Override
         public List<Finding> findings() {
             return List.of();
-        }
-
-        @Override
-        public List<Warning> warnings() {
-            return List.of();
-        }
-
-        @Override
-        public boolean writes() {
-            return false;
         }
     }
 }
