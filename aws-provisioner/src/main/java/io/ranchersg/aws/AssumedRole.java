@@ -21,6 +21,12 @@ public record AssumedRole(String roleArn, String externalId) {
     /** What IAM accepts as an external id: 2 to 1224 of these characters. */
     private static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
 
+    /**
+     * Checks the components.
+     *
+     * @param roleArn {@code arn:aws:iam::123456789012:role/NAME} (other partitions and role paths too)
+     * @param externalId the external id, or {@code null}
+     */
     public AssumedRole {
         Objects.requireNonNull(roleArn, "roleArn");
         if (!ARN.matcher(roleArn).matches()) {
@@ -34,12 +40,18 @@ public record AssumedRole(String roleArn, String externalId) {
         }
     }
 
-    /** The role, without an external id. */
+    /**
+     * The role, without an external id.
+     *
+     * @param roleArn {@code arn:aws:iam::123456789012:role/NAME}
+     * @return the role
+     * @throws IllegalArgumentException when the ARN is not a role's
+     */
     public static AssumedRole of(String roleArn) {
         return new AssumedRole(roleArn, null);
     }
 
-    /** The account the role belongs to: a run that assumes it works there. */
+    /** {@return the account the role belongs to: a run that assumes it works there} */
     public String accountId() {
         Matcher matcher = ARN.matcher(roleArn);
         if (!matcher.matches()) {
@@ -48,7 +60,7 @@ public record AssumedRole(String roleArn, String externalId) {
         return matcher.group(1);
     }
 
-    /** The ARN only: the external id never reaches a message or a log. */
+    /** {@return the ARN only: the external id never reaches a message or a log} */
     @Override
     public String toString() {
         return roleArn;

@@ -53,6 +53,7 @@ public final class AssumedRoles implements AwsCredentialsProvider, SdkAutoClosea
      * @param region    where to ask STS (the home region of the run)
      * @param base      the caller's own credentials
      * @param ownsBase  whether closing this closes {@code base} too
+     * @return the credentials of the last role; closing them closes every client they made
      * @throws IllegalArgumentException when the settings name no role
      */
     public static AssumedRoles of(ClientSettings settings, String region, AwsCredentialsProvider base,
@@ -113,12 +114,15 @@ public final class AssumedRoles implements AwsCredentialsProvider, SdkAutoClosea
         throw new IllegalStateException("an empty role chain");
     }
 
-    /** The STS calls made so far (AssumeRole, once per role and again when credentials are refreshed). */
+    /**
+     * {@return the STS calls made so far (AssumeRole, once per role and again when credentials are
+     * refreshed)}
+     */
     public CallCounter calls() {
         return calls;
     }
 
-    /** The account the credentials are for: the last role's. */
+    /** {@return the account the credentials are for: the last role's} */
     public String account() {
         return chain.get(chain.size() - 1).accountId();
     }

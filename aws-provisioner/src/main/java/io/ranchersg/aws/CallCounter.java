@@ -58,17 +58,17 @@ public final class CallCounter implements ExecutionInterceptor {
         log.debug("{} {} attempt (#{} for this operation in this session)", service, operation, attempt);
     }
 
-    /** Calls made through this session so far, by operation name. */
+    /** {@return calls made through this session so far, by operation name} */
     public Map<String, Integer> calls() {
         return snapshot(calls);
     }
 
-    /** HTTP attempts so far, by operation name: more than {@link #calls()} when the SDK retried. */
+    /** {@return HTTP attempts so far, by operation name: more than {@link #calls()} when the SDK retried} */
     public Map<String, Integer> attempts() {
         return snapshot(attempts);
     }
 
-    /** Starts counting the calls this thread makes, for one run. */
+    /** {@return starts counting the calls this thread makes, for one run} */
     Tally startTally() {
         Map<String, Integer> run = new TreeMap<>();
         currentRun.set(run);

@@ -20,6 +20,16 @@ import java.util.TreeMap;
 public record DeleteOutcome(String region, String vpcId, List<Doomed> groups, boolean deleted,
                             Map<String, Integer> apiCalls) {
 
+    /**
+     * Checks the components.
+     *
+     * @param region the region
+     * @param vpcId the VPC
+     * @param groups the groups, each with the rules of it that refer to another of the groups
+     * @param deleted whether the references were revoked and the groups deleted ({@code false}: the
+     *     plan only)
+     * @param apiCalls every EC2 call of the run, by operation
+     */
     public DeleteOutcome {
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(vpcId, "vpcId");
@@ -36,6 +46,14 @@ public record DeleteOutcome(String region, String vpcId, List<Doomed> groups, bo
      * @param revokes   its rules that refer to another group being deleted, revoked first
      */
     public record Doomed(String groupId, String groupName, String role, List<Rule> revokes) {
+        /**
+         * Checks the components.
+         *
+         * @param groupId its id
+         * @param groupName its name
+         * @param role its role in a cluster stack, or {@code null}
+         * @param revokes its rules that refer to another group being deleted, revoked first
+         */
         public Doomed {
             Objects.requireNonNull(groupId, "groupId");
             Objects.requireNonNull(groupName, "groupName");

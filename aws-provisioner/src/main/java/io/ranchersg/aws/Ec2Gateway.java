@@ -26,90 +26,171 @@ public interface Ec2Gateway {
 
     /** How a write ended, when it did not fail outright. */
     enum Write {
+        /** EC2 made the change (or, for a DryRun, would have). */
         DONE,
         /** {@code InvalidPermission.Duplicate}: a rule exists already (another run, or EC2's default). */
         DUPLICATE,
-        /** {@code InvalidPermission.NotFound}, or a revoke EC2 answers with unknown rules: a rule is gone already. */
+        /**
+         * {@code InvalidPermission.NotFound}, or a revoke EC2 answers with unknown rules: a rule is
+         * gone already.
+         */
         RULE_GONE
     }
 
-    /** The account the calls work in, or {@code null} when not known (the caller's own). */
+    /** {@return the account the calls work in, or {@code null} when not known (the caller's own)} */
     String account();
 
-    /** The region the calls go to. */
+    /** {@return the region the calls go to} */
     String region();
 
-    /** Where calls go, for messages: {@code at http://host:port} or {@code in eu-west-1}. */
+    /** {@return where calls go, for messages: {@code at http://host:port} or {@code in eu-west-1}} */
     String where();
 
-    /** The calls made through this gateway, by operation. */
+    /** {@return the calls made through this gateway, by operation} */
     CallCounter calls();
 
-    /** The region's default VPC, described, if it has one. */
+    /** {@return the region's default VPC, described, or empty when the region has none} */
     Optional<ObservedVpc> defaultVpc();
 
-    /** The VPC, described, or empty when it does not exist. */
+    /**
+     * Describes one VPC.
+     *
+     * @param vpcId the VPC's id
+     * @return the VPC, described, or empty when it does not exist
+     */
     Optional<ObservedVpc> vpc(String vpcId);
 
-    /** The regions enabled for the account, sorted by name. */
+    /** {@return the regions enabled for the account, sorted by name} */
     List<String> regions();
 
     /**
      * The groups of these names in that VPC, by name, in one paginated read; names without a group
      * are absent. Only exact names match (EC2's filters treat {@code *} and {@code ?} as wildcards).
      *
+     * @param names the group names to look for
+     * @param vpcId the VPC they are in
+     * @return the groups found, by name
      * @throws RancherSgException when one name has several groups, which EC2 does not allow
      */
     Map<String, ObservedGroup> groupsByName(Collection<String> names, String vpcId);
 
-    /** Which of these group ids exist, in one read. */
+    /**
+     * Which of these group ids exist, in one read.
+     *
+     * @param groupIds the ids to look for
+     * @return those of them that exist
+     */
     Set<String> existingIds(Collection<String> groupIds);
 
-    /** The group of that id, or empty when it does not exist. */
+    /**
+     * Describes one group.
+     *
+     * @param groupId the group's id
+     * @return the group, or empty when it does not exist
+     */
     Optional<ObservedGroup> groupById(String groupId);
 
     /**
      * Every group in the region tagged as rancher-sg's and, with {@code driverGroups}, every group
      * carrying the tag key of Rancher's EC2 node driver, in one paginated read.
+     *
+     * @param driverGroups whether to read the node driver's groups too
+     * @return the groups found
      */
     List<ObservedGroup> scanned(boolean driverGroups);
 
-    /** The groups tagged as rancher-sg's with this cluster, in the VPC. */
+    /**
+     * The groups of a cluster stack.
+     *
+     * @param cluster the cluster name the groups are tagged with
+     * @param vpcId the VPC they are in
+     * @return the groups tagged as rancher-sg's with this cluster, in the VPC
+     */
     List<ObservedGroup> stackGroups(String cluster, String vpcId);
 
-    /** Groups anywhere in the region whose rules refer to any of these groups, inbound or outbound. */
+    /**
+     * Groups anywhere in the region whose rules refer to any of these groups, inbound or outbound.
+     *
+     * @param groupIds the groups referred to
+     * @return the groups that refer to them
+     */
     List<ObservedGroup> referencing(Collection<String> groupIds);
 
-    /** The network interfaces that use any of these groups, each as {@code eni-… (instance i-…)}. */
+    /**
+     * The network interfaces that use any of these groups.
+     *
+     * @param groupIds the groups
+     * @return each interface as {@code eni-… (instance i-…)}
+     */
     List<String> interfacesUsing(Collection<String> groupIds);
 
-    /** The {@code sgr-} id of each rule the group holds, by the rule's key ({@code self} for its own id). */
+    /**
+     * The ids of a group's rules.
+     *
+     * @param groupId the group's id
+     * @return the {@code sgr-} id of each rule the group holds, by the rule's key ({@code self} for
+     *     its own id)
+     */
     Map<RuleKey, String> ruleIds(String groupId);
 
     /**
      * Creates the group in the VPC, tagged in the same call; with {@code dryRun} only proves the
      * permission.
      *
+     * @param spec the group: its name, description, tags and rules
+     * @param vpcId the VPC to create it in
+     * @param dryRun whether only to prove the permission
      * @return the new group's id; empty when a group of that name appeared meanwhile
      *     ({@code InvalidGroup.Duplicate}), and always for a DryRun
      */
     Optional<String> create(GroupSpec spec, String vpcId, boolean dryRun);
 
-    /** Writes tags on a group. */
+    /**
+     * Writes tags on a group.
+     *
+     * @param groupId the group's id
+     * @param tags the tags, by key
+     * @param dryRun whether only to prove the permission
+     */
     void tag(String groupId, Map<String, String> tags, boolean dryRun);
 
-    /** Adds rules of one direction in one call. */
+    /**
+     * Adds rules of one direction in one call.
+     *
+     * @param groupId the group's id
+     * @param direction inbound or outbound
+     * @param rules the rules to add
+     * @param dryRun whether only to prove the permission
+     * @return how the write ended
+     */
     Write authorize(String groupId, Direction direction, List<Rule> rules, boolean dryRun);
 
-    /** Removes rules of one direction in one call. */
+    /**
+     * Removes rules of one direction in one call.
+     *
+     * @param groupId the group's id
+     * @param direction inbound or outbound
+     * @param rules the rules to remove
+     * @param dryRun whether only to prove the permission
+     * @return how the write ended
+     */
     Write revoke(String groupId, Direction direction, List<Rule> rules, boolean dryRun);
 
-    /** Sets the descriptions of existing rules of one direction in one call. */
+    /**
+     * Sets the descriptions of existing rules of one direction in one call.
+     *
+     * @param groupId the group's id
+     * @param direction inbound or outbound
+     * @param rules the rules, with the descriptions to set
+     * @param dryRun whether only to prove the permission
+     * @return how the write ended
+     */
     Write updateDescriptions(String groupId, Direction direction, List<Rule> rules, boolean dryRun);
 
     /**
      * Deletes a group, waiting out the moment after its last reference is revoked.
      *
+     * @param groupId the group's id
      * @return false when it was gone already
      */
     boolean delete(String groupId);
@@ -117,6 +198,8 @@ public interface Ec2Gateway {
     /**
      * Waits before reading again what another writer changed, for longer in later rounds: EC2's reads
      * lag its writes. An in-memory twin need not wait.
+     *
+     * @param round how many times this run has read again already, from 0
      */
     void settle(int round);
 }

@@ -28,6 +28,10 @@ import software.amazon.awssdk.utils.AttributeMap;
 /**
  * One EC2 client for one region, built explicitly and closed with the session, with a
  * {@link CallCounter} on every call.
+ *
+ * <p>A session is thread-safe (the SDK's client is) and meant to be shared by the runs of one
+ * program; whoever opens it closes it. A session made with {@link #of} around the caller's client
+ * leaves that client open when it closes.
  */
 public final class Ec2Session implements AutoCloseable {
 
@@ -55,6 +59,8 @@ public final class Ec2Session implements AutoCloseable {
      * session works in the last role's account with its credentials ({@link AssumedRoles}), assumed
      * on the first call.
      *
+     * @param settings the region, profile, endpoint, retries and roles to use
+     * @return the session, to be closed by the caller
      * @throws AwsSetupException when no region can be found
      */
     public static Ec2Session open(ClientSettings settings) {
@@ -73,6 +79,9 @@ public final class Ec2Session implements AutoCloseable {
      * sent to AWS yet. The settings' roles only name the account ({@link ClientSettings#account()}):
      * the credentials given are used as they are.
      *
+     * @param settings the region, profile, endpoint, retries and roles to use
+     * @param credentials the credentials; the caller keeps them and closes them
+     * @return the session, to be closed by the caller
      * @throws AwsSetupException when no region can be found
      */
     public static Ec2Session open(ClientSettings settings, AwsCredentialsProvider credentials) {
@@ -82,7 +91,11 @@ public final class Ec2Session implements AutoCloseable {
     /**
      * As {@link #open(ClientSettings, AwsCredentialsProvider)}, for a known account: results name it.
      *
+     * @param settings the region, profile, endpoint, retries and roles to use
+     * @param credentials the credentials; the caller keeps them and closes them
      * @param account the account id the credentials are for, or {@code null} where not known
+     * @return the session, to be closed by the caller
+     * @throws AwsSetupException when no region can be found
      */
     public static Ec2Session open(ClientSettings settings, AwsCredentialsProvider credentials, String account) {
         Objects.requireNonNull(settings, "settings");
@@ -144,6 +157,10 @@ public final class Ec2Session implements AutoCloseable {
     /**
      * Uses a client the caller built and keeps (it is not closed with the session). Add
      * {@code counter} to that client's interceptors for the call counts to be reported.
+     *
+     * @param client the caller's client
+     * @param counter the counter the session reports calls from
+     * @return the session
      */
     public static Ec2Session of(Ec2Client client, CallCounter counter) {
         Objects.requireNonNull(client, "client");
@@ -152,7 +169,7 @@ public final class Ec2Session implements AutoCloseable {
         return new Ec2Session(client, counter, region, null, false);
     }
 
-    /** Where requests go, for messages: the endpoint when one was given, else the region. */
+    /** {@return where requests go, for messages: the endpoint when one was given, else the region} */
     String where() {
         // Userinfo in an endpoint URL would be a credential: it never reaches a message.
         return client.serviceClientConfiguration().endpointOverride()
@@ -161,22 +178,25 @@ public final class Ec2Session implements AutoCloseable {
                 .orElse("in " + region);
     }
 
-    /** The raw client: for reads the reconciler does not cover. */
+    /** {@return the raw client: for reads the reconciler does not cover} */
     public Ec2Client client() {
         return client;
     }
 
-    /** The calls made through this session. */
+    /** {@return the calls made through this session} */
     public CallCounter calls() {
         return calls;
     }
 
-    /** The region this session talks to. */
+    /** {@return the region this session talks to} */
     public String region() {
         return region;
     }
 
-    /** The account this session works in, or {@code null} when it was not needed (the caller's own). */
+    /**
+     * {@return the account this session works in, or {@code null} when it was not needed (the caller's
+     * own)}
+     */
     public String account() {
         return account;
     }
@@ -190,11 +210,17 @@ public final class Ec2Session implements AutoCloseable {
         return settings.region() != null ? settings.region() : regionFromChain(settings.awsProfile());
     }
 
-    /** The caller's own credentials, as the settings' profile or the default chain give them. */
+    /**
+     * The caller's own credentials, as the settings' profile or the default chain give them.
+     *
+     * @param settings the settings, for their profile
+     * @return the credentials provider; the caller closes it
+     */
     public static AwsCredentialsProvider ownCredentials(ClientSettings settings) {
         return credentials(settings.awsProfile());
     }
 
+    /** Closes the client, if this session made it, and the credentials it made. */
     @Override
     public void close() {
         if (owned) {

@@ -57,7 +57,7 @@ final class Executor {
         private final List<Rule> revoked = new ArrayList<>();
         private final List<DescriptionChange> updated = new ArrayList<>();
 
-        /** What was written. */
+        /** {@return what was written} */
         Actions actions() {
             return new Actions(created, authorized, revoked, updated);
         }
@@ -67,7 +67,10 @@ final class Executor {
             return plan != null ? plan : otherwise;
         }
 
-        /** The warnings of that plan; none for a group this run created, whose old rules were nobody's. */
+        /**
+         * {@return the warnings of that plan; none for a group this run created, whose old rules were
+         * nobody's}
+         */
         List<Warning> warnings() {
             return warnings;
         }

@@ -26,7 +26,7 @@ public sealed interface GroupCheck {
             this.label = label;
         }
 
-        /** As reports name it: {@code rancher-sg}, {@code rancher-node-driver}. */
+        /** {@return as reports name it: {@code rancher-sg}, {@code rancher-node-driver}} */
         public String label() {
             return label;
         }
@@ -40,17 +40,33 @@ public sealed interface GroupCheck {
      * @param stack   the cluster stack the group belongs to, or {@code null}
      */
     record Checked(Outcome outcome, Maker madeBy, StackMember stack) implements GroupCheck {
+        /**
+         * Checks the components.
+         *
+         * @param outcome what the check found
+         * @param madeBy who made the group
+         * @param stack the cluster stack the group belongs to, or {@code null}
+         */
         public Checked {
             Objects.requireNonNull(outcome, "outcome");
             Objects.requireNonNull(madeBy, "madeBy");
         }
 
-        /** A group that belongs to no stack. */
+        /**
+         * A group that belongs to no stack.
+         *
+         * @param outcome what the check found
+         * @param madeBy who made the group
+         */
         public Checked(Outcome outcome, Maker madeBy) {
             this(outcome, madeBy, null);
         }
 
-        /** A group of rancher-sg's own that belongs to no stack. */
+        /**
+         * A group of rancher-sg's own that belongs to no stack.
+         *
+         * @param outcome what the check found
+         */
         public Checked(Outcome outcome) {
             this(outcome, Maker.RANCHER_SG, null);
         }
@@ -64,6 +80,13 @@ public sealed interface GroupCheck {
      * @param role    the group's role
      */
     record StackMember(String cluster, String layout, String role) {
+        /**
+         * Checks the components.
+         *
+         * @param cluster the cluster
+         * @param layout the layout's name
+         * @param role the group's role
+         */
         public StackMember {
             Objects.requireNonNull(cluster, "cluster");
         }
@@ -78,6 +101,14 @@ public sealed interface GroupCheck {
      * @param error     why; its message names the group and what to fix
      */
     record Unchecked(String groupId, String groupName, String vpcId, RancherSgException error) implements GroupCheck {
+        /**
+         * Checks the components.
+         *
+         * @param groupId the group's id
+         * @param groupName the group's name
+         * @param vpcId its VPC
+         * @param error why; its message names the group and what to fix
+         */
         public Unchecked {
             Objects.requireNonNull(groupId, "groupId");
             Objects.requireNonNull(error, "error");

@@ -24,16 +24,28 @@ import java.util.stream.Collectors;
  * {@code DependencyViolation}, but only after earlier groups were already gone; emulators do not
  * refuse at all). Then it revokes the references, then deletes the groups. An interrupted delete is
  * finished by the next: it finds what is left by the same tags.
+ *
+ * <p>A deleter keeps nothing between runs and may be shared between threads; the session it works
+ * through stays its creator's to close.
  */
 public final class GroupDeleter {
 
     private final Ec2Gateway ec2;
 
+    /**
+     * A deleter working through a session's EC2 client.
+     *
+     * @param session the session; the caller keeps it and closes it
+     */
     public GroupDeleter(Ec2Session session) {
         this(new SecurityGroupApi(Objects.requireNonNull(session, "session")));
     }
 
-    /** A deleter working through a gateway: EC2 itself, or a twin in tests. */
+    /**
+     * A deleter working through a gateway: EC2 itself, or a twin in tests.
+     *
+     * @param ec2 the gateway
+     */
     public GroupDeleter(Ec2Gateway ec2) {
         this.ec2 = Objects.requireNonNull(ec2, "ec2");
     }
@@ -41,10 +53,17 @@ public final class GroupDeleter {
     /**
      * Deletes the groups of a cluster stack.
      *
-     * @param vpcId     the VPC, or {@code null} for the region's default VPC
+     * @param cluster the cluster name the groups are tagged with
+     * @param vpcId the VPC, or {@code null} for the region's default VPC
      * @param confirmed whether to delete; {@code false} only plans
+     * @return the groups deleted, or with {@code confirmed} false those that would be
      * @throws RefusedException ({@code group-in-use}) naming the network interfaces or outside groups
      *     that use the groups
+     * @throws AwsSetupException when AWS refuses the credentials
+     * @throws AccessDeniedException when the credentials lack a permission; the message names the IAM
+     *     actions needed
+     * @throws EndpointUnreachableException when the EC2 endpoint does not answer
+     * @throws Ec2CallException when EC2 answers with any other error
      */
     public DeleteOutcome deleteStack(String cluster, String vpcId, boolean confirmed) {
         Objects.requireNonNull(cluster, "cluster");
@@ -58,8 +77,17 @@ public final class GroupDeleter {
     /**
      * Deletes one group rancher-sg made.
      *
+     * @param groupName the group's name
+     * @param vpcId the VPC, or {@code null} for the region's default VPC
+     * @param confirmed whether to delete; {@code false} only plans
+     * @return the group deleted, or with {@code confirmed} false the one that would be; none when there is no such group
      * @throws RefusedException ({@code not-managed}) when rancher-sg did not make it, ({@code group-in-use})
      *     naming the network interfaces or other groups that use it
+     * @throws AwsSetupException when AWS refuses the credentials
+     * @throws AccessDeniedException when the credentials lack a permission; the message names the IAM
+     *     actions needed
+     * @throws EndpointUnreachableException when the EC2 endpoint does not answer
+     * @throws Ec2CallException when EC2 answers with any other error
      */
     public DeleteOutcome deleteGroup(String groupName, String vpcId, boolean confirmed) {
         Objects.requireNonNull(groupName, "groupName");

@@ -18,7 +18,15 @@ import java.util.Objects;
  */
 public record LiveGroup(String groupId, String vpcId, Map<RuleKey, String> ruleIds) {
 
-    /** Copies the map, keeping the spec's rule order. */
+    /**
+     * Copies the map, keeping the spec's rule order.
+     *
+     * @param groupId the group's id
+     * @param vpcId its VPC
+     * @param ruleIds the security group rule id ({@code sgr-...}) of each rule of the spec the group
+     *     holds, keyed by the spec's own rule keys (peers as the spec names them: {@code self}, other
+     *     groups by name); rules the group lacks are absent
+     */
     public LiveGroup {
         Objects.requireNonNull(groupId, "groupId");
         Objects.requireNonNull(vpcId, "vpcId");

@@ -20,6 +20,11 @@ public final class LiveGroups {
 
     private final Ec2Gateway ec2;
 
+    /**
+     * Reads through a session's EC2 client.
+     *
+     * @param session the session; the caller keeps it and closes it
+     */
     public LiveGroups(Ec2Session session) {
         this.ec2 = new SecurityGroupApi(Objects.requireNonNull(session, "session"));
     }
@@ -31,6 +36,7 @@ public final class LiveGroups {
      * @param vpcId the VPC, or {@code null} for the region's default VPC
      * @throws RefusedException when the group ({@code group-not-found}), a group the spec names
      *     ({@code peer-not-found}) or the default VPC ({@code vpc-not-found}) does not exist
+     * @return the group's id and the ids of its rules
      */
     public LiveGroup read(GroupSpec spec, String vpcId) {
         Objects.requireNonNull(spec, "spec");

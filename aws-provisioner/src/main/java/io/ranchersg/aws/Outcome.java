@@ -28,6 +28,20 @@ import java.util.TreeMap;
 public record Outcome(Location location, String profile, boolean managed, Plan plan, Actions actions, Drift drift,
                       Review review, Map<String, Integer> apiCalls) {
 
+    /**
+     * Checks that every component but the calls is given, and keeps a sorted copy of the calls.
+     *
+     * @param location where the group is; its id is {@code null} when it does not exist (plan and
+     *     check)
+     * @param profile the profile it was compared with
+     * @param managed whether it carries rancher-sg's tags
+     * @param plan what the run found to do (for ensure: its first plan, which it then performed)
+     * @param actions what ensure did, or for a plan what ensure would do; nothing for a check
+     * @param drift how the group differs from the profile after the run
+     * @param review findings on the group's rules after the run, and warnings about the run
+     * @param apiCalls EC2 calls this run made, by operation; empty where a run checks many groups at
+     *     once
+     */
     public Outcome {
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(profile, "profile");
@@ -49,69 +63,72 @@ public record Outcome(Location location, String profile, boolean managed, Plan p
         return new Outcome(location, profile, managed, plan, actions, drift, review, calls);
     }
 
-    /** Whether the group exists (after the run). */
+    /** {@return whether the group exists (after the run)} */
     public boolean exists() {
         return location.groupId() != null;
     }
 
-    /** Whether the group exists and matches its profile: nothing missing, extra or changed. */
+    /** {@return whether the group exists and matches its profile: nothing missing, extra or changed} */
     public boolean inSync() {
         return exists() && drift.inSync();
     }
 
+    /** {@return the region the group is in} */
     public String region() {
         return location.region();
     }
 
+    /** {@return the VPC the group is in} */
     public String vpcId() {
         return location.vpcId();
     }
 
-    /** The group's id, or {@code null} when it does not exist. */
+    /** {@return the group's id, or {@code null} when it does not exist} */
     public String groupId() {
         return location.groupId();
     }
 
+    /** {@return the group's name} */
     public String groupName() {
         return location.groupName();
     }
 
-    /** Whether this run created the group (for a plan: whether ensure would). */
+    /** {@return whether this run created the group (for a plan: whether ensure would)} */
     public boolean created() {
         return actions.created();
     }
 
-    /** Rules this run authorized (for a plan: would authorize). */
+    /** {@return rules this run authorized (for a plan: would authorize)} */
     public List<Rule> authorized() {
         return actions.authorized();
     }
 
-    /** Rules this run revoked (for a plan: would revoke). */
+    /** {@return rules this run revoked (for a plan: would revoke)} */
     public List<Rule> revoked() {
         return actions.revoked();
     }
 
-    /** Descriptions this run restored (for a plan: would restore). */
+    /** {@return descriptions this run restored (for a plan: would restore)} */
     public List<DescriptionChange> updated() {
         return actions.updated();
     }
 
-    /** Security findings on the group's rules after the run. */
+    /** {@return security findings on the group's rules after the run} */
     public List<Finding> findings() {
         return review.findings();
     }
 
-    /** Warnings about the run. */
+    /** {@return warnings about the run} */
     public List<Warning> warnings() {
         return review.warnings();
     }
 
-    /** All EC2 calls of the run. */
+    /** {@return all EC2 calls of the run} */
     public int totalCalls() {
         return CallCounter.total(apiCalls);
     }
 
-    /** EC2 calls of the run that write (anything but Describe). */
+    /** {@return EC2 calls of the run that write (anything but Describe)} */
     public int writeCalls() {
         return CallCounter.writes(apiCalls);
     }

@@ -8,10 +8,21 @@ package io.ranchersg.aws;
 public abstract class RancherSgException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A failure of this kind.
+     *
+     * @param message what went wrong and, where there is one, what to do
+     */
     protected RancherSgException(String message) {
         super(message);
     }
 
+    /**
+     * A failure of this kind, caused by another.
+     *
+     * @param message what went wrong and, where there is one, what to do
+     * @param cause the failure underneath (the SDK's, say)
+     */
     protected RancherSgException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -26,37 +26,97 @@ import java.util.Objects;
  * unaccepted critical finding, the rule quota) is part of the decision and thrown before the first
  * write. A plan shows the refusals that a run option accepts as warnings and fails on the others.
  *
- * <p>A reconciler keeps nothing between runs: each run reads what it needs afresh.
+ * <p>A reconciler keeps nothing between runs: each run reads what it needs afresh. It may be used by
+ * several threads at once (each run's call counts are its own); the session it works through stays
+ * its creator's to close.
  */
 public final class Reconciler {
 
     private final Ec2Gateway ec2;
 
+    /**
+     * A reconciler working through a session's EC2 client.
+     *
+     * @param session the session; the caller keeps it and closes it
+     */
     public Reconciler(Ec2Session session) {
         this(new SecurityGroupApi(Objects.requireNonNull(session, "session")));
     }
 
-    /** A reconciler working through a gateway: EC2 itself, or a twin in tests. */
+    /**
+     * A reconciler working through a gateway: EC2 itself, or a twin in tests.
+     *
+     * @param ec2 the gateway
+     */
     public Reconciler(Ec2Gateway ec2) {
         this.ec2 = Objects.requireNonNull(ec2, "ec2");
     }
 
-    /** What {@link #ensure} would do; reads only (with preflight, writes are sent as DryRun). */
+    /**
+     * What {@link #ensure} would do; reads only (with preflight, writes are sent as DryRun).
+     *
+     * @param request the group: its profile, options, VPC and run options
+     * @return the changes ensure would make, with the findings and warnings
+     * @throws RefusedException when the request cannot be answered as asked (an unknown VPC or peer,
+     *     say)
+     * @throws AwsSetupException when AWS refuses the credentials
+     * @throws AccessDeniedException when the credentials lack a permission; the message names the IAM
+     *     actions needed
+     * @throws EndpointUnreachableException when the EC2 endpoint does not answer
+     * @throws Ec2CallException when EC2 answers with any other error
+     */
     public Outcome plan(GroupRequest request) {
         return single(Mode.PLAN, request);
     }
 
-    /** Creates the group when absent and adds what is missing; with prune, revokes extras too. */
+    /**
+     * Creates the group when absent and adds what is missing; with prune, revokes extras too.
+     *
+     * @param request the group: its profile, options, VPC and run options
+     * @return what was done to the group and how it stands now
+     * @throws RefusedException when the run may not go on (an unknown VPC or peer, a group rancher-sg
+     *     did not make, another profile, an unaccepted critical finding, the rule quota); thrown
+     *     before the first write
+     * @throws AwsSetupException when AWS refuses the credentials
+     * @throws AccessDeniedException when the credentials lack a permission; the message names the IAM
+     *     actions needed
+     * @throws EndpointUnreachableException when the EC2 endpoint does not answer
+     * @throws Ec2CallException when EC2 answers with any other error
+     */
     public Outcome ensure(GroupRequest request) {
         return single(Mode.ENSURE, request);
     }
 
-    /** How the group differs from its profile; reads only. */
+    /**
+     * How the group differs from its profile; reads only.
+     *
+     * @param request the group: its profile, options, VPC and run options
+     * @return the drift and the findings
+     * @throws RefusedException when the request cannot be answered as asked (an unknown VPC or peer,
+     *     say)
+     * @throws AwsSetupException when AWS refuses the credentials
+     * @throws AccessDeniedException when the credentials lack a permission; the message names the IAM
+     *     actions needed
+     * @throws EndpointUnreachableException when the EC2 endpoint does not answer
+     * @throws Ec2CallException when EC2 answers with any other error
+     */
     public Outcome check(GroupRequest request) {
         return single(Mode.CHECK, request);
     }
 
-    /** What {@link #ensureStack} would do; reads only (with preflight, writes are sent as DryRun). */
+    /**
+     * What {@link #ensureStack} would do; reads only (with preflight, writes are sent as DryRun).
+     *
+     * @param request the stack: its cluster, layout, options, VPC and run options
+     * @return the changes ensure would make to each group
+     * @throws RefusedException when the request cannot be answered as asked (an unknown VPC or peer,
+     *     say)
+     * @throws AwsSetupException when AWS refuses the credentials
+     * @throws AccessDeniedException when the credentials lack a permission; the message names the IAM
+     *     actions needed
+     * @throws EndpointUnreachableException when the EC2 endpoint does not answer
+     * @throws Ec2CallException when EC2 answers with any other error
+     */
     public StackOutcome planStack(StackRequest request) {
         return stack(Mode.PLAN, request);
     }
@@ -64,12 +124,35 @@ public final class Reconciler {
     /**
      * Creates every missing group of the stack, then makes each hold its profile: every group exists
      * before any rule refers to it, so references between them may form cycles.
+     *
+     * @param request the stack: its cluster, layout, options, VPC and run options
+     * @return what was done to each group and how it stands now
+     * @throws RefusedException when the run may not go on (an unknown VPC or peer, a group rancher-sg
+     *     did not make, another profile, an unaccepted critical finding, the rule quota); thrown
+     *     before the first write
+     * @throws AwsSetupException when AWS refuses the credentials
+     * @throws AccessDeniedException when the credentials lack a permission; the message names the IAM
+     *     actions needed
+     * @throws EndpointUnreachableException when the EC2 endpoint does not answer
+     * @throws Ec2CallException when EC2 answers with any other error
      */
     public StackOutcome ensureStack(StackRequest request) {
         return stack(Mode.ENSURE, request);
     }
 
-    /** How each group of the stack differs from its profile; reads only. */
+    /**
+     * How each group of the stack differs from its profile; reads only.
+     *
+     * @param request the stack: its cluster, layout, options, VPC and run options
+     * @return the drift and the findings of each group
+     * @throws RefusedException when the request cannot be answered as asked (an unknown VPC or peer,
+     *     say)
+     * @throws AwsSetupException when AWS refuses the credentials
+     * @throws AccessDeniedException when the credentials lack a permission; the message names the IAM
+     *     actions needed
+     * @throws EndpointUnreachableException when the EC2 endpoint does not answer
+     * @throws Ec2CallException when EC2 answers with any other error
+     */
     public StackOutcome checkStack(StackRequest request) {
         return stack(Mode.CHECK, request);
     }
@@ -77,12 +160,29 @@ public final class Reconciler {
     /**
      * Checks every group in the region that carries rancher-sg's tags, each against the profile and
      * options its tags record, from one paginated read ({@link RegionCheck}).
+     *
+     * @return one check per group; a group that cannot be checked says why
+     * @throws AwsSetupException when AWS refuses the credentials
+     * @throws AccessDeniedException when the credentials lack a permission; the message names the IAM
+     *     actions needed
+     * @throws EndpointUnreachableException when the EC2 endpoint does not answer
+     * @throws Ec2CallException when EC2 answers with any other error
      */
     public List<GroupCheck> checkManaged() {
         return checkScanned(false);
     }
 
-    /** As {@link #checkManaged()}, and with {@code includeDriverGroups} the groups Rancher's node driver made. */
+    /**
+     * As {@link #checkManaged()}, and with {@code includeDriverGroups} the groups Rancher's node driver made.
+     *
+     * @param includeDriverGroups whether to check the node driver's groups too
+     * @return one check per group; a group that cannot be checked says why
+     * @throws AwsSetupException when AWS refuses the credentials
+     * @throws AccessDeniedException when the credentials lack a permission; the message names the IAM
+     *     actions needed
+     * @throws EndpointUnreachableException when the EC2 endpoint does not answer
+     * @throws Ec2CallException when EC2 answers with any other error
+     */
     public List<GroupCheck> checkScanned(boolean includeDriverGroups) {
         return new RegionCheck(ec2).check(includeDriverGroups);
     }

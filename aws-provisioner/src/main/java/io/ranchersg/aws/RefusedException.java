@@ -36,17 +36,17 @@ public final class RefusedException extends RancherSgException {
         }
     }
 
-    /** Why, in the order found; never empty. */
+    /** {@return why, in the order found; never empty} */
     public List<Refusal> refusals() {
         return refusals;
     }
 
-    /** The first refusal's code. */
+    /** {@return the first refusal's code} */
     public Refusal.Code code() {
         return refusals.get(0).code();
     }
 
-    /** Every finding code that accepting the risk would take, for the refusals that name any. */
+    /** {@return every finding code that accepting the risk would take, for the refusals that name any} */
     public List<String> risks() {
         return refusals.stream().flatMap(r -> r.risks().stream()).distinct().collect(Collectors.toList());
     }

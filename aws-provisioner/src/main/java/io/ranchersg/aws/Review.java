@@ -16,6 +16,13 @@ public record Review(List<Finding> findings, List<Warning> warnings) {
     /** Nothing to say. */
     public static final Review NONE = new Review(List.of(), List.of());
 
+    /**
+     * Checks the components.
+     *
+     * @param findings security findings, most severe first
+     * @param warnings what the run does or meets that deserves a word, e.g. revoking allow-all
+     *     outbound
+     */
     public Review {
         findings = List.copyOf(findings);
         warnings = List.copyOf(warnings);

@@ -22,13 +22,26 @@ import java.util.TreeMap;
 public record ScanResult(List<Entry> entries, List<AccountFailure> failedAccounts,
                          Map<String, Integer> listingCalls) {
 
+    /**
+     * Checks the components.
+     *
+     * @param entries one per account and region scanned
+     * @param failedAccounts accounts none of whose regions could be scanned, in the order given
+     * @param listingCalls calls made to reach the accounts and choose their regions (AssumeRole,
+     *     DescribeRegions), by operation
+     */
     public ScanResult {
         entries = List.copyOf(entries);
         failedAccounts = List.copyOf(failedAccounts);
         listingCalls = Collections.unmodifiableMap(new TreeMap<>(listingCalls));
     }
 
-    /** A result in which every account could be reached. */
+    /**
+     * A result in which every account could be reached.
+     *
+     * @param entries one per account and region scanned
+     * @param listingCalls calls made to reach the accounts and choose their regions, by operation
+     */
     public ScanResult(List<Entry> entries, Map<String, Integer> listingCalls) {
         this(entries, List.of(), listingCalls);
     }
@@ -46,6 +59,16 @@ public record ScanResult(List<Entry> entries, List<AccountFailure> failedAccount
     public record Entry(ScanTarget target, List<GroupCheck.Checked> checked, List<GroupCheck.Unchecked> unchecked,
                         Map<String, Integer> apiCalls, RuntimeException failure) {
 
+        /**
+         * Checks the components.
+         *
+         * @param target where
+         * @param checked the groups checked, each with who made it
+         * @param unchecked the groups found but not checked, each with its reason
+         * @param apiCalls the EC2 calls made there, by operation
+         * @param failure why the region could not be read at all, or {@code null}; then {@code
+         *     checked} and {@code unchecked} are empty
+         */
         public Entry {
             Objects.requireNonNull(target, "target");
             checked = List.copyOf(checked);
@@ -56,17 +79,17 @@ public record ScanResult(List<Entry> entries, List<AccountFailure> failedAccount
             }
         }
 
-        /** The outcomes of the groups checked, in order. */
+        /** {@return the outcomes of the groups checked, in order} */
         public List<Outcome> outcomes() {
             return checked.stream().map(GroupCheck.Checked::outcome).toList();
         }
 
-        /** Why the target could not be read, if it could not. */
+        /** {@return why the target could not be read, if it could not} */
         public Optional<RuntimeException> failed() {
             return Optional.ofNullable(failure);
         }
 
-        /** Whether the target was read and every group in it checked. */
+        /** {@return whether the target was read and every group in it checked} */
         public boolean complete() {
             return failure == null && unchecked.isEmpty();
         }
@@ -80,6 +103,13 @@ public record ScanResult(List<Entry> entries, List<AccountFailure> failedAccount
      * @param apiCalls the calls made on its behalf, by operation (also in {@link #listingCalls()})
      */
     public record AccountFailure(FleetAccount account, RuntimeException failure, Map<String, Integer> apiCalls) {
+        /**
+         * Checks the components.
+         *
+         * @param account the account
+         * @param failure why: its role could not be assumed, or its regions could not be listed
+         * @param apiCalls the calls made on its behalf, by operation (also in {@link #listingCalls()})
+         */
         public AccountFailure {
             Objects.requireNonNull(account, "account");
             Objects.requireNonNull(failure, "failure");
@@ -87,31 +117,31 @@ public record ScanResult(List<Entry> entries, List<AccountFailure> failedAccount
         }
     }
 
-    /** The targets, in order. */
+    /** {@return the targets, in order} */
     public List<ScanTarget> targets() {
         return entries.stream().map(Entry::target).toList();
     }
 
-    /** Every group checked, target by target. */
+    /** {@return every group checked, target by target} */
     public List<Outcome> outcomes() {
         List<Outcome> all = new ArrayList<>();
         entries.forEach(entry -> all.addAll(entry.outcomes()));
         return all;
     }
 
-    /** Every group checked with who made it, target by target. */
+    /** {@return every group checked with who made it, target by target} */
     public List<GroupCheck.Checked> checked() {
         List<GroupCheck.Checked> all = new ArrayList<>();
         entries.forEach(entry -> all.addAll(entry.checked()));
         return all;
     }
 
-    /** Whether every account was reached, every target read and every group found checked. */
+    /** {@return whether every account was reached, every target read and every group found checked} */
     public boolean complete() {
         return failedAccounts.isEmpty() && entries.stream().allMatch(Entry::complete);
     }
 
-    /** Every call of the scan, EC2's and STS's, by operation. */
+    /** {@return every call of the scan, EC2's and STS's, by operation} */
     public Map<String, Integer> apiCalls() {
         Map<String, Integer> all = new TreeMap<>(listingCalls);
         entries.forEach(entry -> entry.apiCalls().forEach((operation, count) -> all.merge(operation, count,

@@ -29,6 +29,9 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * entry's {@link ScanResult.Entry#failure() failure}, and a group that cannot be checked one of its
  * {@link ScanResult.Entry#unchecked() unchecked} groups; none hides what the scan could read
  * elsewhere. Only a missing home region (for the caller's own account), and bugs, are thrown.
+ *
+ * <p>A scanner is immutable and may be shared; each scan opens its own sessions and thread pool and
+ * closes them before it returns. Credentials given with {@link #withCredentials} stay the caller's.
  */
 public final class Scanner {
 
@@ -45,29 +48,51 @@ public final class Scanner {
     /** Told how a scan advances, for progress displays; called from the scan's threads. */
     public interface Listener {
 
-        /** The accounts are reached and the targets chosen; none is scanned yet. */
+        /**
+         * The accounts are reached and the targets chosen; none is scanned yet.
+         *
+         * @param targets every account and region the scan will read, in order
+         */
         default void started(List<ScanTarget> targets) {
         }
 
-        /** One account could not be reached: none of its regions will be scanned. */
+        /**
+         * One account could not be reached: none of its regions will be scanned.
+         *
+         * @param failure the account and why
+         */
         default void failed(ScanResult.AccountFailure failure) {
         }
 
-        /** One target is done, whether it could be read or not. */
+        /**
+         * One target is done, whether it could be read or not.
+         *
+         * @param entry what the target gave
+         */
         default void done(ScanResult.Entry entry) {
         }
     }
 
     /**
+     * A scanner of the groups rancher-sg manages.
+     *
      * @param settings    how to reach AWS; the region is replaced by each target's, the roles (if
      *                    any) are assumed first for every account
      * @param parallelism account-regions scanned at once, 1 to {@value #MAX_PARALLELISM}
      * @param listener    told how the scan advances
+     * @throws IllegalArgumentException when the parallelism is out of range
      */
     public Scanner(ClientSettings settings, int parallelism, Listener listener) {
         this(settings, parallelism, listener, false, null);
     }
 
+    /**
+     * A scanner that tells no one how it advances.
+     *
+     * @param settings how to reach AWS; the region is replaced by each target's
+     * @param parallelism account-regions scanned at once, 1 to {@value #MAX_PARALLELISM}
+     * @throws IllegalArgumentException when the parallelism is out of range
+     */
     public Scanner(ClientSettings settings, int parallelism) {
         this(settings, parallelism, new Listener() { });
     }
@@ -88,6 +113,9 @@ public final class Scanner {
     /**
      * This scanner, also checking the groups Rancher's EC2 node driver made
      * ({@link Reconciler#checkScanned(boolean)}), in the same read.
+     *
+     * @param include whether to check the node driver's groups
+     * @return a new scanner; this one is unchanged
      */
     public Scanner withDriverGroups(boolean include) {
         return new Scanner(settings, parallelism, listener, include, credentials);
@@ -97,12 +125,20 @@ public final class Scanner {
      * This scanner, starting from these credentials (the caller keeps and closes them) instead of
      * the standard chain's: each account's roles are assumed with them, and accounts without roles
      * are read with them.
+     *
+     * @param own the credentials to start from
+     * @return a new scanner; this one is unchanged
      */
     public Scanner withCredentials(AwsCredentialsProvider own) {
         return new Scanner(settings, parallelism, listener, driverGroups, Objects.requireNonNull(own, "own"));
     }
 
-    /** Scans these regions of the caller's account (or the settings' roles' account), once each, in order. */
+    /**
+     * Scans these regions of the caller's account (or the settings' roles' account), once each, in order.
+     *
+     * @param regions the regions' names; empty for every region enabled for the account
+     * @return one entry per region, and the account if it could not be reached
+     */
     public ScanResult scan(List<String> regions) {
         return scanAccounts(List.of(FleetAccount.own(regions)));
     }
@@ -110,7 +146,8 @@ public final class Scanner {
     /**
      * Scans the one region of the settings, or the region the AWS chain names when they name none.
      *
-     * @throws RancherSgException when no region can be found
+     * @return one entry, for that region
+     * @throws AwsSetupException when no region can be found
      */
     public ScanResult scanHomeRegion() {
         return scan(List.of(Ec2Session.regionOf(settings)));
@@ -120,7 +157,8 @@ public final class Scanner {
      * Scans every region enabled for the account, as DescribeRegions in the settings' region lists
      * them. When they cannot be listed, the result says so ({@link ScanResult#failedAccounts()}).
      *
-     * @throws RancherSgException when no region can be found to ask in
+     * @return one entry per region
+     * @throws AwsSetupException when no region can be found to ask in
      */
     public ScanResult scanEnabledRegions() {
         Ec2Session.regionOf(settings);
@@ -130,6 +168,9 @@ public final class Scanner {
     /**
      * Scans these accounts, each in its regions (or, when it names none, in every region enabled
      * for it), in the order given.
+     *
+     * @param accounts the accounts, each with its roles and regions
+     * @return one entry per account and region reached, and the accounts that could not be reached
      */
     public ScanResult scanAccounts(List<FleetAccount> accounts) {
         List<FleetAccount> all = List.copyOf(accounts);
@@ -309,7 +350,7 @@ public final class Scanner {
                           AssumedRoles assumed, List<String> regions, Map<String, Integer> openingCalls)
             implements Opened {
 
-        /** The calls made to reach it, refreshes of its credentials during the scan included. */
+        /** {@return the calls made to reach it, refreshes of its credentials during the scan included} */
         Map<String, Integer> calls() {
             Map<String, Integer> all = new TreeMap<>(openingCalls);
             if (assumed != null) {

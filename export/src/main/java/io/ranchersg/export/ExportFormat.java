@@ -18,12 +18,12 @@ public enum ExportFormat {
         this.jsonName = jsonName;
     }
 
-    /** The name for flags: {@code terraform}, {@code cloudformation}, {@code aws-cli}. */
+    /** {@return the name for flags: {@code terraform}, {@code cloudformation}, {@code aws-cli}} */
     public String jsonName() {
         return jsonName;
     }
 
-    /** Every format's name, in declaration order. */
+    /** {@return every format's name, in declaration order} */
     public static List<String> names() {
         return Arrays.stream(values()).map(ExportFormat::jsonName).toList();
     }
@@ -31,6 +31,8 @@ public enum ExportFormat {
     /**
      * Parses a format name.
      *
+     * @param text the name: {@code terraform}, {@code cloudformation} or {@code aws-cli}
+     * @return the format
      * @throws IllegalArgumentException naming the value if it is not one
      */
     public static ExportFormat parse(String text) {
@@ -43,7 +45,7 @@ public enum ExportFormat {
                 + String.join(", ", names()));
     }
 
-    /** The generator of this format. */
+    /** {@return the generator of this format} */
     public Exporter exporter() {
         switch (this) {
             case TERRAFORM:

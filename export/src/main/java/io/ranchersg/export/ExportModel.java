@@ -81,7 +81,7 @@ final class ExportModel {
         return set;
     }
 
-    /** The inputs, roles first in name order, then groups named by no role. */
+    /** {@return the inputs, roles first in name order, then groups named by no role} */
     List<Input> inputs() {
         return new ArrayList<>(inputs.values());
     }

@@ -39,7 +39,16 @@ public record ExportSet(String title, List<GroupSpec> groups, Map<String, Peer> 
     private static final Pattern VPC_ID = Pattern.compile("vpc-[0-9a-f]{1,17}");
     private static final Pattern TITLE = Pattern.compile("[A-Za-z0-9 ._\\-:/()#,@\\[\\]+=&;{}!$*]{1,300}");
 
-    /** Checks the values and copies the collections. */
+    /**
+     * Checks the values and copies the collections.
+     *
+     * @param title what is exported, for the document's header ({@code profile rancher-nodes, group
+     *     rancher-nodes}); letters, digits and EC2's group-name punctuation only
+     * @param groups the groups, in the order they are made; at least one, names unique
+     * @param peers the peers given by role (every group's, for a stack the stack's outside peers)
+     * @param vpcId the VPC the export defaults to, or {@code null} to leave it to the user
+     * @param imports live groups to adopt, by group name (Terraform {@code import} blocks)
+     */
     public ExportSet {
         Objects.requireNonNull(title, "title");
         if (!TITLE.matcher(title).matches()) {
@@ -72,6 +81,10 @@ public record ExportSet(String title, List<GroupSpec> groups, Map<String, Peer> 
     /**
      * One profile's group, with the tags {@code ensure} writes.
      *
+     * @param profile the profile's name
+     * @param options the group name, peers and other options
+     * @param vpcId the VPC the export defaults to, or {@code null} for none
+     * @return the export
      * @throws IllegalArgumentException naming the bad value (unknown profile, missing peer, options
      *     too long for the tags)
      */
@@ -81,23 +94,44 @@ public record ExportSet(String title, List<GroupSpec> groups, Map<String, Peer> 
                 Map.of());
     }
 
-    /** Every group of a cluster stack, each referring to the others as resources of the same export. */
+    /**
+     * Every group of a cluster stack, each referring to the others as resources of the same export.
+     *
+     * @param stack the stack
+     * @param vpcId the VPC the export defaults to, or {@code null} for none
+     * @return the export
+     */
     public static ExportSet ofStack(StackSpec stack, String vpcId) {
         return new ExportSet("stack " + stack.cluster() + " (layout " + stack.layout().jsonName() + ")",
                 stack.groups().stream().map(StackGroup::spec).toList(), stack.options().peers(), vpcId, Map.of());
     }
 
-    /** This export adopting the live groups given, by group name. */
+    /**
+     * This export adopting the live groups given.
+     *
+     * @param newImports the live groups, by group name
+     * @return a new export; this one is unchanged
+     */
     public ExportSet withImports(Map<String, ImportedGroup> newImports) {
         return new ExportSet(title, groups, peers, vpcId, newImports);
     }
 
-    /** This export defaulting to another VPC. */
+    /**
+     * This export defaulting to another VPC.
+     *
+     * @param newVpcId the VPC, or {@code null} for none
+     * @return a new export; this one is unchanged
+     */
     public ExportSet withVpcId(String newVpcId) {
         return new ExportSet(title, groups, peers, newVpcId, imports);
     }
 
-    /** Whether a group of that name is exported. */
+    /**
+     * Whether a group of that name is exported.
+     *
+     * @param groupName the group's name
+     * @return whether it is one of the export's groups
+     */
     public boolean exports(String groupName) {
         return groups.stream().anyMatch(g -> g.name().equals(groupName));
     }

@@ -6,9 +6,14 @@ package io.ranchersg.export;
  */
 public interface Exporter {
 
-    /** The format this exporter writes. */
+    /** {@return the format this exporter writes} */
     ExportFormat format();
 
-    /** The whole document: a Terraform configuration, a CloudFormation template or a bash script. */
+    /**
+     * Writes the whole document.
+     *
+     * @param set the groups to export, their peers, VPC and imports
+     * @return a Terraform configuration, a CloudFormation template or a bash script
+     */
     String render(ExportSet set);
 }

@@ -20,7 +20,13 @@ public record ImportedGroup(String groupId, Map<RuleKey, String> ruleIds) {
     private static final Pattern GROUP_ID = Pattern.compile("sg-[0-9a-f]{1,17}");
     private static final Pattern RULE_ID = Pattern.compile("sgr-[0-9a-f]{1,17}");
 
-    /** Checks the ids' form (they are written into the export as they are); copies the map. */
+    /**
+     * Checks the ids' form (they are written into the export as they are); copies the map.
+     *
+     * @param groupId the group's id ({@code sg-...})
+     * @param ruleIds the security group rule id ({@code sgr-...}) of each rule of the spec the group
+     *     holds
+     */
     public ImportedGroup {
         Objects.requireNonNull(groupId, "groupId");
         if (!GROUP_ID.matcher(groupId).matches()) {
