@@ -27,6 +27,11 @@ public record AcceptedRisks(Set<String> values) {
      *
      * @throws IllegalArgumentException naming a value that is neither a finding code nor a severity
      */
+    /**
+     * Checks the components.
+     *
+     * @param values finding codes and severity names, lower case
+     */
     public AcceptedRisks {
         TreeSet<String> checked = new TreeSet<>();
         for (String value : values) {

@@ -13,7 +13,7 @@ public enum AddressFamily {
         this.label = label;
     }
 
-    /** {@code IPv4} or {@code IPv6}. */
+    /** {@return {@code IPv4} or {@code IPv6}} */
     public String label() {
         return label;
     }

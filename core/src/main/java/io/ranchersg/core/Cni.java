@@ -9,7 +9,7 @@ public enum Cni {
     CALICO,
     CILIUM;
 
-    /** The name for flags, JSON and tags: {@code canal}, {@code calico}, {@code cilium}. */
+    /** {@return the name for flags, JSON and tags: {@code canal}, {@code calico}, {@code cilium}} */
     public String jsonName() {
         return name().toLowerCase(Locale.ROOT);
     }

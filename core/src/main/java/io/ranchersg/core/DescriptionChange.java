@@ -11,7 +11,12 @@ import java.util.Objects;
  */
 public record DescriptionChange(Rule before, Rule after) {
 
-    /** Refuses a change between two different rules, naming both keys. */
+    /**
+     * Refuses a change between two different rules, naming both keys.
+     *
+     * @param before the rule as it is
+     * @param after the rule as it should be; same key as {@code before}
+     */
     public DescriptionChange {
         Objects.requireNonNull(before, "before");
         Objects.requireNonNull(after, "after");
@@ -21,7 +26,7 @@ public record DescriptionChange(Rule before, Rule after) {
         }
     }
 
-    /** The rule's key. */
+    /** {@return the rule's key} */
     public RuleKey key() {
         return after.key();
     }

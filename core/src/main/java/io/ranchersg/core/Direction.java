@@ -17,17 +17,17 @@ public enum Direction {
         this.preposition = preposition;
     }
 
-    /** The name used in JSON output: {@code "ingress"} or {@code "egress"}. */
+    /** {@return the name used in JSON output: {@code "ingress"} or {@code "egress"}} */
     public String jsonName() {
         return jsonName;
     }
 
-    /** The word the Rancher page and the EC2 console use: {@code "Inbound"} or {@code "Outbound"}. */
+    /** {@return the word the Rancher page and the EC2 console use: {@code "Inbound"} or {@code "Outbound"}} */
     public String label() {
         return label;
     }
 
-    /** {@code "from"} for ingress, {@code "to"} for egress; used in readable rule text. */
+    /** {@return {@code "from"} for ingress, {@code "to"} for egress; used in readable rule text} */
     public String preposition() {
         return preposition;
     }

@@ -12,14 +12,20 @@ import java.util.List;
  */
 public record Drift(List<Rule> missing, List<Rule> extra, List<DescriptionChange> changed) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param missing desired rules EC2 lacks
+     * @param extra rules EC2 has that are not desired
+     * @param changed rules with the desired key but another description
+     */
     public Drift {
         missing = List.copyOf(missing);
         extra = List.copyOf(extra);
         changed = List.copyOf(changed);
     }
 
-    /** Whether actual equals desired, descriptions included. */
+    /** {@return whether actual equals desired, descriptions included} */
     public boolean inSync() {
         return missing.isEmpty() && extra.isEmpty() && changed.isEmpty();
     }

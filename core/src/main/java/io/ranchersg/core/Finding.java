@@ -12,7 +12,14 @@ import java.util.Objects;
  */
 public record Finding(Severity severity, String code, Rule rule, String message) {
 
-    /** Refuses missing parts and a blank code. */
+    /**
+     * Refuses missing parts and a blank code.
+     *
+     * @param severity how bad it is
+     * @param code a stable identifier, e.g. {@code world-open-etcd}, for filtering and JSON
+     * @param rule the rule it is about
+     * @param message what is wrong and why, for humans
+     */
     public Finding {
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(rule, "rule");
@@ -22,7 +29,7 @@ public record Finding(Severity severity, String code, Rule rule, String message)
         }
     }
 
-    /** E.g. {@code CRITICAL world-open-etcd: ...}. */
+    /** {@return a text such as {@code CRITICAL world-open-etcd: ...}} */
     @Override
     public String toString() {
         return severity + " " + code + ": " + message;

@@ -67,12 +67,12 @@ public record GroupSpec(String name, String description, Map<String, String> tag
         return Collections.unmodifiableMap(sorted);
     }
 
-    /** The ingress rules, in spec order. */
+    /** {@return the ingress rules, in spec order} */
     public List<Rule> ingress() {
         return rules(Direction.INGRESS);
     }
 
-    /** The egress rules, in spec order. */
+    /** {@return the egress rules, in spec order} */
     public List<Rule> egress() {
         return rules(Direction.EGRESS);
     }

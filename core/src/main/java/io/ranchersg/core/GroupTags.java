@@ -91,7 +91,7 @@ public final class GroupTags {
         return tags.getOrDefault(OPTIONS, "");
     }
 
-    /** The version of rancher-sg that writes tags now. */
+    /** {@return the version of rancher-sg that writes tags now} */
     public static String version() {
         return VERSION_TEXT;
     }

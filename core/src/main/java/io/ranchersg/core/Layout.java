@@ -42,12 +42,12 @@ public enum Layout {
         return map;
     }
 
-    /** The name for flags, JSON and tags: {@code node-pool}, {@code custom}, {@code rke2}. */
+    /** {@return the name for flags, JSON and tags: {@code node-pool}, {@code custom}, {@code rke2}} */
     public String jsonName() {
         return jsonName;
     }
 
-    /** The roles, one group each, in the order groups are made and shown. */
+    /** {@return the roles, one group each, in the order groups are made and shown} */
     public List<String> roles() {
         return List.copyOf(profileByRole.keySet());
     }
@@ -71,12 +71,12 @@ public enum Layout {
         return this == RKE2 ? role + "s" : role;
     }
 
-    /** Peers from outside the stack the layout needs. */
+    /** {@return peers from outside the stack the layout needs} */
     public Set<String> requiredPeers() {
         return requiredPeers;
     }
 
-    /** Peers from outside the stack the layout takes when given. */
+    /** {@return peers from outside the stack the layout takes when given} */
     public Set<String> optionalPeers() {
         return optionalPeers;
     }

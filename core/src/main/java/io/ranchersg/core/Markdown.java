@@ -50,7 +50,7 @@ public final class Markdown {
         return render(rows);
     }
 
-    /** The whole catalogue, see {@link #catalogue(List)}. */
+    /** {@return the whole catalogue, see {@link #catalogue(List)}} */
     public static String catalogue() {
         return catalogue(Profiles.all());
     }

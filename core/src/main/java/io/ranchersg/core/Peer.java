@@ -24,10 +24,16 @@ import java.util.Objects;
  */
 public sealed interface Peer permits Peer.Cidr, Peer.Self, Peer.Group, Peer.NamedGroup, Peer.PrefixList {
 
-    /** The kind for JSON: {@code cidr}, {@code self}, {@code group}, {@code group_name} or {@code prefix_list}. */
+    /**
+     * {@return the kind for JSON: {@code cidr}, {@code self}, {@code group}, {@code group_name} or
+     * {@code prefix_list}}
+     */
     String kind();
 
-    /** The value for JSON: the canonical CIDR, group id, group name or prefix list id; {@code null} for {@link Self}. */
+    /**
+     * {@return the value for JSON: the canonical CIDR, group id, group name or prefix list id; {@code
+     * null} for {@link Self}}
+     */
     String value();
 
     /**
@@ -41,7 +47,7 @@ public sealed interface Peer permits Peer.Cidr, Peer.Self, Peer.Group, Peer.Name
         return new Cidr(CidrNotation.parseExact(text).canonical());
     }
 
-    /** The group the rule belongs to. */
+    /** {@return the group the rule belongs to} */
     static Self self() {
         return Self.INSTANCE;
     }
@@ -139,27 +145,34 @@ public sealed interface Peer permits Peer.Cidr, Peer.Self, Peer.Group, Peer.Name
         /** Every IPv6 address. */
         public static final Cidr ANY_IPV6 = new Cidr("::/0");
 
-        /** Parses and canonicalises the value. */
+        /**
+         * Parses and canonicalises the value.
+         *
+         * @param value the block; stored in canonical form
+         */
         public Cidr {
             value = CidrNotation.parse(value).canonical();
         }
 
-        /** Whether this is an IPv6 block. */
+        /** {@return whether this is an IPv6 block} */
         public boolean ipv6() {
             return value.indexOf(':') >= 0;
         }
 
-        /** The address family, which EC2 quotas count separately. */
+        /** {@return the address family, which EC2 quotas count separately} */
         public AddressFamily family() {
             return ipv6() ? AddressFamily.IPV6 : AddressFamily.IPV4;
         }
 
-        /** The prefix length, 0..32 or 0..128. */
+        /** {@return the prefix length, 0..32 or 0..128} */
         public int prefixLength() {
             return Integer.parseInt(value.substring(value.indexOf('/') + 1));
         }
 
-        /** Whether this block is the whole internet of its family ({@code 0.0.0.0/0} or {@code ::/0}). */
+        /**
+         * {@return whether this block is the whole internet of its family ({@code 0.0.0.0/0} or {@code
+         * ::/0})}
+         */
         public boolean isAnywhere() {
             return prefixLength() == 0;
         }
@@ -184,7 +197,7 @@ public sealed interface Peer permits Peer.Cidr, Peer.Self, Peer.Group, Peer.Name
             return "self";
         }
 
-        /** Always {@code null}: the group's own id is not known to the model. */
+        /** {@return always {@code null}: the group's own id is not known to the model} */
         @Override
         public String value() {
             return null;

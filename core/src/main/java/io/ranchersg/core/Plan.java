@@ -22,7 +22,16 @@ import java.util.Objects;
 public record Plan(String groupName, List<Rule> toAuthorize, List<Rule> toRevoke, List<DescriptionChange> toUpdate,
                    List<Rule> extra, boolean prune) {
 
-    /** Copies the lists; refuses revoking without prune or revoking rules that are not extra. */
+    /**
+     * Copies the lists; refuses revoking without prune or revoking rules that are not extra.
+     *
+     * @param groupName the group the plan is for
+     * @param toAuthorize desired rules EC2 lacks
+     * @param toRevoke extra rules to remove; empty unless {@code prune}
+     * @param toUpdate rules whose description changes
+     * @param extra every actual rule that is not desired, revoked or not
+     * @param prune whether extra rules are revoked
+     */
     public Plan {
         Objects.requireNonNull(groupName, "groupName");
         toAuthorize = List.copyOf(toAuthorize);
@@ -37,7 +46,7 @@ public record Plan(String groupName, List<Rule> toAuthorize, List<Rule> toRevoke
         }
     }
 
-    /** Whether the plan writes nothing (extra rules kept without prune do not count). */
+    /** {@return whether the plan writes nothing (extra rules kept without prune do not count)} */
     public boolean isEmpty() {
         return toAuthorize.isEmpty() && toRevoke.isEmpty() && toUpdate.isEmpty();
     }
@@ -57,7 +66,7 @@ public record Plan(String groupName, List<Rule> toAuthorize, List<Rule> toRevoke
         return toUpdate.stream().filter(c -> c.after().direction() == direction).toList();
     }
 
-    /** The drift this plan was computed from: missing, extra and changed rules. */
+    /** {@return the drift this plan was computed from: missing, extra and changed rules} */
     public Drift drift() {
         return new Drift(toAuthorize, extra, toUpdate);
     }
@@ -75,7 +84,7 @@ public record Plan(String groupName, List<Rule> toAuthorize, List<Rule> toRevoke
         return Rules.sorted(result.values());
     }
 
-    /** The plan's group name and counts, e.g. for logs. */
+    /** {@return the plan's group name and counts, e.g. for logs} */
     @Override
     public String toString() {
         return "Plan[" + groupName + ": +" + toAuthorize.size() + " ~" + toUpdate.size() + " -" + toRevoke.size()

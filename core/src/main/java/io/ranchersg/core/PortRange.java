@@ -102,7 +102,7 @@ public record PortRange(int from, int to) {
         return from <= other.to && other.from <= to;
     }
 
-    /** Whether this is a single port. */
+    /** {@return whether this is a single port} */
     public boolean isSinglePort() {
         return from == to;
     }
@@ -133,7 +133,7 @@ public record PortRange(int from, int to) {
         }
     }
 
-    /** As an ICMP type/code: {@code "All"}, {@code "type 8"} or {@code "type 8 code 0"}. */
+    /** {@return the range as an ICMP type/code: {@code "All"}, {@code "type 8"} or {@code "type 8 code 0"}} */
     public String icmpText() {
         if (from == -1) {
             return "All";
@@ -141,7 +141,10 @@ public record PortRange(int from, int to) {
         return to == -1 ? "type " + from : "type " + from + " code " + to;
     }
 
-    /** {@code "22"} for a single port, {@code "2379-2380"} for a range; the form {@link #parse(String)} reads. */
+    /**
+     * {@return {@code "22"} for a single port, {@code "2379-2380"} for a range; the form {@link
+     * #parse(String)} reads}
+     */
     @Override
     public String toString() {
         return from == to ? Integer.toString(from) : from + "-" + to;

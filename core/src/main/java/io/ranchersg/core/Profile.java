@@ -8,10 +8,10 @@ import java.util.List;
  */
 public interface Profile {
 
-    /** The name to select the profile by, e.g. {@code rancher-nodes}. */
+    /** {@return the name to select the profile by, e.g. {@code rancher-nodes}} */
     String name();
 
-    /** One line saying what the profile is for. */
+    /** {@return one line saying what the profile is for} */
     String summary();
 
     /**
@@ -28,7 +28,7 @@ public interface Profile {
      */
     String notes();
 
-    /** The peer roles the profile uses, in the order of its rules; empty if it needs none. */
+    /** {@return the peer roles the profile uses, in the order of its rules; empty if it needs none} */
     default List<ProfileRole> roles() {
         return List.of();
     }

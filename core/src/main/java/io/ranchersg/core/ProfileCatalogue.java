@@ -54,7 +54,10 @@ final class ProfileCatalogue {
                 rke2Role(Profiles.RKE2_AGENT, Roles.AGENTS));
     }
 
-    /** The page's "Rancher AWS EC2 security group" table, row for row, plus the ipv6/openTo/current options. */
+    /**
+     * {@return the page's "Rancher AWS EC2 security group" table, row for row, plus the
+     * ipv6/openTo/current options}
+     */
     private static Profile rancherNodes() {
         return new TableProfile(Profiles.RANCHER_NODES,
                 "The group Rancher's AWS EC2 node driver creates (table \"Rancher AWS EC2 security group\")",
@@ -97,7 +100,7 @@ final class ProfileCatalogue {
                 """ + LOCAL_TRAFFIC);
     }
 
-    /** Tab "K3s": inbound from the K3s nodes, which share this group. */
+    /** {@return tab "K3s": inbound from the K3s nodes, which share this group} */
     private static Profile rancherServerK3s() {
         return new TableProfile(Profiles.RANCHER_SERVER_K3S,
                 "Rancher server nodes on K3s (inbound rules, tab \"K3s\")",
@@ -117,7 +120,7 @@ final class ProfileCatalogue {
                 The page's K3s table has no rule for the Rancher UI/API; reach it through a load balancer.""");
     }
 
-    /** Tab "RKE": inbound from load balancer, nodes and clients; outbound as listed. */
+    /** {@return tab "RKE": inbound from load balancer, nodes and clients; outbound as listed} */
     private static Profile rancherServerRke() {
         return new TableProfile(Profiles.RANCHER_SERVER_RKE,
                 "Rancher server nodes on RKE (inbound and outbound rules, tab \"RKE\")",
@@ -141,7 +144,7 @@ final class ProfileCatalogue {
                 outbound access to external authentication providers (LDAP, for example).""");
     }
 
-    /** Tab "Docker": single-container Rancher. */
+    /** {@return tab "Docker": single-container Rancher} */
     private static Profile rancherServerDocker() {
         return new TableProfile(Profiles.RANCHER_SERVER_DOCKER,
                 "Rancher server in a single Docker container (inbound and outbound rules, tab \"Docker\")",
@@ -241,7 +244,7 @@ final class ProfileCatalogue {
         return profileRole.equals(Roles.CONTROLPLANE) ? "worker nodes: TCP 6443, UDP 8472" : "worker nodes: UDP 8472";
     }
 
-    /** Section 3: what Rancher needs to reach on hosted and imported clusters. */
+    /** {@return section 3: what Rancher needs to reach on hosted and imported clusters} */
     private static Profile hostedImported() {
         return new TableProfile(Profiles.HOSTED_IMPORTED,
                 "Nodes of hosted or imported clusters (tabs \"Hosted Clusters\" and \"Imported Clusters\")",
@@ -259,7 +262,7 @@ final class ProfileCatalogue {
                 """ + OUTBOUND_OPEN);
     }
 
-    /** "Commonly Used Ports": one group for all nodes of a cluster. */
+    /** {@return "Commonly Used Ports": one group for all nodes of a cluster} */
     private static Profile commonlyUsedPorts() {
         return new TableProfile(Profiles.COMMONLY_USED_PORTS,
                 "One group for all Kubernetes nodes with the commonly used ports (\"Commonly Used Ports\")",
@@ -291,7 +294,7 @@ final class ProfileCatalogue {
                 """ + OUTBOUND_OPEN + "\n" + LOCAL_TRAFFIC);
     }
 
-    /** Section 5: RKE2 servers and agents sharing one group. */
+    /** {@return section 5: RKE2 servers and agents sharing one group} */
     private static Profile rke2Nodes() {
         return new TableProfile(Profiles.RKE2_NODES,
                 "RKE2 server and agent nodes sharing one group (RKE2 node requirements)",

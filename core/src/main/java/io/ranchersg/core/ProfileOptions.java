@@ -32,7 +32,22 @@ public record ProfileOptions(boolean ipv6, List<Peer.Cidr> openTo, boolean curre
     private static final ProfileOptions DEFAULTS =
             new ProfileOptions(false, List.of(), false, false, Cni.CANAL, Map.of(), DEFAULT_GROUP_NAME);
 
-    /** Copies the lists and maps; refuses unknown roles, null peers and a bad group name. */
+    /**
+     * Copies the lists and maps; refuses unknown roles, null peers and a bad group name.
+     *
+     * @param ipv6 add a {@code ::/0} twin to every rule open to {@code 0.0.0.0/0}
+     * @param openTo CIDR blocks to use instead of {@code 0.0.0.0/0} (and {@code ::/0}) in inbound
+     *     rules open to the world; empty means the world. Outbound rules are not affected.
+     * @param current follow what current Rancher releases open, not only the page's table ({@code
+     *     rancher-nodes})
+     * @param windowsOverlay the cluster has Windows nodes in VXLAN overlay mode: add UDP 4789 ({@code
+     *     custom-*})
+     * @param cni the container network of an RKE2 cluster, whose ports only are opened ({@code
+     *     rke2-server}, {@code rke2-agent}); default {@link Cni#CANAL}
+     * @param peers peers by {@link Roles role name}; unknown role names are refused
+     * @param groupName the name of the group to create; default {@code rancher-nodes}; EC2's rules for
+     *     group names apply, and {@code default} (the VPC's default group) is refused
+     */
     public ProfileOptions {
         openTo = List.copyOf(openTo == null ? List.of() : openTo);
         cni = cni == null ? Cni.CANAL : cni;
@@ -45,7 +60,10 @@ public record ProfileOptions(boolean ipv6, List<Peer.Cidr> openTo, boolean curre
         Ec2Text.checkManagedGroupName(groupName);
     }
 
-    /** No IPv6, open to the world, the page's table, no Windows overlay, no peers, group {@code rancher-nodes}. */
+    /**
+     * {@return the defaults: no IPv6, open to the world, the page's table, no Windows overlay, no peers, group
+     * {@code rancher-nodes}}
+     */
     public static ProfileOptions defaults() {
         return DEFAULTS;
     }

@@ -21,7 +21,14 @@ public record ProfileRole(String name, Requirement requirement, String usedFor) 
         DEFAULTS_TO_SELF
     }
 
-    /** Refuses unknown role names. */
+    /**
+     * Refuses unknown role names.
+     *
+     * @param name a {@link Roles} name
+     * @param requirement whether the role must be given, may be left out, or defaults to the group
+     *     itself
+     * @param usedFor which rules use it, for help texts
+     */
     public ProfileRole {
         Roles.check(name);
         Objects.requireNonNull(requirement, "requirement");

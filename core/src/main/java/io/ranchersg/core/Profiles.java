@@ -46,12 +46,12 @@ public final class Profiles {
     private Profiles() {
     }
 
-    /** Every profile, {@code rancher-nodes} first. */
+    /** {@return every profile, {@code rancher-nodes} first} */
     public static List<Profile> all() {
         return ALL;
     }
 
-    /** The profile names, in catalogue order. */
+    /** {@return the profile names, in catalogue order} */
     public static List<String> names() {
         return ALL.stream().map(Profile::name).toList();
     }

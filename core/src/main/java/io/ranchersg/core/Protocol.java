@@ -28,27 +28,36 @@ public enum Protocol {
         this.label = label;
     }
 
-    /** The value for EC2's {@code IpProtocol}: {@code tcp}, {@code udp}, {@code icmp}, {@code icmpv6} or {@code -1}. */
+    /**
+     * {@return the value for EC2's {@code IpProtocol}: {@code tcp}, {@code udp}, {@code icmp}, {@code
+     * icmpv6} or {@code -1}}
+     */
     public String ec2Name() {
         return ec2Name;
     }
 
-    /** The name used in JSON output: {@code tcp}, {@code udp}, {@code icmp}, {@code icmpv6} or {@code all}. */
+    /**
+     * {@return the name used in JSON output: {@code tcp}, {@code udp}, {@code icmp}, {@code icmpv6} or
+     * {@code all}}
+     */
     public String jsonName() {
         return this == ALL ? "all" : ec2Name;
     }
 
-    /** The spelling of the Rancher page's tables: {@code TCP}, {@code UDP}, {@code ICMP}, {@code ICMPv6}, {@code All}. */
+    /**
+     * {@return the spelling of the Rancher page's tables: {@code TCP}, {@code UDP}, {@code ICMP},
+     * {@code ICMPv6}, {@code All}}
+     */
     public String label() {
         return label;
     }
 
-    /** Whether rules of this protocol carry a port range (TCP and UDP). */
+    /** {@return whether rules of this protocol carry a port range (TCP and UDP)} */
     public boolean hasPorts() {
         return this == TCP || this == UDP;
     }
 
-    /** Whether rules of this protocol carry an ICMP type and code instead of ports. */
+    /** {@return whether rules of this protocol carry an ICMP type and code instead of ports} */
     public boolean isIcmp() {
         return this == ICMP || this == ICMPV6;
     }

@@ -12,7 +12,14 @@ import java.util.Objects;
  */
 public record QuotaViolation(Direction direction, AddressFamily family, int count, int limit) {
 
-    /** Refuses a count that is within the limit. */
+    /**
+     * Refuses a count that is within the limit.
+     *
+     * @param direction the direction over its limit
+     * @param family the address family over its limit
+     * @param count how many rules count against the limit
+     * @param limit the limit
+     */
     public QuotaViolation {
         Objects.requireNonNull(direction, "direction");
         Objects.requireNonNull(family, "family");
@@ -21,12 +28,12 @@ public record QuotaViolation(Direction direction, AddressFamily family, int coun
         }
     }
 
-    /** By how many rules the count exceeds the limit. */
+    /** {@return by how many rules the count exceeds the limit} */
     public int excess() {
         return count - limit;
     }
 
-    /** E.g. {@code ingress IPv4 rules: 65, limit 60 (5 over)}. */
+    /** {@return a text such as {@code ingress IPv4 rules: 65, limit 60 (5 over)}} */
     public String message() {
         return direction.jsonName() + " " + family.label() + " rules: " + count + ", limit " + limit
                 + " (" + excess() + " over)";

@@ -58,7 +58,7 @@ public final class Roles {
     private Roles() {
     }
 
-    /** Every role name. */
+    /** {@return every role name} */
     public static Set<String> all() {
         return ALL;
     }

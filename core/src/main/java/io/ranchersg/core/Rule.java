@@ -23,7 +23,15 @@ import java.util.Objects;
  */
 public record Rule(Direction direction, Protocol protocol, PortRange ports, Peer peer, String description) {
 
-    /** Validates, see the class comment; ICMP without type/code becomes any/any, a null description "". */
+    /**
+     * Validates, see the class comment; ICMP without type/code becomes any/any, a null description "".
+     *
+     * @param direction ingress or egress
+     * @param protocol the protocol
+     * @param ports the port range, or ICMP type/code; {@code null} iff the protocol is ALL
+     * @param peer the source (ingress) or destination (egress)
+     * @param description free text for humans, {@code ""} if none
+     */
     public Rule {
         Objects.requireNonNull(direction, "rule direction must not be null");
         Objects.requireNonNull(protocol, "rule protocol must not be null");
@@ -70,7 +78,7 @@ public record Rule(Direction direction, Protocol protocol, PortRange ports, Peer
         return new Rule(direction, Protocol.ALL, null, peer, description);
     }
 
-    /** The identity EC2 uses: everything but the description. */
+    /** {@return the identity EC2 uses: everything but the description} */
     public RuleKey key() {
         return new RuleKey(direction, protocol, ports, peer);
     }
@@ -93,7 +101,7 @@ public record Rule(Direction direction, Protocol protocol, PortRange ports, Peer
         return protocol == p && protocol.hasPorts() && ports.contains(port);
     }
 
-    /** E.g. {@code ingress tcp 22 from 0.0.0.0/0 "SSH"}. */
+    /** {@return a text such as {@code ingress tcp 22 from 0.0.0.0/0 "SSH"}} */
     @Override
     public String toString() {
         String text = key().toString();

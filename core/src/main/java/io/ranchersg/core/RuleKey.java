@@ -12,7 +12,11 @@ import java.util.Objects;
  */
 public record RuleKey(Direction direction, Protocol protocol, PortRange ports, Peer peer) {
 
-    /** Validates as {@link Rule} does. */
+    /**
+     * Validates as {@link Rule} does.
+     *
+     * @param ports as in {@link Rule}: {@code null} iff the protocol is ALL, canonical for ICMP
+     */
     public RuleKey {
         Objects.requireNonNull(direction, "rule direction must not be null");
         Objects.requireNonNull(protocol, "rule protocol must not be null");
@@ -25,7 +29,10 @@ public record RuleKey(Direction direction, Protocol protocol, PortRange ports, P
         return new Rule(direction, protocol, ports, peer, description);
     }
 
-    /** The ports as text: {@code 22}, {@code 2379-2380}, {@code all}, or {@code type 8 code 0} for ICMP. */
+    /**
+     * {@return the ports as text: {@code 22}, {@code 2379-2380}, {@code all}, or {@code type 8 code 0}
+     * for ICMP}
+     */
     public String portsText() {
         if (ports == null) {
             return "all";
@@ -33,7 +40,7 @@ public record RuleKey(Direction direction, Protocol protocol, PortRange ports, P
         return protocol.isIcmp() ? ports.icmpText().toLowerCase(Locale.ROOT) : ports.toString();
     }
 
-    /** E.g. {@code ingress tcp 22 from 0.0.0.0/0} or {@code egress all to ::/0}. */
+    /** {@return a text such as {@code ingress tcp 22 from 0.0.0.0/0} or {@code egress all to ::/0}} */
     @Override
     public String toString() {
         return direction.jsonName() + " " + protocol.jsonName()

@@ -26,7 +26,12 @@ public record RuleQuota(int ingress, int egress) {
     /** EC2's default quota: 60 inbound and 60 outbound rules per family. */
     public static final RuleQuota DEFAULT = new RuleQuota(60, 60);
 
-    /** Refuses limits below 1. */
+    /**
+     * Refuses limits below 1.
+     *
+     * @param ingress the inbound limit per family
+     * @param egress the outbound limit per family
+     */
     public RuleQuota {
         if (ingress < 1) {
             throw new IllegalArgumentException("ingress rule quota " + ingress + " must be at least 1");

@@ -18,7 +18,7 @@ public enum Severity {
         return compareTo(other) >= 0;
     }
 
-    /** The name for JSON and flags: {@code low}, {@code medium}, {@code high}, {@code critical}. */
+    /** {@return the name for JSON and flags: {@code low}, {@code medium}, {@code high}, {@code critical}} */
     public String jsonName() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -22,6 +22,13 @@ public final class StackMatrix {
      * @param ports the protocols and ports, in rule order ({@code TCP 2379}, {@code ICMP 8/0})
      */
     public record Entry(String to, String from, List<String> ports) {
+        /**
+         * Checks the components.
+         *
+         * @param to the role of the group that accepts the traffic
+         * @param from where it comes from: a role of the stack, or an outside peer
+         * @param ports the protocols and ports, in rule order ({@code TCP 2379}, {@code ICMP 8/0})
+         */
         public Entry {
             Objects.requireNonNull(to, "to");
             Objects.requireNonNull(from, "from");

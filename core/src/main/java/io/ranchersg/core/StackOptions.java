@@ -16,7 +16,15 @@ import java.util.TreeMap;
  */
 public record StackOptions(Map<String, Peer> peers, boolean ipv6, boolean windowsOverlay, Cni cni) {
 
-    /** Copies and sorts the peers; refuses unknown roles. */
+    /**
+     * Copies and sorts the peers; refuses unknown roles.
+     *
+     * @param peers peers from outside the stack, by role ({@code rancher}, {@code workload-clients},
+     *     {@code api-clients}, as the layout takes them)
+     * @param ipv6 outbound allow-all to {@code ::/0} too
+     * @param windowsOverlay the custom layout's Windows nodes in VXLAN overlay mode (UDP 4789)
+     * @param cni the RKE2 layout's container network
+     */
     public StackOptions {
         Map<String, Peer> sorted = new TreeMap<>();
         (peers == null ? Map.<String, Peer>of() : peers).forEach((role, peer) -> {
@@ -27,7 +35,7 @@ public record StackOptions(Map<String, Peer> peers, boolean ipv6, boolean window
         cni = cni == null ? Cni.CANAL : cni;
     }
 
-    /** No peers, IPv4 only, no Windows overlay, Canal. */
+    /** {@return the defaults: no peers, IPv4 only, no Windows overlay, Canal} */
     public static StackOptions defaults() {
         return new StackOptions(Map.of(), false, false, Cni.CANAL);
     }

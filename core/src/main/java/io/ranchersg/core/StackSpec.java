@@ -21,6 +21,14 @@ import java.util.TreeSet;
  */
 public record StackSpec(String cluster, Layout layout, StackOptions options, List<StackGroup> groups) {
 
+    /**
+     * Checks the components.
+     *
+     * @param cluster the cluster's name, the prefix of every group name
+     * @param layout the layout
+     * @param options the layout's options and outside peers
+     * @param groups one per role, in {@link Layout#roles()} order
+     */
     public StackSpec {
         Objects.requireNonNull(cluster, "cluster");
         Objects.requireNonNull(layout, "layout");
@@ -76,12 +84,12 @@ public record StackSpec(String cluster, Layout layout, StackOptions options, Lis
         return groups.stream().filter(g -> g.role().equals(role)).findFirst();
     }
 
-    /** Every group's name, in layout order. */
+    /** {@return every group's name, in layout order} */
     public List<String> groupNames() {
         return groups.stream().map(StackGroup::name).toList();
     }
 
-    /** The groups by name. */
+    /** {@return the groups by name} */
     public Map<String, StackGroup> byName() {
         Map<String, StackGroup> byName = new LinkedHashMap<>();
         groups.forEach(g -> byName.put(g.name(), g));

@@ -23,7 +23,12 @@ public record Warning(String code, String message) {
     /** Code of a request for a group rancher-sg did not make, which ensure refuses until it is adopted. */
     public static final String NEEDS_ADOPT = "needs-adopt";
 
-    /** Refuses a blank code or message. */
+    /**
+     * Refuses a blank code or message.
+     *
+     * @param code a stable identifier for JSON and filtering, e.g. {@value #REVOKES_ALLOW_ALL_EGRESS}
+     * @param message what happens and what follows from it, for humans
+     */
     public Warning {
         if (code == null || code.isBlank()) {
             throw new IllegalArgumentException("warning code must not be blank, got '" + code + "'");
@@ -48,7 +53,7 @@ public record Warning(String code, String message) {
         return List.copyOf(warnings);
     }
 
-    /** E.g. {@code warning: --prune revokes ...}. */
+    /** {@return a text such as {@code warning: --prune revokes ...}} */
     @Override
     public String toString() {
         return "warning: " + message;

@@ -15,23 +15,30 @@ import java.util.Optional;
  */
 public record Decision(RunOptions options, List<GroupDecision> groups, List<Refusal> refusals) {
 
+    /**
+     * Checks the components.
+     *
+     * @param options what the run allowed
+     * @param groups one per spec, in order
+     * @param refusals why the run must not write; empty when it may
+     */
     public Decision {
         Objects.requireNonNull(options, "options");
         groups = List.copyOf(groups);
         refusals = List.copyOf(refusals);
     }
 
-    /** Whether anything stops the run from writing. */
+    /** {@return whether anything stops the run from writing} */
     public boolean refused() {
         return !refusals.isEmpty();
     }
 
-    /** The refusals no run option accepts: these fail a plan and a check too. */
+    /** {@return the refusals no run option accepts: these fail a plan and a check too} */
     public List<Refusal> unacceptable() {
         return refusals.stream().filter(r -> !r.code().acceptable()).toList();
     }
 
-    /** Whether carrying it out writes anything: never for a run that only reports. */
+    /** {@return whether carrying it out writes anything: never for a run that only reports} */
     public boolean writes() {
         return options.repair() && groups.stream().anyMatch(GroupDecision::writes);
     }
@@ -41,7 +48,7 @@ public record Decision(RunOptions options, List<GroupDecision> groups, List<Refu
         return groups.stream().filter(g -> g.name().equals(name)).findFirst();
     }
 
-    /** The groups still to create. */
+    /** {@return the groups still to create} */
     public List<GroupDecision.Create> creates() {
         return groups.stream().filter(g -> g instanceof GroupDecision.Create)
                 .map(g -> (GroupDecision.Create) g).toList();

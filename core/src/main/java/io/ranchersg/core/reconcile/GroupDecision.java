@@ -14,26 +14,26 @@ import java.util.Objects;
  */
 public sealed interface GroupDecision {
 
-    /** The group's name. */
+    /** {@return the group's name} */
     default String name() {
         return desired().name();
     }
 
-    /** The spec, with peers as EC2 names them where known. */
+    /** {@return the spec, with peers as EC2 names them where known} */
     GroupSpec desired();
 
-    /** What it takes to make the group match (for a group to create: once EC2 made it). */
+    /** {@return what it takes to make the group match (for a group to create: once EC2 made it)} */
     Plan plan();
 
-    /** Findings on the rules after the decision is carried out. */
+    /** {@return findings on the rules after the decision is carried out} */
     List<Finding> findings();
 
-    /** What the user should know before it is carried out: nothing, but for an update. */
+    /** {@return what the user should know before it is carried out: nothing, but for an update} */
     default List<Warning> warnings() {
         return List.of();
     }
 
-    /** Whether carrying it out writes anything: a create does, an update may, the others never. */
+    /** {@return whether carrying it out writes anything: a create does, an update may, the others never} */
     default boolean writes() {
         return false;
     }
@@ -46,6 +46,13 @@ public sealed interface GroupDecision {
      * @param findings on the rules after
      */
     record Create(GroupSpec desired, Plan plan, List<Finding> findings) implements GroupDecision {
+        /**
+         * Checks the components.
+         *
+         * @param desired the spec
+         * @param plan from EC2's default rules to the spec; always prunes, since nobody chose those
+         * @param findings on the rules after
+         */
         public Create {
             Objects.requireNonNull(desired, "desired");
             Objects.requireNonNull(plan, "plan");
@@ -70,6 +77,17 @@ public sealed interface GroupDecision {
      */
     record Update(ObservedGroup group, GroupSpec desired, Plan plan, boolean retag, List<Finding> findings,
                   List<Warning> warnings) implements GroupDecision {
+        /**
+         * Checks the components.
+         *
+         * @param group as observed
+         * @param desired the spec
+         * @param plan what makes its rules match
+         * @param retag whether its tags must be written (adopted, reconfigured, a tag missing), after
+         *     its rules
+         * @param findings on the rules after
+         * @param warnings for the user
+         */
         public Update {
             Objects.requireNonNull(group, "group");
             Objects.requireNonNull(desired, "desired");
@@ -94,6 +112,14 @@ public sealed interface GroupDecision {
      */
     record InSync(ObservedGroup group, GroupSpec desired, Plan plan, List<Finding> findings)
             implements GroupDecision {
+        /**
+         * Checks the components.
+         *
+         * @param group as observed
+         * @param desired the spec
+         * @param plan an empty plan
+         * @param findings on its rules
+         */
         public InSync {
             Objects.requireNonNull(group, "group");
             Objects.requireNonNull(desired, "desired");
@@ -111,6 +137,12 @@ public sealed interface GroupDecision {
      * @param plan    what creating it would take
      */
     record Absent(GroupSpec desired, Plan plan) implements GroupDecision {
+        /**
+         * Checks the components.
+         *
+         * @param desired the spec
+         * @param plan what creating it would take
+         */
         public Absent {
             Objects.requireNonNull(desired, "desired");
             Objects.requireNonNull(plan, "plan");

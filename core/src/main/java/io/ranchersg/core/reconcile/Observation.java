@@ -22,6 +22,14 @@ import java.util.TreeSet;
  */
 public record Observation(ObservedVpc vpc, Map<String, ObservedGroup> groups, Set<String> missingPeerIds) {
 
+    /**
+     * Checks the components.
+     *
+     * @param vpc the VPC
+     * @param groups groups by name: those of the run that exist and those they name as peers
+     * @param missingPeerIds peer group ids the read looked up and did not find (empty when not looked
+     *     up)
+     */
     public Observation {
         Objects.requireNonNull(vpc, "vpc");
         groups = Collections.unmodifiableMap(new LinkedHashMap<>(groups));

@@ -23,6 +23,17 @@ import java.util.TreeMap;
 public record ObservedGroup(String id, String name, String vpcId, Map<String, String> tags, List<Rule> rules,
                             boolean fresh) {
 
+    /**
+     * Checks the components.
+     *
+     * @param id its {@code sg-} id
+     * @param name its name, unique in its VPC
+     * @param vpcId its VPC
+     * @param tags its tags
+     * @param rules its rules in both directions, one peer each, its own id as {@code self}
+     * @param fresh whether this run created it, so that it holds only what EC2 gives every new group:
+     *     nobody chose those rules, so its plan revokes what the spec does not list
+     */
     public ObservedGroup {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
@@ -37,7 +48,7 @@ public record ObservedGroup(String id, String name, String vpcId, Map<String, St
         return new ObservedGroup(id, name, vpcId, tags, rules, false);
     }
 
-    /** Whether it carries rancher-sg's tags. */
+    /** {@return whether it carries rancher-sg's tags} */
     public boolean managed() {
         return GroupTags.isManaged(tags);
     }

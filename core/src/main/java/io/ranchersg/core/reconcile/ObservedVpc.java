@@ -12,6 +12,13 @@ import java.util.Objects;
  */
 public record ObservedVpc(String id, boolean described, boolean ipv6) {
 
+    /**
+     * Checks the components.
+     *
+     * @param id its {@code vpc-} id
+     * @param described whether it was read (so that {@code ipv6} is known)
+     * @param ipv6 whether it has an IPv6 block; {@code false} when not described
+     */
     public ObservedVpc {
         Objects.requireNonNull(id, "id");
         if (!described && ipv6) {

@@ -45,17 +45,29 @@ public record Refusal(Code code, String group, String message, List<String> risk
             this.warningCode = warningCode;
         }
 
-        /** As JSON and logs name it, e.g. {@code not-managed}. */
+        /** {@return as JSON and logs name it, e.g. {@code not-managed}} */
         public String jsonName() {
             return jsonName;
         }
 
-        /** Whether a run option accepts it (adopt, reconfigure, accepted risks). */
+        /** {@return whether a run option accepts it (adopt, reconfigure, accepted risks)} */
         public boolean acceptable() {
             return warningCode != null;
         }
     }
 
+    /**
+     * Checks the components.
+     *
+     * @param code what kind of refusal, stable for scripts and for mapping to the option that accepts
+     *     it
+     * @param group the group it concerns ({@code ""} for the run as a whole)
+     * @param message what is wrong and what to do, one line
+     * @param risks for {@link Code#CRITICAL_EXPOSURE}: the finding codes that would have to be
+     *     accepted
+     * @param warning for a refusal a run option accepts: how a plan words it; {@code ""} for the
+     *     others
+     */
     public Refusal {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(group, "group");

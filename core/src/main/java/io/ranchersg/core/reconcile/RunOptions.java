@@ -25,6 +25,19 @@ public record RunOptions(boolean repair, boolean prune, boolean adopt, boolean r
     public static final RunOptions DEFAULTS = new RunOptions(true, false, false, false, AcceptedRisks.NONE,
             RuleQuota.DEFAULT, false);
 
+    /**
+     * Checks the components.
+     *
+     * @param repair whether the run makes groups match (plan, ensure); {@code false} only reports how
+     *     they differ (check): a missing group is then {@link GroupDecision.Absent}, and nothing is
+     *     refused that only a write would do
+     * @param prune whether rules the spec does not list are revoked
+     * @param adopt whether a group of the same name that rancher-sg did not make may be taken over
+     * @param reconfigure whether a group made with another profile or options may be changed
+     * @param acceptedRisks critical findings the user accepts on the rules asked for
+     * @param quota the rule quota every group must fit, at the peak of its changes too
+     * @param preflight whether every write is first sent as a DryRun
+     */
     public RunOptions {
         Objects.requireNonNull(acceptedRisks, "acceptedRisks");
         Objects.requireNonNull(quota, "quota");
@@ -33,7 +46,7 @@ public record RunOptions(boolean repair, boolean prune, boolean adopt, boolean r
         }
     }
 
-    /** These options for a run that only reports (check): no prune, no preflight. */
+    /** {@return these options for a run that only reports (check): no prune, no preflight} */
     public RunOptions reportOnly() {
         return new RunOptions(false, false, adopt, reconfigure, acceptedRisks, quota, false);
     }
