@@ -38,7 +38,19 @@ import java.util.zip.ZipEntry;
  *       everything would also hold the thousands of SDK model classes that dumping it loads to verify
  *       the EC2 client, and a JVM relocates every page of its archive at start.</li>
  * </ul>
- * The archives name the jar's path: a jar that moves needs new ones. This program is not a test and
+ * The archives name the jar's path: a jar that moves needs new ones (Java 17 checks that the jar is
+ * still where it was when the archive was made).
+ *
+ * <p>The release archive (dist/pom.xml) is unpacked wherever its user likes, so it gets an archive that
+ * names no jar instead:
+ *
+ * <pre>java cli/src/build/ClassDataSharingArchive.java --runtime JAR RUNTIME</pre>
+ *
+ * <p>trains the same check with {@code RUNTIME/bin/java} (a runtime made by jlink) and makes that
+ * runtime's default archive, {@code RUNTIME/lib/server/classes.jsa}, of the JDK classes the check
+ * loaded: every JVM of that runtime maps it with no option, wherever the runtime is.
+ *
+ * <p>This program is not a test and
  * checks nothing about the CLI's output; it fails only when the training check did not run to its end
  * (an archive of half a check is what it replaces) or the JVM made no archive.
  */
@@ -54,8 +66,14 @@ public final class ClassDataSharingArchive {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 3 && args[0].equals("--runtime") && args[1].endsWith(".jar")) {
+            Path jar = Path.of(args[1]).toAbsolutePath().normalize();
+            runtimeArchive(jar, Path.of(args[2]).toAbsolutePath().normalize());
+            return;
+        }
         if (args.length != 1 || !args[0].endsWith(".jar")) {
             System.err.println("usage: java ClassDataSharingArchive.java JAR");
+            System.err.println("       java ClassDataSharingArchive.java --runtime JAR RUNTIME");
             System.exit(64);
         }
         Path jar = Path.of(args[0]).toAbsolutePath().normalize();
@@ -90,6 +108,54 @@ public final class ClassDataSharingArchive {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /**
+     * The default archive of a jlinked runtime: the JDK classes (and lambda forms) that a check loads,
+     * dumped by the runtime itself with its default options, so that it names no class path and the
+     * runtime can be moved. Dumped with the default collector, so that its archived heap objects are
+     * there for a user who runs G1.
+     */
+    private static void runtimeArchive(Path jar, Path runtime) throws IOException, InterruptedException {
+        Path java = runtime.resolve("bin").resolve("java");
+        Path archive = runtime.resolve("lib").resolve("server").resolve("classes.jsa");
+        Path work = Files.createTempDirectory("rancher-sg-cds");
+        HttpServer ec2 = stub();
+        try {
+            Files.deleteIfExists(archive);
+            Path loaded = work.resolve("loaded.classlist");
+            run(work, java, List.of("-XX:DumpLoadedClassList=" + loaded), jar,
+                    "http://127.0.0.1:" + ec2.getAddress().getPort());
+            Path jdkList = work.resolve("jdk.classlist");
+            Files.write(jdkList, jdkClasses(Files.readAllLines(loaded), jar));
+            exec(work, List.of(java.toString(), "-Xshare:dump", "-XX:SharedClassListFile=" + jdkList,
+                    "-Xlog:disable", "-Xlog:cds=error"));
+            made(archive);
+        } finally {
+            ec2.stop(0);
+            try (Stream<Path> files = Files.walk(work)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /** The lines of a class list that name the JDK's classes and lambda forms, none of the jar's. */
+    static List<String> jdkClasses(List<String> classList, Path jar) throws IOException {
+        List<String> jdk = new ArrayList<>();
+        try (JarFile file = new JarFile(jar.toFile())) {
+            for (String line : classList) {
+                if (line.startsWith("#") || line.isBlank()) {
+                    continue;
+                }
+                boolean proxy = line.startsWith("@lambda-proxy ");
+                String name = (proxy ? line.substring("@lambda-proxy ".length()) : line).split(" ", 2)[0];
+                if (line.startsWith("@lambda-form-invoker")
+                        || (!line.startsWith("@") || proxy) && file.getEntry(name + ".class") == null) {
+                    jdk.add(line);
+                }
+            }
+        }
+        return jdk;
     }
 
     /**
