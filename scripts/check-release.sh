@@ -6,8 +6,9 @@
 #   - the archive is under 80 MiB, its .sha256 matches, and it holds the launcher, the jar, the
 #     runtime and its class-data-sharing archive, the SBOM, README and LICENSE;
 #   - unpacked into an empty directory and run with a PATH that holds no java and no JAVA_HOME:
-#     --version (with the class-data-sharing archive required, -Xshare:on), then every command
-#     against LocalStack on this host (scripts/localstack.sh), ensure first.
+#     --version (with the runtime's class-data-sharing archive required, -Xshare:on), then every
+#     command against LocalStack on this host (scripts/localstack.sh), ensure first; the second
+#     must leave the archive of the jar's classes in the (empty) HOME's cache.
 #
 #   scripts/check-release.sh             build (-Prelease package -DskipTests -Dgpg.skip), then check
 #   scripts/check-release.sh --no-build  check what an earlier release build left in dist/target
@@ -73,8 +74,8 @@ mkdir -p "$work/unpacked" "$work/home" "$work/path"
 tar -xzf "$archive" -C "$work/unpacked"
 install_dir="$work/unpacked/rancher-sg-$version"
 
-# A PATH with only what the launcher uses: bash and two coreutils, and no java.
-for tool in bash dirname readlink; do
+# A PATH with only what the launcher uses: bash and a few coreutils, and no java.
+for tool in bash dirname readlink cksum mkdir mv rm; do
   ln -s "$(command -v "$tool")" "$work/path/$tool"
 done
 nojava() {
@@ -111,6 +112,9 @@ run() {
 ec2=(--endpoint-url="$endpoint")
 run 0 ensure "${ec2[@]}"
 run 0 check "${ec2[@]}" --report-file=report.json
+# That second run made the archive of the jar's classes that the next runs start with.
+compgen -G "$work/home/.cache/rancher-sg/cds/rancher-sg-$version-*.jsa" >/dev/null \
+  || fail "the second run made no class-data-sharing archive in the cache"
 run 0 plan "${ec2[@]}"
 run 0 rules
 run 0 scan "${ec2[@]}"
