@@ -41,6 +41,11 @@ public final class RefusedException extends RancherSgException {
         return refusals;
     }
 
+    /** Whether an option of the run accepts every refusal (adopt, reconfigure, accepted risks). */
+    public boolean acceptable() {
+        return refusals.stream().allMatch(Refusal::acceptable);
+    }
+
     /** The first refusal's code. */
     public Refusal.Code code() {
         return refusals.get(0).code();

@@ -28,7 +28,7 @@ public record Decision(RunOptions options, List<GroupDecision> groups, List<Refu
 
     /** The refusals no run option accepts: these fail a plan and a check too. */
     public List<Refusal> unacceptable() {
-        return refusals.stream().filter(r -> !r.code().acceptable()).toList();
+        return refusals.stream().filter(r -> !r.acceptable()).toList();
     }
 
     /** Whether carrying it out writes anything: never for a run that only reports. */

@@ -50,7 +50,7 @@ public record Refusal(Code code, String group, String message, List<String> risk
             return jsonName;
         }
 
-        /** Whether a run option accepts it (adopt, reconfigure, accepted risks). */
+        /** Whether a run option can accept it (adopt, reconfigure, accepted risks), where one applies. */
         public boolean acceptable() {
             return warningCode != null;
         }
@@ -62,10 +62,17 @@ public record Refusal(Code code, String group, String message, List<String> risk
         Objects.requireNonNull(message, "message");
         risks = List.copyOf(risks);
         Objects.requireNonNull(warning, "warning");
-        if (code.acceptable() == warning.isEmpty()) {
-            throw new IllegalArgumentException("refusal " + code.jsonName() + (code.acceptable()
-                    ? " is accepted by an option: a plan needs its warning" : " is accepted by no option: no warning"));
+        if (!code.acceptable() && !warning.isEmpty()) {
+            throw new IllegalArgumentException("refusal " + code.jsonName() + " is accepted by no option: no warning");
         }
+    }
+
+    /**
+     * Whether a run option accepts this refusal: an adopt accepts a group rancher-sg did not make
+     * for ensure, but nothing makes delete take such a group.
+     */
+    public boolean acceptable() {
+        return !warning.isEmpty();
     }
 
     /** A refusal no run option accepts, worded whole. */
@@ -90,7 +97,7 @@ public record Refusal(Code code, String group, String message, List<String> risk
      * accepts; the others fail a plan as they fail ensure.
      */
     public Warning asWarning() {
-        if (!code.acceptable()) {
+        if (!acceptable()) {
             throw new IllegalStateException("refusal " + code.jsonName() + " has no option that accepts it");
         }
         return new Warning(code.warningCode, warning);
