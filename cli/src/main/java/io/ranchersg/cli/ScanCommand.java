@@ -1,22 +1,17 @@
 package io.ranchersg.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ranchersg.aws.FleetAccount;
-import io.ranchersg.aws.Outcome;
 import io.ranchersg.aws.ScanResult;
-import io.ranchersg.aws.ScanTarget;
 import io.ranchersg.aws.Scanner;
+import io.ranchersg.cli.view.ScanProgress;
+import io.ranchersg.cli.view.ScanView;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -193,138 +188,26 @@ final class ScanCommand extends AwsCommand {
     @Override
     int execute() {
         Instant at = context.clock().instant();
-        Progress progress = new Progress(context.progress() && !jsonOutput() ? err() : null);
+        ScanProgress progress = new ScanProgress(context.progress() && !jsonOutput() ? err() : null);
         Scanner scanner = new Scanner(settings, parallelism, progress).withDriverGroups(driverGroups);
         ScanResult result;
         try {
-            if (accounts != null) {
-                result = scanner.scanAccounts(accounts);
-            } else if (regions != null && regions.regions != null) {
-                result = scanner.scan(regions.regions.stream().map(String::strip).toList());
-            } else if (regions != null && regions.all) {
-                result = scanner.scanEnabledRegions();
-            } else {
-                result = scanner.scanHomeRegion();
-            }
-        } catch (RuntimeException e) {
-            CheckCommand.recordFailure(files, at, e);
-            throw e;
+            result = files.recording(at, () -> scan(scanner));
         } finally {
             progress.clear();
         }
-
-        List<Reports.ScanError> errors = Reports.scanErrors(result);
-        ObjectNode report = Reports.scanDocument(result, errors);
-        // Files first: if one cannot be written, stdout must not already hold a report.
-        files.scanned(report, result, at);
-        for (Reports.ScanError error : errors) {
-            err().println(ErrorFunnel.PREFIX + error.line());
-        }
-        if (jsonOutput()) {
-            out().println(Json.write(report));
-        } else {
-            out().print(Reports.checkText(result.outcomes(), style()));
-            out().println(summary(result, errors));
-        }
-        if (!result.complete()) {
-            return ExitCodes.ERROR;
-        }
-        return result.outcomes().stream().allMatch(Outcome::inSync) ? ExitCodes.OK : ExitCodes.DRIFT;
+        return report(files, ScanView.of(result, accounts != null, driverGroups,
+                e -> ErrorFunnel.clean(ErrorFunnel.describe(e))), at);
     }
 
-    private String summary(ScanResult result, List<Reports.ScanError> errors) {
-        List<Outcome> outcomes = result.outcomes();
-        long inSync = outcomes.stream().filter(Outcome::inSync).count();
-        long accountCount = result.targets().stream().map(ScanTarget::accountId).distinct().count()
-                + result.failedAccounts().size();
-        StringBuilder line = new StringBuilder("Scanned ");
+    /** The accounts of the file, the regions listed, every region enabled, or else the one region. */
+    private ScanResult scan(Scanner scanner) {
         if (accounts != null) {
-            line.append(Reports.plural((int) accountCount, "account")).append(", ");
+            return scanner.scanAccounts(accounts);
         }
-        line.append(Reports.plural(result.targets().size(), accounts != null ? "account-region" : "region"))
-                .append(": ")
-                .append(outcomes.isEmpty() ? "no security groups managed by rancher-sg"
-                        + (driverGroups ? " or made by Rancher's node driver" : "")
-                        : Reports.plural(outcomes.size(), "group") + ", " + inSync + " in sync, "
-                                + (outcomes.size() - inSync) + " with drift");
-        long failedAccounts = errors.stream().filter(e -> e.region() == null).count();
-        long failedRegions = errors.stream().filter(e -> e.region() != null && e.groupId() == null).count();
-        long failedGroups = errors.size() - failedRegions - failedAccounts;
-        if (failedGroups > 0) {
-            line.append(", ").append(Reports.plural((int) failedGroups, "group")).append(" could not be checked");
+        if (regions != null && regions.regions != null) {
+            return scanner.scan(regions.regions.stream().map(String::strip).toList());
         }
-        if (failedRegions > 0) {
-            line.append(", ").append(Reports.plural((int) failedRegions, "region")).append(" failed");
-        }
-        if (failedAccounts > 0) {
-            line.append(", ").append(Reports.plural((int) failedAccounts, "account")).append(" could not be reached");
-        }
-        return line.append('.').toString();
-    }
-
-    /**
-     * "scan: 2/3 accounts, 5/6 regions, 12 groups, 1 with drift" on stderr, redrawn in place; only
-     * when stderr belongs to a terminal.
-     */
-    private static final class Progress implements Scanner.Listener {
-        private final PrintWriter err;
-        private final AtomicInteger regionsDone = new AtomicInteger();
-        private final AtomicInteger accountsDone = new AtomicInteger();
-        private final AtomicInteger groups = new AtomicInteger();
-        private final AtomicInteger drifted = new AtomicInteger();
-        private final Map<String, AtomicInteger> left = new HashMap<>();
-        private volatile int regionsTotal;
-        private volatile int accountsTotal;
-
-        Progress(PrintWriter err) {
-            this.err = err;
-        }
-
-        @Override
-        public void started(List<ScanTarget> targets) {
-            regionsTotal = targets.size();
-            synchronized (left) {
-                targets.forEach(t -> left.computeIfAbsent(String.valueOf(t.accountId()), k -> new AtomicInteger())
-                        .incrementAndGet());
-                accountsTotal = left.size() + accountsDone.get();
-            }
-        }
-
-        @Override
-        public void failed(ScanResult.AccountFailure failure) {
-            accountsDone.incrementAndGet();
-        }
-
-        @Override
-        public void done(ScanResult.Entry entry) {
-            groups.addAndGet(entry.checked().size() + entry.unchecked().size());
-            drifted.addAndGet((int) entry.outcomes().stream().filter(o -> !o.inSync()).count());
-            synchronized (left) {
-                AtomicInteger remaining = left.get(String.valueOf(entry.target().accountId()));
-                if (remaining != null && remaining.decrementAndGet() == 0) {
-                    accountsDone.incrementAndGet();
-                }
-            }
-            int count = regionsDone.incrementAndGet();
-            if (err == null) {
-                return;
-            }
-            synchronized (err) {
-                err.print("\rscan: " + accountsDone.get() + "/" + accountsTotal + " accounts, " + count + "/"
-                        + regionsTotal + " regions, " + Reports.plural(groups.get(), "group") + ", "
-                        + drifted.get() + " with drift");
-                err.flush();
-            }
-        }
-
-        void clear() {
-            if (err == null || regionsDone.get() == 0) {
-                return;
-            }
-            synchronized (err) {
-                err.print("\r" + " ".repeat(79) + "\r");
-                err.flush();
-            }
-        }
+        return regions != null && regions.all ? scanner.scanEnabledRegions() : scanner.scanHomeRegion();
     }
 }
