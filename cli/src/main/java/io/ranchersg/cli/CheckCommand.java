@@ -1,8 +1,7 @@
 package io.ranchersg.cli;
 
-import io.ranchersg.aws.Outcome;
+import io.ranchersg.aws.Reconciler;
 import io.ranchersg.cli.view.GroupView;
-import java.time.Instant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -26,8 +25,6 @@ final class CheckCommand extends GroupCommand {
 
     @Override
     int execute() {
-        Instant at = context.clock().instant();
-        Outcome outcome = files.recording(at, () -> reconcile((reconciler, req) -> reconciler.check(req), request));
-        return report(files, GroupView.check(outcome), at);
+        return check(files, Reconciler::check, GroupView::check);
     }
 }

@@ -1,8 +1,7 @@
 package io.ranchersg.cli;
 
-import io.ranchersg.aws.StackOutcome;
+import io.ranchersg.aws.Reconciler;
 import io.ranchersg.cli.view.StackView;
-import java.time.Instant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -26,9 +25,6 @@ final class StackCheckCommand extends StackAwsCommand {
 
     @Override
     int execute() {
-        Instant at = context.clock().instant();
-        StackOutcome outcome = files.recording(at,
-                () -> reconcile((reconciler, req) -> reconciler.checkStack(req), request));
-        return report(files, StackView.check(outcome), at);
+        return check(files, Reconciler::checkStack, StackView::check);
     }
 }
