@@ -5,12 +5,7 @@ import io.ranchersg.aws.ScanResult;
 import io.ranchersg.aws.Scanner;
 import io.ranchersg.cli.view.ScanProgress;
 import io.ranchersg.cli.view.ScanView;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -32,9 +27,6 @@ import picocli.CommandLine.Option;
                 + " read; the rest is still reported), 64 bad usage."})
 final class ScanCommand extends AwsCommand {
 
-    /** The variable a Kubernetes Indexed Job sets to the pod's index: {@code --shards} takes the shard from it. */
-    static final String JOB_COMPLETION_INDEX = "JOB_COMPLETION_INDEX";
-
     /** Which regions: a list, or all the account has enabled; neither means the one region of --region or the chain. */
     static final class Regions {
         @Option(names = "--regions", paramLabel = "REGION", split = ",", required = true,
@@ -47,37 +39,14 @@ final class ScanCommand extends AwsCommand {
         boolean all;
     }
 
-    /** Which part of the accounts file. */
-    static final class Shards {
-        @Option(names = "--shard", paramLabel = "I/N", required = true,
-                description = "Scan only shard I of N (from 0) of the accounts file: the accounts whose"
-                        + " SHA-256(account_id) mod N is I. N jobs with shards 0/N to N-1/N scan each account once.")
-        String shard;
-
-        @Option(names = "--shards", paramLabel = "N", required = true,
-                description = "Split the accounts file into N shards and scan the one " + JOB_COMPLETION_INDEX
-                        + " names (a Kubernetes Indexed Job).")
-        Integer count;
-    }
-
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Regions regions;
 
-    @Option(names = "--accounts", paramLabel = "FILE",
-            description = "Scan the accounts of this file (c7n-org's YAML format: account_id, name, role,"
-                    + " external_id, regions, tags), each through its role.")
-    Path accountsFile;
-
-    @Option(names = "--account", paramLabel = "NAME_OR_ID", split = ",",
-            description = "With --accounts: only these accounts, by name or id (repeatable).")
-    List<String> accountNames = new ArrayList<>();
-
-    @Option(names = "--tag", paramLabel = "TAG",
-            description = "With --accounts: only the accounts carrying this tag (repeatable: every tag given).")
-    List<String> tags = new ArrayList<>();
+    @Mixin
+    FleetMixin fleet;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
-    Shards shards;
+    FleetMixin.Shards shards;
 
     @Option(names = "--include-driver-groups",
             description = "Also check the groups Rancher's EC2 node driver made (named rancher-nodes, tagged"
@@ -90,6 +59,9 @@ final class ScanCommand extends AwsCommand {
 
     @Mixin
     ReportFilesMixin files;
+
+    /** The regions of --regions, checked by {@link #validate()}; {@code null} without it. */
+    private List<String> listed;
 
     /** The accounts to scan, chosen by {@link #validate()}; {@code null} without --accounts. */
     private List<FleetAccount> accounts;
@@ -104,85 +76,12 @@ final class ScanCommand extends AwsCommand {
             throw new UsageException("--parallelism: " + parallelism + " is out of range 1.." + Scanner.MAX_PARALLELISM);
         }
         if (regions != null && regions.regions != null) {
-            for (String region : regions.regions) {
-                AwsMixin.checkRegion("--regions", region.strip());
-            }
+            listed = regions.regions.stream().map(String::strip).toList();
+            listed.forEach(region -> AwsMixin.checkRegion("--regions", region));
         }
-        if (accountsFile == null) {
-            for (String option : List.of("--account", "--tag", "--shard")) {
-                boolean given = option.equals("--account") ? !accountNames.isEmpty()
-                        : option.equals("--tag") ? !tags.isEmpty() : shards != null;
-                if (given) {
-                    throw new UsageException(option + ": selects from an accounts file: give --accounts FILE too");
-                }
-            }
-        } else {
-            accounts = chooseAccounts();
-        }
+        boolean allRegions = regions != null && regions.all;
+        accounts = fleet.accounts(shards, context.env(), settings.account(), listed, allRegions);
         files.check();
-    }
-
-    /** The file's accounts that --account, --tag and --shard(s) select, with --regions applied. */
-    private List<FleetAccount> chooseAccounts() {
-        String text;
-        try {
-            text = Files.readString(accountsFile, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UsageException("--accounts: cannot read '" + accountsFile + "' (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
-        }
-        List<AccountsFile.Account> chosen;
-        try {
-            chosen = AccountsFile.parse(text).select(accountNames.stream().map(String::strip).toList(), tags);
-        } catch (IllegalArgumentException e) {
-            throw UsageException.of("--accounts " + accountsFile, e);
-        }
-        if (chosen.isEmpty() && !tags.isEmpty()) {
-            // A misspelt tag would otherwise make a scheduled scan pass on nothing at all.
-            throw new UsageException("--tag: no account of '" + accountsFile + "' carries "
-                    + String.join(" and ", tags.stream().map(tag -> "'" + tag + "'").toList())
-                    + (accountNames.isEmpty() ? "" : " among the accounts chosen with --account"));
-        }
-        Shard shard = shard();
-        if (shard != null) {
-            chosen = shard.select(chosen, AccountsFile.Account::id);
-        }
-        for (AccountsFile.Account account : chosen) {
-            if (account.roles().isEmpty() && settings.account() != null && !settings.account().equals(account.id())) {
-                throw new UsageException("--accounts " + accountsFile + ": account " + account.id() + " has no role,"
-                        + " so it would be read as --role-arn's account " + settings.account() + ": give it a role");
-            }
-        }
-        List<String> given = regions != null && regions.regions != null
-                ? regions.regions.stream().map(String::strip).toList() : null;
-        boolean enabled = regions != null && regions.all;
-        return chosen.stream().map(AccountsFile.Account::toFleetAccount)
-                .map(a -> given != null ? new FleetAccount(a.id(), a.name(), a.roles(), given)
-                        : enabled ? new FleetAccount(a.id(), a.name(), a.roles(), List.of()) : a)
-                .toList();
-    }
-
-    private Shard shard() {
-        if (shards == null) {
-            return null;
-        }
-        if (shards.shard != null) {
-            try {
-                return Shard.parse(shards.shard);
-            } catch (IllegalArgumentException e) {
-                throw UsageException.of("--shard", e);
-            }
-        }
-        String index = context.env().get(JOB_COMPLETION_INDEX);
-        if (index == null || index.isBlank()) {
-            throw new UsageException("--shards: " + JOB_COMPLETION_INDEX + " is not set: give --shard I/N instead,"
-                    + " or run as a Kubernetes Indexed Job");
-        }
-        try {
-            return Shard.parse(index.strip() + "/" + shards.count);
-        } catch (IllegalArgumentException e) {
-            throw UsageException.of("--shards " + shards.count + " with " + JOB_COMPLETION_INDEX + "='" + index + "'", e);
-        }
     }
 
     @Override
@@ -205,8 +104,8 @@ final class ScanCommand extends AwsCommand {
         if (accounts != null) {
             return scanner.scanAccounts(accounts);
         }
-        if (regions != null && regions.regions != null) {
-            return scanner.scan(regions.regions.stream().map(String::strip).toList());
+        if (listed != null) {
+            return scanner.scan(listed);
         }
         return regions != null && regions.all ? scanner.scanEnabledRegions() : scanner.scanHomeRegion();
     }
