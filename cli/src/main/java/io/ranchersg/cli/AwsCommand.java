@@ -1,8 +1,15 @@
 package io.ranchersg.cli;
 
 import io.ranchersg.aws.ClientSettings;
+import io.ranchersg.aws.Ec2Session;
+import io.ranchersg.cli.view.CheckView;
+import io.ranchersg.cli.view.Style;
+import io.ranchersg.cli.view.View;
 import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -10,6 +17,7 @@ import picocli.CommandLine.Spec;
 /**
  * A command that talks to EC2. {@link #call()} first checks every input ({@link #validate()}, which
  * must not call AWS), then runs ({@link #execute()}); invalid input therefore never reaches AWS.
+ * What a run gives is printed through a {@link View}.
  */
 abstract class AwsCommand implements Callable<Integer>, JsonOutput {
 
@@ -62,5 +70,38 @@ abstract class AwsCommand implements Callable<Integer>, JsonOutput {
 
     Style style() {
         return new Style(context.colour() && !jsonOutput());
+    }
+
+    /** Opens the run's session, does the work in it and closes it; the work's result counts its calls. */
+    <T> T inSession(Function<Ec2Session, T> work) {
+        try (Ec2Session session = Ec2Session.open(settings)) {
+            return work.apply(session);
+        }
+    }
+
+    /** Prints the view on stdout: its document under {@code --output json}, else its text. */
+    void print(View view) {
+        if (jsonOutput()) {
+            out().println(Json.write(view.document()));
+        } else {
+            out().print(view.text(style()));
+        }
+    }
+
+    /**
+     * Reports a check that ran at {@code at}: its report files, what it could not read on stderr,
+     * then the report itself. Returns 1 when something could not be read, else 0 when every group is
+     * in sync, else 2.
+     */
+    int report(ReportFilesMixin files, CheckView view, Instant at) {
+        // Files first: if one cannot be written, stdout must not already hold a report.
+        files.written(view, at);
+        List<String> errors = view.errors();
+        errors.forEach(line -> err().println(ErrorFunnel.PREFIX + line));
+        print(view);
+        if (!errors.isEmpty()) {
+            return ExitCodes.ERROR;
+        }
+        return view.inSync() ? ExitCodes.OK : ExitCodes.DRIFT;
     }
 }

@@ -1,4 +1,4 @@
-package io.ranchersg.cli;
+package io.ranchersg.cli.view;
 
 import io.ranchersg.aws.GroupCheck;
 import io.ranchersg.aws.Outcome;
@@ -19,8 +19,12 @@ import java.util.function.ToIntFunction;
  * (empty when the group does not exist), {@code group_name} and {@code profile}; a scan adds per
  * account and region whether it was read; plus whether the check ran at all and when. The textfiles
  * of a fleet's shards hold disjoint series, so that together they are the fleet's.
+ *
+ * <p>The series of every check are written here, in one place, so that their names and labels stay
+ * alike: the check views ({@link GroupView#check}, {@link StackView#check}, {@link ScanView}) give
+ * their gauges through this class.
  */
-final class Prometheus {
+public final class Prometheus {
 
     private Prometheus() {
     }
@@ -88,7 +92,7 @@ final class Prometheus {
     }
 
     /** What a check that failed as a whole leaves: no group series (they would be stale), success 0 and the time. */
-    static String failure(Instant at) {
+    public static String failure(Instant at) {
         StringBuilder out = new StringBuilder();
         run(out, false, at);
         return out.toString();
