@@ -43,8 +43,9 @@ class FindingsTest {
     void rangeCoveringSensitivePortsCounts() {
         assertThat(Findings.of(List.of(worldIn(Protocol.TCP, PortRange.ALL_PORTS))))
                 .extracting(Finding::code).as("tcp 0-65535 from the world, most severe first")
-                .containsExactly(Findings.WORLD_OPEN_ETCD, Findings.WORLD_OPEN_KUBELET, Findings.WORLD_OPEN_SSH,
-                        Findings.WORLD_OPEN_DOCKER_TLS);
+                .containsExactly(Findings.WORLD_OPEN_ETCD, Findings.WORLD_OPEN_KUBELET,
+                        Findings.WORLD_OPEN_RKE2_SUPERVISOR, Findings.WORLD_OPEN_RDP, Findings.WORLD_OPEN_HIGH_RISK_PORT,
+                        Findings.WORLD_OPEN_SSH, Findings.WORLD_OPEN_DOCKER_TLS);
         assertThat(Findings.of(List.of(worldIn(Protocol.TCP, PortRange.of(2377, 2379)))))
                 .extracting(Finding::code).as("range ending at 2379").containsExactly(Findings.WORLD_OPEN_ETCD);
     }
@@ -114,6 +115,40 @@ class FindingsTest {
                 Rule.allTraffic(Direction.INGRESS, Peer.cidr("128.0.0.0/1"), ""))))
                 .extracting(Finding::severity, Finding::code).as("TCP 2379 from one half, all traffic from the other")
                 .contains(tuple(Severity.CRITICAL, Findings.WORLD_OPEN_ETCD));
+    }
+
+    @Test
+    void worldOpenSshFailsTheControlsOfItsAddressFamily() {
+        List<Finding> findings = Findings.of(List.of(worldIn(Protocol.TCP, PortRange.of(22)),
+                Rule.ingress(Protocol.TCP, PortRange.of(22), Peer.Cidr.ANY_IPV6, "")));
+
+        assertThat(findings).hasSize(2);
+        assertThat(findings.get(0).controls()).as("from 0.0.0.0/0").contains(Control.fsbp("EC2.13"),
+                Control.fsbp("EC2.53"), Control.cis("5.2")).doesNotContain(Control.fsbp("EC2.54"), Control.cis("5.3"));
+        assertThat(findings.get(1).controls()).as("from ::/0").contains(Control.fsbp("EC2.54"), Control.cis("5.3"))
+                .doesNotContain(Control.fsbp("EC2.13"), Control.cis("5.2"));
+    }
+
+    @Test
+    void aBroadExposureFailsNoControl() {
+        assertThat(Findings.of(List.of(Rule.ingress(Protocol.TCP, PortRange.of(22), Peer.cidr("0.0.0.0/1"), ""))))
+                .singleElement().satisfies(f -> assertThat(f.controls()).isEmpty());
+    }
+
+    @Test
+    void remoteDesktopAndAwsHighRiskPortsAreFound() {
+        assertThat(Findings.of(List.of(worldIn(Protocol.TCP, PortRange.of(3389)))))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.code()).isEqualTo(Findings.WORLD_OPEN_RDP);
+                    assertThat(f.severity()).isEqualTo(Severity.HIGH);
+                    assertThat(f.controls()).contains(Control.fsbp("EC2.14"), Control.fsbp("EC2.19"));
+                });
+        assertThat(Findings.of(List.of(worldIn(Protocol.TCP, PortRange.of(5432)))))
+                .extracting(Finding::code).as("PostgreSQL").containsExactly(Findings.WORLD_OPEN_HIGH_RISK_PORT);
+        assertThat(Findings.of(List.of(worldIn(Protocol.TCP, PortRange.of(5433)))))
+                .as("a port next to one").isEmpty();
+        assertThat(Findings.of(List.of(worldIn(Protocol.TCP, PortRange.of(9345)))))
+                .extracting(Finding::code).as("RKE2 supervisor").containsExactly(Findings.WORLD_OPEN_RKE2_SUPERVISOR);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.ranchersg.cli.view;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ranchersg.core.Control;
 import io.ranchersg.core.DescriptionChange;
 import io.ranchersg.core.Finding;
 import io.ranchersg.core.Peer;
@@ -112,7 +113,11 @@ public final class JsonShapes {
         return array;
     }
 
-    /** Security findings: {@code [{"severity","code","message","rule"}]}, most severe first. */
+    /**
+     * Security findings: {@code [{"severity","code","message","rule","controls"}]}, most severe first;
+     * {@code controls} as {@code [{"standard":"aws-fsbp","id":"EC2.13"},
+     * {"standard":"cis-aws-foundations","version":"3.0.0","id":"5.2"}]}.
+     */
     static ArrayNode findings(Collection<Finding> findings) {
         ArrayNode array = array();
         for (Finding finding : findings) {
@@ -121,6 +126,14 @@ public final class JsonShapes {
             node.put("code", finding.code());
             node.put("message", finding.message());
             node.set("rule", rule(finding.rule()));
+            ArrayNode controls = node.putArray("controls");
+            for (Control control : finding.controls()) {
+                ObjectNode c = controls.addObject().put("standard", control.standard());
+                if (!control.version().isEmpty()) {
+                    c.put("version", control.version());
+                }
+                c.put("id", control.id());
+            }
             array.add(node);
         }
         return array;
