@@ -15,7 +15,7 @@ public final class RefusedException extends RancherSgException {
     private final transient List<Refusal> refusals;
 
     /** Refused for these reasons (at least one); the message is the first's, with a count of the rest. */
-    RefusedException(List<Refusal> refusals) {
+    public RefusedException(List<Refusal> refusals) {
         super(message(refusals));
         this.refusals = List.copyOf(refusals);
     }

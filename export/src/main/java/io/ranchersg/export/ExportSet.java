@@ -1,5 +1,6 @@
 package io.ranchersg.export;
 
+import io.ranchersg.core.AcceptedRisks;
 import io.ranchersg.core.GroupSpec;
 import io.ranchersg.core.GroupTags;
 import io.ranchersg.core.Peer;
@@ -7,6 +8,7 @@ import io.ranchersg.core.ProfileOptions;
 import io.ranchersg.core.Profiles;
 import io.ranchersg.core.StackGroup;
 import io.ranchersg.core.StackSpec;
+import io.ranchersg.core.reconcile.Refusal;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -34,7 +36,7 @@ import java.util.regex.Pattern;
  * @param imports live groups to adopt, by group name (Terraform {@code import} blocks)
  */
 public record ExportSet(String title, List<GroupSpec> groups, Map<String, Peer> peers, String vpcId,
-                        Map<String, ImportedGroup> imports) {
+                        Map<String, ImportedGroup> imports, AcceptedRisks acceptedRisks) {
 
     private static final Pattern VPC_ID = Pattern.compile("vpc-[0-9a-f]{1,17}");
     private static final Pattern TITLE = Pattern.compile("[A-Za-z0-9 ._\\-:/()#,@\\[\\]+=&;{}!$*]{1,300}");
@@ -67,6 +69,26 @@ public record ExportSet(String title, List<GroupSpec> groups, Map<String, Peer> 
             }
         }
         imports = Collections.unmodifiableMap(copy);
+        Objects.requireNonNull(acceptedRisks, "acceptedRisks");
+    }
+
+    /** An export that accepts no risk. */
+    public ExportSet(String title, List<GroupSpec> groups, Map<String, Peer> peers, String vpcId,
+                     Map<String, ImportedGroup> imports) {
+        this(title, groups, peers, vpcId, imports, AcceptedRisks.NONE);
+    }
+
+    /**
+     * Why this export must not be written: the critical findings of its rules that were not accepted,
+     * as ensure refuses them. Empty when it may.
+     */
+    public List<Refusal> refusals() {
+        return groups.stream().flatMap(g -> Refusal.ofRisks(g, acceptedRisks).stream()).toList();
+    }
+
+    /** This export writing rules with these critical findings all the same, each noted beside its rule. */
+    public ExportSet withAcceptedRisks(AcceptedRisks accepted) {
+        return new ExportSet(title, groups, peers, vpcId, imports, accepted);
     }
 
     /**
@@ -89,12 +111,12 @@ public record ExportSet(String title, List<GroupSpec> groups, Map<String, Peer> 
 
     /** This export adopting the live groups given, by group name. */
     public ExportSet withImports(Map<String, ImportedGroup> newImports) {
-        return new ExportSet(title, groups, peers, vpcId, newImports);
+        return new ExportSet(title, groups, peers, vpcId, newImports, acceptedRisks);
     }
 
     /** This export defaulting to another VPC. */
     public ExportSet withVpcId(String newVpcId) {
-        return new ExportSet(title, groups, peers, newVpcId, imports);
+        return new ExportSet(title, groups, peers, newVpcId, imports, acceptedRisks);
     }
 
     /** Whether a group of that name is exported. */

@@ -58,7 +58,7 @@ public final class Reconcile {
             missingPeers(spec, own, observed).ifPresent(refusals::add);
             quota(spec.name(), spec.rules(), options.quota()).ifPresent(refusals::add);
             if (options.repair()) {
-                risks(spec, options.acceptedRisks()).ifPresent(refusals::add);
+                Refusal.ofRisks(spec, options.acceptedRisks()).ifPresent(refusals::add);
             }
             ObservedGroup group = observed.group(spec.name());
             groups.add(group == null ? missing(spec, options, observed, refusals)
@@ -166,18 +166,6 @@ public final class Reconcile {
                 : "groups " + String.join(", ", missing) + ", which do not";
         return Optional.of(Refusal.of(Refusal.Code.PEER_NOT_FOUND, spec.name(), "security group '"
                 + spec.name() + "' refers to " + which + " exist in " + observed.vpc().id()));
-    }
-
-    private static Optional<Refusal> risks(GroupSpec spec, AcceptedRisks accepted) {
-        List<Finding> refused = accepted.refused(spec.rules());
-        if (refused.isEmpty()) {
-            return Optional.empty();
-        }
-        List<String> codes = refused.stream().map(Finding::code).distinct().toList();
-        return Optional.of(Refusal.acceptable(Refusal.Code.CRITICAL_EXPOSURE, spec.name(), "security group '"
-                + spec.name() + "' would be written with " + refused.size() + " critical finding"
-                + (refused.size() == 1 ? "" : "s") + ": " + refused.get(0).message(), "accept the risk "
-                + String.join(", ", codes) + " explicitly if that is meant", codes));
     }
 
     private static Optional<Refusal> quota(String group, List<Rule> rules, RuleQuota quota) {

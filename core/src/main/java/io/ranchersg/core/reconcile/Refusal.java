@@ -1,8 +1,12 @@
 package io.ranchersg.core.reconcile;
 
+import io.ranchersg.core.AcceptedRisks;
+import io.ranchersg.core.Finding;
+import io.ranchersg.core.GroupSpec;
 import io.ranchersg.core.Warning;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Why a run must not write, as a value: a decision carries its refusals, the executor throws them
@@ -90,6 +94,23 @@ public record Refusal(Code code, String group, String message, List<String> risk
     public static Refusal acceptable(Code code, String group, String situation, String remedy, List<String> risks) {
         return new Refusal(code, group, situation + "; nothing was written: " + remedy, risks,
                 situation + "; ensure refuses this: " + remedy);
+    }
+
+    /**
+     * The refusal of a spec whose own rules have critical findings the user did not accept: what
+     * ensure, plan and export hold every request to. Only the rules asked for are judged; a rule
+     * someone added by hand is reported, but never blocks a repair.
+     */
+    public static Optional<Refusal> ofRisks(GroupSpec spec, AcceptedRisks accepted) {
+        List<Finding> refused = accepted.refused(spec.rules());
+        if (refused.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> codes = refused.stream().map(Finding::code).distinct().toList();
+        return Optional.of(acceptable(Code.CRITICAL_EXPOSURE, spec.name(), "security group '" + spec.name()
+                + "' would be written with " + refused.size() + " critical finding" + (refused.size() == 1 ? "" : "s")
+                + ": " + refused.get(0).message(), "accept the risk " + String.join(", ", codes)
+                + " explicitly if that is meant", codes));
     }
 
     /**
