@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -117,6 +116,7 @@ final class InMemoryEc2 implements Ec2Gateway {
     private final Map<String, NetworkInterface> interfaces = new LinkedHashMap<>();
     private final Set<String> denied = new HashSet<>();
     private final List<Trigger> triggers = new ArrayList<>();
+    private final List<String> journal = new ArrayList<>();
     /** Write attempts that still see InvalidGroup.NotFound, by group. */
     private final Map<String, Integer> unseenByWrites = new HashMap<>();
     /** Settles to go before reads show the group, by group. */
@@ -363,15 +363,8 @@ final class InMemoryEc2 implements Ec2Gateway {
     @Override
     public synchronized void settle(int round) {
         settles++;
-        Iterator<Map.Entry<String, Integer>> lagging = unseenByReads.entrySet().iterator();
-        while (lagging.hasNext()) {
-            Map.Entry<String, Integer> lag = lagging.next();
-            if (lag.getValue() <= 1) {
-                lagging.remove();
-            } else {
-                lag.setValue(lag.getValue() - 1);
-            }
-        }
+        unseenByReads.replaceAll((id, settlesLeft) -> settlesLeft - 1);
+        unseenByReads.values().removeIf(settlesLeft -> settlesLeft <= 0);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -423,6 +416,11 @@ final class InMemoryEc2 implements Ec2Gateway {
     synchronized InMemoryEc2 quota(RuleQuota newQuota) {
         quota = newQuota;
         return this;
+    }
+
+    /** Every call so far, in order: which came before which. */
+    synchronized List<String> journal() {
+        return List.copyOf(journal);
     }
 
     /** How often a caller waited for EC2's reads to catch up. */
@@ -493,6 +491,22 @@ final class InMemoryEc2 implements Ec2Gateway {
         return idOf(name, defaultVpcId).orElse(null);
     }
 
+    /**
+     * The rules the spec asks for, as the group of its name in the VPC would hold them: itself as
+     * {@code self}, other groups named by their ids, in {@link Rules#ORDER}.
+     */
+    synchronized List<Rule> expected(GroupSpec spec, String vpcId) {
+        String own = idOf(spec.name(), vpcId).orElse(null);
+        return Rules.sorted(spec.resolvePeers(own, name -> idOf(name, vpcId).orElse(null)).rules());
+    }
+
+    /** Every group, by id, as one line each of name, VPC, tags and rules: to compare before and after. */
+    synchronized Map<String, String> snapshot() {
+        Map<String, String> all = new TreeMap<>();
+        groups.values().forEach(g -> all.put(g.id, g.name + " in " + g.vpcId + " " + g.tags + " " + rules(g.id)));
+        return all;
+    }
+
     /** Whether a group of that id exists. */
     synchronized boolean exists(String groupId) {
         return groups.containsKey(groupId);
@@ -531,6 +545,7 @@ final class InMemoryEc2 implements Ec2Gateway {
             }
         }
         calls.record(operation);
+        journal.add(operation);
         if (denied.contains(operation)) {
             throw new AccessDeniedException("access denied to ec2:" + operation
                     + ": grant it to the caller's IAM policy (see the example policies)");
