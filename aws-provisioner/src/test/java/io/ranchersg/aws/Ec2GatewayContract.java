@@ -40,6 +40,9 @@ abstract class Ec2GatewayContract {
     static final String UNKNOWN_GROUP = "sg-0123456789abcdef0";
     /** The tags of a group no tool claims: the gateway tags a group in its create call, which takes one tag at least. */
     static final Map<String, String> PLAIN = Map.of("purpose", "gateway contract");
+    static final Rule SSH = tcp(22, "10.0.0.0/8", "ssh");
+    static final Rule HTTP = tcp(80, "10.0.0.0/8", "http");
+    static final Rule IPV6_HTTPS = Rule.ingress(Protocol.TCP, PortRange.of(443), Peer.cidr("::/0"), "");
 
     /** The gateway under test: the same one for the whole test. */
     protected abstract Ec2Gateway gateway();
@@ -180,13 +183,17 @@ abstract class Ec2GatewayContract {
 
     @Test
     void anAuthorizeWithOneDuplicateAddsNothing() {
-        String id = create(unique("batch"), defaultVpc());
-        authorize(id, tcp(22, "10.0.0.0/8", "ssh"));
+        String id = afterAnAuthorizeWithOneDuplicate();
 
-        assertThat(authorize(id, tcp(80, "10.0.0.0/8", "http"), tcp(22, "10.0.0.0/8", "ssh")))
-                .as("one rule of the call exists").isEqualTo(Ec2Gateway.Write.DUPLICATE);
-        assertThat(read(id).rules()).as("the new rule of that call was not added")
-                .doesNotContain(tcp(80, "10.0.0.0/8", "http"));
+        assertThat(read(id).rules()).as("the new rule of that call was not added").doesNotContain(HTTP);
+    }
+
+    /** A group holding {@link #SSH}, after an authorize of {@link #HTTP} and SSH again; its id. */
+    String afterAnAuthorizeWithOneDuplicate() {
+        String id = create(unique("batch"), defaultVpc());
+        authorize(id, SSH);
+        assertThat(authorize(id, HTTP, SSH)).as("one rule of the call exists").isEqualTo(Ec2Gateway.Write.DUPLICATE);
+        return id;
     }
 
     @Test
@@ -222,14 +229,23 @@ abstract class Ec2GatewayContract {
 
     @Test
     void revokesAReferenceToAGroupByItsKeyWhateverItsDescription() {
+        Reference reference = reference();
+
+        assertThat(revoke(reference.groupId(), reference.rule().withDescription("")))
+                .as("revoke without the description").isEqualTo(Ec2Gateway.Write.DONE);
+        assertThat(read(reference.groupId()).rules()).as("rules after revoke").doesNotContain(reference.rule());
+    }
+
+    /** A group holding one inbound rule from another group, the peer. */
+    record Reference(String groupId, String peerId, Rule rule) {
+    }
+
+    Reference reference() {
         String peer = create(unique("peer"), defaultVpc());
-        String id = create(unique("revref"), defaultVpc());
+        String id = create(unique("refers"), defaultVpc());
         Rule fromPeer = Rule.ingress(Protocol.TCP, PortRange.of(2379), Peer.group(peer), "etcd clients");
         authorize(id, fromPeer);
-
-        assertThat(revoke(id, fromPeer.withDescription(""))).as("revoke without the description")
-                .isEqualTo(Ec2Gateway.Write.DONE);
-        assertThat(read(id).rules()).as("rules after revoke").doesNotContain(fromPeer);
+        return new Reference(id, peer, fromPeer);
     }
 
     @Test
@@ -246,16 +262,14 @@ abstract class Ec2GatewayContract {
     void anUpdateOfADescriptionOfARuleItDoesNotHoldAnswersRuleGone() {
         String id = create(unique("descr"), defaultVpc());
 
-        assertThat(gateway().updateDescriptions(id, Direction.INGRESS, List.of(tcp(23, "10.0.0.0/8", "telnet")),
-                false)).as("EC2 answers InvalidPermission.NotFound").isEqualTo(Ec2Gateway.Write.RULE_GONE);
-        assertThat(read(id).rules()).as("rules").doesNotContain(tcp(23, "10.0.0.0/8", "telnet"));
+        assertThat(gateway().updateDescriptions(id, Direction.INGRESS, List.of(HTTP), false))
+                .as("EC2 answers InvalidPermission.NotFound").isEqualTo(Ec2Gateway.Write.RULE_GONE);
+        assertThat(read(id).rules()).as("rules").doesNotContain(HTTP);
     }
 
     @Test
     void refusesA61stInboundRuleCountingAReferenceToAGroupInEachFamily() {
-        String id = create(unique("quota"), defaultVpc());
-        assertThat(gateway().authorize(id, Direction.INGRESS, sixtyInboundIpv4Rules(), false))
-                .as("60 inbound IPv4 rules").isEqualTo(Ec2Gateway.Write.DONE);
+        String id = withSixtyInboundIpv4Rules();
 
         assertThatThrownBy(() -> authorize(id, tcp(2000, "10.0.0.0/8", "")))
                 .as("a 61st inbound IPv4 rule").is(refused(Refusal.Code.QUOTA)).hasMessageContaining(id);
@@ -268,19 +282,21 @@ abstract class Ec2GatewayContract {
 
     @Test
     void countsIpv6RulesApartFromIpv4RulesAgainstTheQuota() {
-        String id = create(unique("quota6"), defaultVpc());
-        gateway().authorize(id, Direction.INGRESS, sixtyInboundIpv4Rules(), false);
+        String id = withSixtyInboundIpv4Rules();
 
-        assertThat(authorize(id, Rule.ingress(Protocol.TCP, PortRange.of(1), Peer.cidr("::/0"), "")))
-                .as("an IPv6 rule besides 60 IPv4 rules").isEqualTo(Ec2Gateway.Write.DONE);
+        assertThat(authorize(id, IPV6_HTTPS)).as("an IPv6 rule besides 60 IPv4 rules").isEqualTo(Ec2Gateway.Write.DONE);
     }
 
-    static List<Rule> sixtyInboundIpv4Rules() {
+    /** A new group holding 60 inbound IPv4 rules, EC2's default quota; its id. */
+    String withSixtyInboundIpv4Rules() {
+        String id = create(unique("quota"), defaultVpc());
         List<Rule> sixty = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             sixty.add(tcp(1000 + i, "10.0.0.0/8", ""));
         }
-        return sixty;
+        assertThat(gateway().authorize(id, Direction.INGRESS, sixty, false)).as("60 inbound IPv4 rules")
+                .isEqualTo(Ec2Gateway.Write.DONE);
+        return id;
     }
 
     @Test
@@ -394,14 +410,11 @@ abstract class Ec2GatewayContract {
     void namesTheNetworkInterfacesThatUseAGroup() {
         String used = create(unique("eni"), defaultVpc());
         String unused = create(unique("eni"), defaultVpc());
-        String eni = attachInterface(used);
-        try {
+        whileAnInterfaceUses(used, eni -> {
             assertThat(gateway().interfacesUsing(List.of(used, UNKNOWN_GROUP))).as("interfaces using the group")
                     .singleElement().asString().startsWith(eni);
             assertThat(gateway().interfacesUsing(List.of(unused))).as("of a group none uses").isEmpty();
-        } finally {
-            detachInterface(eni);
-        }
+        });
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -409,32 +422,35 @@ abstract class Ec2GatewayContract {
 
     @Test
     void aGroupAnotherGroupRefersToIsNotDeleted() {
-        String vpc = defaultVpc();
-        String target = create(unique("used"), vpc);
-        String user = create(unique("user"), vpc);
-        Rule reference = Rule.ingress(Protocol.TCP, PortRange.of(22), Peer.group(target), "");
-        authorize(user, reference);
+        Reference reference = reference();
 
-        assertThatThrownBy(() -> gateway().delete(target)).as("EC2 answers DependencyViolation")
+        assertThatThrownBy(() -> gateway().delete(reference.peerId())).as("EC2 answers DependencyViolation")
                 .isInstanceOf(Ec2CallException.class).hasMessageContaining("DependencyViolation");
-        assertThat(gateway().groupById(target)).as("still there").isPresent();
+        assertThat(gateway().groupById(reference.peerId())).as("still there").isPresent();
 
-        revoke(user, reference);
-        assertThat(gateway().delete(target)).as("deleted once nothing refers to it").isTrue();
+        revoke(reference.groupId(), reference.rule());
+        assertThat(gateway().delete(reference.peerId())).as("deleted once nothing refers to it").isTrue();
     }
 
     @Test
     void aGroupANetworkInterfaceUsesIsNotDeleted() {
         String id = create(unique("inuse"), defaultVpc());
-        String eni = attachInterface(id);
-        try {
+        whileAnInterfaceUses(id, eni -> {
             assertThatThrownBy(() -> gateway().delete(id)).as("EC2 answers DependencyViolation")
                     .isInstanceOf(Ec2CallException.class).hasMessageContaining("DependencyViolation");
             assertThat(gateway().groupById(id)).as("still there").isPresent();
+        });
+        assertThat(gateway().delete(id)).as("deleted once no interface uses it").isTrue();
+    }
+
+    /** Runs {@code body} with the id of a network interface that uses the group; the interface is gone after. */
+    void whileAnInterfaceUses(String groupId, Consumer<String> body) {
+        String eni = attachInterface(groupId);
+        try {
+            body.accept(eni);
         } finally {
             detachInterface(eni);
         }
-        assertThat(gateway().delete(id)).as("deleted once no interface uses it").isTrue();
     }
 
     @Test

@@ -41,6 +41,19 @@ abstract class OnTheTwin {
         return new GroupDeleter(twin);
     }
 
+    /**
+     * Ensures {@link #request()}, then by hand revokes one of the group's rules and adds one of the
+     * user's own.
+     *
+     * @return EC2's state then, to compare with after a run that must write nothing
+     */
+    Map<String, String> drifted(Rule revoked, Rule added) {
+        String id = reconciler.ensure(request()).groupId();
+        twin.removeRule(id, revoked);
+        twin.addRule(id, added);
+        return twin.snapshot();
+    }
+
     /** The id of the group of that name in the default VPC; none fails the test. */
     String idOf(String groupName) {
         return twin.idOf(groupName, vpc).orElseThrow(() -> new AssertionError("no security group " + groupName));

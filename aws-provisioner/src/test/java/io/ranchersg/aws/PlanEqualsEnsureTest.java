@@ -2,6 +2,7 @@ package io.ranchersg.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ranchersg.aws.PlanScenarios.Start;
 import io.ranchersg.core.DescriptionChange;
 import io.ranchersg.core.Direction;
 import io.ranchersg.core.Peer;
@@ -13,9 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -25,28 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class PlanEqualsEnsureTest extends OnTheTwin {
 
-    /** How a scenario prepares the group before plan and ensure run. */
-    enum Start {
-        NEW_GROUP,
-        IN_SYNC,
-        DRIFTED,
-        NOT_MANAGED
-    }
-
-    static Stream<Arguments> scenarios() {
-        Stream.Builder<Arguments> all = Stream.builder();
-        for (Start start : Start.values()) {
-            for (boolean ipv6Vpc : new boolean[] {false, true}) {
-                for (boolean prune : new boolean[] {false, true}) {
-                    all.add(Arguments.of(start, ipv6Vpc, prune));
-                }
-            }
-        }
-        return all.build();
-    }
-
     @ParameterizedTest(name = "{0}, IPv6 VPC {1}, prune {2}")
-    @MethodSource("scenarios")
+    @MethodSource("io.ranchersg.aws.PlanScenarios#scenarios")
     void planShowsWhatEnsureThenDoes(Start start, boolean ipv6Vpc, boolean prune) {
         String vpcId = ipv6Vpc ? twin.addVpc(true) : vpc;
         GroupRequest request = request().withVpcId(vpcId).withPrune(prune).withAdopt(start == Start.NOT_MANAGED);
@@ -56,12 +35,7 @@ class PlanEqualsEnsureTest extends OnTheTwin {
         Outcome plan = reconciler.plan(request);
         Outcome ensure = reconciler.ensure(request);
 
-        assertThat(plan.created()).as("created").isEqualTo(ensure.created());
-        assertThat(sorted(plan.authorized())).as("authorized").isEqualTo(sorted(ensure.authorized()));
-        assertThat(sorted(plan.revoked())).as("revoked").isEqualTo(sorted(ensure.revoked()));
-        assertThat(plan.updated()).as("updated").isEqualTo(ensure.updated());
-        assertThat(plan.warnings()).as("warnings").isEqualTo(ensure.warnings());
-        assertThat(plan.findings()).as("findings of the rules left in place").isEqualTo(ensure.findings());
+        PlanAssertions.assertEnsureDidWhatPlanShowed(plan, ensure);
         assertThat(twin.rules(ensure.groupId())).as("EC2 holds what it held, changed as the plan said")
                 .isEqualTo(applied(plan, before));
         assertThat(reconciler.plan(request).actions().any()).as("a plan after ensure changes nothing").isFalse();

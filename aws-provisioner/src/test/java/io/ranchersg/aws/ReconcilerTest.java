@@ -140,10 +140,7 @@ class ReconcilerTest extends OnTheTwin {
 
     @Test
     void checkReportsDriftAndOnlyReads() {
-        reconciler.ensure(request());
-        twin.removeRule(idOf(name), world(6443));
-        twin.addRule(idOf(name), byHand(3306));
-        Map<String, String> before = twin.snapshot();
+        Map<String, String> before = drifted(world(6443), byHand(3306));
 
         Outcome check = reconciler.check(request().withPrune(true));
 
@@ -178,10 +175,7 @@ class ReconcilerTest extends OnTheTwin {
 
     @Test
     void planWithPreflightSendsItsWritesAsDryRunsOnly() {
-        reconciler.ensure(request());
-        twin.removeRule(idOf(name), world(22));
-        twin.addRule(idOf(name), byHand(3306));
-        Map<String, String> before = twin.snapshot();
+        Map<String, String> before = drifted(world(22), byHand(3306));
 
         Outcome plan = reconciler.plan(request().withPrune(true).withPreflight(true));
 

@@ -143,10 +143,7 @@ class RefusalsTest extends OnTheTwin {
 
     @Test
     void refusesARepairOverTheQuotaAtTheEnd() {
-        reconciler.ensure(request());
-        twin.addRule(idOf(name), byHand(5000));
-        twin.removeRule(idOf(name), world(22));
-        Map<String, String> before = twin.snapshot();
+        Map<String, String> before = drifted(world(22), byHand(5000));
 
         assertThatThrownBy(() -> reconciler.ensure(request().withQuota(new RuleQuota(12, 60))))
                 .is(refused(Refusal.Code.QUOTA)).hasMessageContaining("(1 over)");
@@ -155,10 +152,7 @@ class RefusalsTest extends OnTheTwin {
 
     @Test
     void refusesAPruneWhoseAdditionsWouldBrieflyExceedTheQuota() {
-        reconciler.ensure(request());
-        twin.addRule(idOf(name), byHand(7000));
-        twin.removeRule(idOf(name), world(80));
-        Map<String, String> before = twin.snapshot();
+        Map<String, String> before = drifted(world(80), byHand(7000));
 
         // 12 inbound at the end, but 13 while the missing rule is added before the extra one goes.
         assertThatThrownBy(() -> reconciler.ensure(request().withPrune(true).withQuota(new RuleQuota(12, 60))))
@@ -220,10 +214,7 @@ class RefusalsTest extends OnTheTwin {
 
     @Test
     void aPreflightRefusedOnAnExistingGroupWritesNothing() {
-        reconciler.ensure(request());
-        twin.removeRule(idOf(name), world(6443));
-        twin.addRule(idOf(name), byHand(3306));
-        Map<String, String> before = twin.snapshot();
+        Map<String, String> before = drifted(world(6443), byHand(3306));
         twin.deny("RevokeSecurityGroupIngress");
 
         assertThatThrownBy(() -> reconciler.ensure(request().withPrune(true).withPreflight(true)))

@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ranchersg.core.Direction;
-import io.ranchersg.core.PortRange;
-import io.ranchersg.core.Peer;
-import io.ranchersg.core.Protocol;
-import io.ranchersg.core.Rule;
 import io.ranchersg.core.reconcile.Refusal;
 import io.ranchersg.testsupport.Ec2Emulator;
 import io.ranchersg.testsupport.Ec2Groups;
@@ -87,13 +83,9 @@ class SecurityGroupApiContractIT extends Ec2GatewayContract {
     @Override
     @Test
     void anAuthorizeWithOneDuplicateAddsNothing() {
-        String id = create(unique("batch"), defaultVpc());
-        authorize(id, tcp(22, "10.0.0.0/8", "ssh"));
+        String id = afterAnAuthorizeWithOneDuplicate();
 
-        assertThat(authorize(id, tcp(80, "10.0.0.0/8", "http"), tcp(22, "10.0.0.0/8", "ssh")))
-                .as("one rule of the call exists").isEqualTo(Ec2Gateway.Write.DUPLICATE);
-        assertThat(read(id).rules()).as("LocalStack added the new rule of that call")
-                .contains(tcp(80, "10.0.0.0/8", "http"));
+        assertThat(read(id).rules()).as("LocalStack added the new rule of that call").contains(HTTP);
     }
 
     /**
@@ -103,15 +95,11 @@ class SecurityGroupApiContractIT extends Ec2GatewayContract {
     @Override
     @Test
     void revokesAReferenceToAGroupByItsKeyWhateverItsDescription() {
-        String peer = create(unique("peer"), defaultVpc());
-        String id = create(unique("revref"), defaultVpc());
-        Rule fromPeer = Rule.ingress(Protocol.TCP, PortRange.of(2379), Peer.group(peer), "etcd clients");
-        authorize(id, fromPeer);
+        Reference reference = reference();
 
-        assertThat(revoke(id, fromPeer.withDescription(""))).as("LocalStack: revoke without the description")
-                .isEqualTo(Ec2Gateway.Write.RULE_GONE);
-        assertThat(revoke(id, fromPeer)).as("LocalStack: revoke with it").isEqualTo(Ec2Gateway.Write.DONE);
-        assertThat(read(id).rules()).as("rules after revoke").doesNotContain(fromPeer);
+        assertThat(revoke(reference.groupId(), reference.rule().withDescription("")))
+                .as("LocalStack: revoke without the description").isEqualTo(Ec2Gateway.Write.RULE_GONE);
+        assertThat(read(reference.groupId()).rules()).as("rules").contains(reference.rule());
     }
 
     /** EC2 answers InvalidPermission.NotFound; LocalStack answers success and changes nothing. */
@@ -120,31 +108,28 @@ class SecurityGroupApiContractIT extends Ec2GatewayContract {
     void anUpdateOfADescriptionOfARuleItDoesNotHoldAnswersRuleGone() {
         String id = create(unique("descr"), defaultVpc());
 
-        assertThat(gateway().updateDescriptions(id, Direction.INGRESS, List.of(tcp(23, "10.0.0.0/8", "telnet")),
-                false)).as("LocalStack answers success").isEqualTo(Ec2Gateway.Write.DONE);
-        assertThat(read(id).rules()).as("rules").doesNotContain(tcp(23, "10.0.0.0/8", "telnet"));
+        assertThat(gateway().updateDescriptions(id, Direction.INGRESS, List.of(HTTP), false))
+                .as("LocalStack answers success").isEqualTo(Ec2Gateway.Write.DONE);
+        assertThat(read(id).rules()).as("rules").doesNotContain(HTTP);
     }
 
     /** EC2 counts IPv4 and IPv6 rules apart against the quota; LocalStack counts them together. */
     @Override
     @Test
     void countsIpv6RulesApartFromIpv4RulesAgainstTheQuota() {
-        String id = create(unique("quota6"), defaultVpc());
-        gateway().authorize(id, Direction.INGRESS, sixtyInboundIpv4Rules(), false);
+        String id = withSixtyInboundIpv4Rules();
 
-        assertThatThrownBy(() -> authorize(id, Rule.ingress(Protocol.TCP, PortRange.of(1), Peer.cidr("::/0"), "")))
-                .as("LocalStack: an IPv6 rule besides 60 IPv4 rules").is(refused(Refusal.Code.QUOTA));
+        assertThatThrownBy(() -> authorize(id, IPV6_HTTPS)).as("LocalStack: an IPv6 rule besides 60 IPv4 rules")
+                .is(refused(Refusal.Code.QUOTA));
     }
 
     /** EC2 answers DependencyViolation; LocalStack deletes a group that another group's rule names. */
     @Override
     @Test
     void aGroupAnotherGroupRefersToIsNotDeleted() {
-        String target = create(unique("used"), defaultVpc());
-        String user = create(unique("user"), defaultVpc());
-        authorize(user, Rule.ingress(Protocol.TCP, PortRange.of(22), Peer.group(target), ""));
+        Reference reference = reference();
 
-        assertThat(gateway().delete(target)).as("LocalStack deletes it").isTrue();
+        assertThat(gateway().delete(reference.peerId())).as("LocalStack deletes it").isTrue();
     }
 
     /** EC2 answers DependencyViolation; LocalStack deletes a group that a network interface uses. */
@@ -152,11 +137,7 @@ class SecurityGroupApiContractIT extends Ec2GatewayContract {
     @Test
     void aGroupANetworkInterfaceUsesIsNotDeleted() {
         String id = create(unique("inuse"), defaultVpc());
-        String eni = attachInterface(id);
-        try {
-            assertThat(gateway().delete(id)).as("LocalStack deletes it").isTrue();
-        } finally {
-            detachInterface(eni);
-        }
+
+        whileAnInterfaceUses(id, eni -> assertThat(gateway().delete(id)).as("LocalStack deletes it").isTrue());
     }
 }

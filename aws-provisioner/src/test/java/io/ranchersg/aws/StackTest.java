@@ -13,7 +13,6 @@ import io.ranchersg.core.StackGroup;
 import io.ranchersg.core.StackOptions;
 import io.ranchersg.core.StackSpec;
 import io.ranchersg.core.reconcile.Refusal;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -135,23 +134,9 @@ class StackTest extends OnTheTwin {
 
         StackOutcome ensure = reconciler.ensureStack(stack());
 
-        Map<String, String> names = new HashMap<>();
-        ensure.groups().forEach(m -> names.put(m.outcome().groupId(), m.outcome().groupName()));
-        for (StackOutcome.Member member : plan.groups()) {
-            Outcome done = ensure.of(member.role());
-            assertThat(member.outcome().created()).as("%s created", member.role()).isEqualTo(done.created());
-            assertThat(byName(done.authorized(), names)).as("authorized on %s", member.role())
-                    .containsExactlyInAnyOrderElementsOf(member.outcome().authorized());
-            assertThat(byName(done.revoked(), names)).as("revoked on %s", member.role())
-                    .containsExactlyInAnyOrderElementsOf(member.outcome().revoked());
-        }
+        PlanAssertions.assertEnsureDidWhatPlanShowed(plan, ensure);
         assertThat(reconciler.planStack(stack()).groups()).as("a plan after ensure")
                 .allSatisfy(m -> assertThat(m.outcome().actions().any()).isFalse());
-    }
-
-    private static List<Rule> byName(List<Rule> rules, Map<String, String> names) {
-        return rules.stream().map(r -> r.peer() instanceof Peer.Group g && names.containsKey(g.groupId())
-                ? r.withPeer(Peer.groupNamed(names.get(g.groupId()))) : r).toList();
     }
 
     @Test
