@@ -43,7 +43,8 @@ class ConflictsTest extends OnTheTwin {
     void aGroupMadeByHandBetweenOurReadAndOurCreateIsRefusedAndLeftAlone() {
         twin.onCall("CreateSecurityGroup", 1, t -> t.addGroup(name, vpc, Map.of("team", "network")));
 
-        assertThatThrownBy(() -> reconciler.ensure(request())).is(refused(Refusal.Code.NOT_MANAGED));
+        assertThatThrownBy(() -> reconciler.ensure(request())).as("the group made by hand is read again and refused")
+                .is(refused(Refusal.Code.NOT_MANAGED));
         assertThat(held()).as("only EC2's outbound rule").hasSize(1);
         assertThat(twin.tags(idOf(name))).as("tags").doesNotContainKey(GroupTags.MANAGED_BY);
     }
@@ -101,7 +102,8 @@ class ConflictsTest extends OnTheTwin {
             twin.onCall("AuthorizeSecurityGroupIngress", call, t -> t.addRule(id, rule));
         }
 
-        assertThatThrownBy(() -> reconciler.ensure(request())).isInstanceOf(Ec2CallException.class)
+        assertThatThrownBy(() -> reconciler.ensure(request())).as("a writer conflicting in every round")
+                .isInstanceOf(Ec2CallException.class)
                 .hasMessageContaining("did not converge in " + Executor.MAX_ROUNDS + " rounds");
         assertThat(held()).as("only the profile's rules").isSubsetOf(expected(request()));
         assertThat(reconciler.ensure(request()).inSync()).as("finished by the next run").isTrue();
@@ -112,7 +114,8 @@ class ConflictsTest extends OnTheTwin {
     void aLostAnswerToTheAuthorizeIsFinishedByARerunThatOnlyReads() {
         twin.loseAnswer("AuthorizeSecurityGroupIngress", 1);
 
-        assertThatThrownBy(() -> reconciler.ensure(request())).isInstanceOf(EndpointUnreachableException.class);
+        assertThatThrownBy(() -> reconciler.ensure(request())).as("the authorize's answer is lost")
+                .isInstanceOf(EndpointUnreachableException.class);
         assertThat(held()).as("written all the same").isEqualTo(expected(request()));
 
         Outcome rerun = reconciler.ensure(request());
@@ -124,7 +127,8 @@ class ConflictsTest extends OnTheTwin {
     void aLostAnswerToTheCreateIsFinishedByARerunOnTheSameGroup() {
         twin.loseAnswer("CreateSecurityGroup", 1);
 
-        assertThatThrownBy(() -> reconciler.ensure(request())).isInstanceOf(EndpointUnreachableException.class);
+        assertThatThrownBy(() -> reconciler.ensure(request())).as("the create's answer is lost")
+                .isInstanceOf(EndpointUnreachableException.class);
         String id = idOf(name);
 
         Outcome rerun = reconciler.ensure(request());
@@ -140,7 +144,7 @@ class ConflictsTest extends OnTheTwin {
         twin.addRule(id, byHand(9999));
         twin.loseAnswer("RevokeSecurityGroupIngress", 1);
 
-        assertThatThrownBy(() -> reconciler.ensure(request().withPrune(true)))
+        assertThatThrownBy(() -> reconciler.ensure(request().withPrune(true))).as("the revoke's answer is lost")
                 .isInstanceOf(EndpointUnreachableException.class);
 
         Outcome rerun = reconciler.ensure(request().withPrune(true));
@@ -155,7 +159,9 @@ class ConflictsTest extends OnTheTwin {
         twin.addRule(id, byHand(9999));
         twin.deny("RevokeSecurityGroupIngress");
 
-        assertThatThrownBy(() -> reconciler.ensure(request().withPrune(true))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> reconciler.ensure(request().withPrune(true)))
+                .as("the revoke is denied after the authorize")
+                .isInstanceOf(AccessDeniedException.class);
         assertThat(held()).as("access never lost: the missing rule first").containsAll(expected(request()))
                 .contains(byHand(9999));
 
@@ -219,7 +225,8 @@ class ConflictsTest extends OnTheTwin {
         String ipv6Vpc = twin.addVpc(true);
         GroupRequest request = request().withVpcId(ipv6Vpc);
         twin.loseAnswer("CreateSecurityGroup", 1);
-        assertThatThrownBy(() -> reconciler.ensure(request)).isInstanceOf(EndpointUnreachableException.class);
+        assertThatThrownBy(() -> reconciler.ensure(request)).as("the create's answer is lost")
+                .isInstanceOf(EndpointUnreachableException.class);
 
         Outcome rerun = reconciler.ensure(request);
 

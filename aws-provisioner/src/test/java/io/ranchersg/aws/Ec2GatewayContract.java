@@ -38,7 +38,7 @@ abstract class Ec2GatewayContract {
 
     /** An id of EC2's form that names no group. */
     static final String UNKNOWN_GROUP = "sg-0123456789abcdef0";
-    /** The tags of a group no tool claims: the gateway tags a group in its create call, which takes one tag at least. */
+    /** Tags of a group no tool claims: the gateway tags a group in its create call, which takes one tag at least. */
     static final Map<String, String> PLAIN = Map.of("purpose", "gateway contract");
     static final Rule SSH = tcp(22, "10.0.0.0/8", "ssh");
     static final Rule HTTP = tcp(80, "10.0.0.0/8", "http");

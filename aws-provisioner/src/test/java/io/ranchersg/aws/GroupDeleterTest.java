@@ -72,6 +72,7 @@ class GroupDeleterTest extends OnTheTwin {
         Map<String, String> before = twin.snapshot();
 
         assertThatThrownBy(() -> deleter().deleteStack(StackTest.CLUSTER, vpc, true))
+                .as("delete while a network interface uses the worker group")
                 .is(refused(Refusal.Code.GROUP_IN_USE)).hasMessageContaining(eni).hasMessageContaining("instance i-");
         assertThat(twin.snapshot()).as("nothing changed").isEqualTo(before);
 
@@ -88,6 +89,7 @@ class GroupDeleterTest extends OnTheTwin {
         Map<String, String> before = twin.snapshot();
 
         assertThatThrownBy(() -> deleter().deleteStack(StackTest.CLUSTER, vpc, true))
+                .as("delete while an outside group refers to the worker group")
                 .is(refused(Refusal.Code.GROUP_IN_USE))
                 .hasMessageContaining("unit-lb").hasMessageContaining("ingress tcp 8080 from " + worker);
         assertThat(twin.snapshot()).as("nothing changed").isEqualTo(before);
@@ -104,7 +106,7 @@ class GroupDeleterTest extends OnTheTwin {
         reconciler.ensureStack(StackRequest.of(other).withVpcId(vpc));
         twin.onCall("DeleteSecurityGroup", 2, t -> t.deny("DeleteSecurityGroup"));
 
-        assertThatThrownBy(() -> deleter().deleteStack(StackTest.CLUSTER, vpc, true))
+        assertThatThrownBy(() -> deleter().deleteStack(StackTest.CLUSTER, vpc, true)).as("the second delete is denied")
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(stackGroupsLeft()).as("one group deleted, two left").isEqualTo(2);
 
@@ -121,6 +123,7 @@ class GroupDeleterTest extends OnTheTwin {
         twin.loseAnswer("DeleteSecurityGroup", 1);
 
         assertThatThrownBy(() -> deleter().deleteStack(StackTest.CLUSTER, vpc, true))
+                .as("the first delete's answer is lost")
                 .isInstanceOf(EndpointUnreachableException.class);
 
         deleter().deleteStack(StackTest.CLUSTER, vpc, true);
@@ -132,7 +135,8 @@ class GroupDeleterTest extends OnTheTwin {
         reconciler.ensure(request());
         String byHand = twin.addGroup("by-hand", vpc, Map.of());
 
-        assertThatThrownBy(() -> deleter().deleteGroup("by-hand", vpc, true)).is(refused(Refusal.Code.NOT_MANAGED));
+        assertThatThrownBy(() -> deleter().deleteGroup("by-hand", vpc, true)).as("delete of a group made by hand")
+                .is(refused(Refusal.Code.NOT_MANAGED));
         assertThat(twin.exists(byHand)).as("not deleted").isTrue();
 
         assertThat(deleter().deleteGroup(name, vpc, false).deleted()).as("a plan deletes nothing").isFalse();

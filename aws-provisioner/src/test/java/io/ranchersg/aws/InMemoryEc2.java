@@ -180,7 +180,8 @@ final class InMemoryEc2 implements Ec2Gateway {
         Set<String> wanted = new LinkedHashSet<>(names);
         return call("DescribeSecurityGroups", () -> {
             Map<String, ObservedGroup> byName = new LinkedHashMap<>();
-            visible(g -> g.vpcId.equals(vpcId) && wanted.contains(g.name)).forEach(g -> byName.put(g.name, observed(g)));
+            visible(g -> g.vpcId.equals(vpcId) && wanted.contains(g.name))
+                    .forEach(g -> byName.put(g.name, observed(g)));
             return byName;
         });
     }
@@ -203,8 +204,8 @@ final class InMemoryEc2 implements Ec2Gateway {
 
     @Override
     public synchronized List<ObservedGroup> scanned(boolean driverGroups) {
-        return call("DescribeSecurityGroups", () -> visible(g -> GroupTags.MANAGER.equals(g.tags.get(GroupTags.MANAGED_BY))
-                || driverGroups && (g.tags.containsKey(GroupTags.MANAGED_BY) || g.tags.containsKey(ManagedTags.DRIVER_TAG)))
+        return call("DescribeSecurityGroups", () -> visible(g -> GroupTags.isManaged(g.tags) || driverGroups
+                && (g.tags.containsKey(GroupTags.MANAGED_BY) || g.tags.containsKey(ManagedTags.DRIVER_TAG)))
                 .stream().map(InMemoryEc2::observed).toList());
     }
 
@@ -292,7 +293,7 @@ final class InMemoryEc2 implements Ec2Gateway {
                         + ": EC2 refused " + operation + " because the group's rule quota is reached (The maximum"
                         + " number of rules per security group has been reached.)"));
             }
-            asked.forEach((key, rule) -> group.rules.put(key, new StoredRule(newId("sgr-"), rule.description())));
+            asked.values().forEach(rule -> hold(group, rule));
             return Write.DONE;
         });
     }
@@ -400,7 +401,7 @@ final class InMemoryEc2 implements Ec2Gateway {
         return this;
     }
 
-    /** Groups created from now on answer their first writes with InvalidGroup.NotFound, as EC2 may right after a create. */
+    /** Groups created from now on answer their first writes with InvalidGroup.NotFound, as EC2 may after a create. */
     synchronized InMemoryEc2 writesLagAfterCreate(int attempts) {
         writeLagAfterCreate = attempts;
         return this;
@@ -583,7 +584,8 @@ final class InMemoryEc2 implements Ec2Gateway {
                 });
             } catch (GroupNotFound e) {
                 if (attempt == ATTEMPTS) {
-                    throw new Ec2CallException("EC2 " + operation + " failed: InvalidGroup.NotFound: " + e.getMessage());
+                    throw new Ec2CallException("EC2 " + operation + " failed: InvalidGroup.NotFound: "
+                            + e.getMessage());
                 }
             }
         }
@@ -633,8 +635,8 @@ final class InMemoryEc2 implements Ec2Gateway {
 
     private boolean inUse(String groupId) {
         return interfaces.values().stream().anyMatch(eni -> eni.groupIds().contains(groupId))
-                || groups.values().stream().anyMatch(g -> !g.id.equals(groupId)
-                        && (refersTo(g, Direction.INGRESS, Set.of(groupId)) || refersTo(g, Direction.EGRESS, Set.of(groupId))));
+                || groups.values().stream().anyMatch(g -> !g.id.equals(groupId) && (refersTo(g, Direction.INGRESS,
+                        Set.of(groupId)) || refersTo(g, Direction.EGRESS, Set.of(groupId))));
     }
 
     /** Whether the group's rules of that direction name any of these groups, itself included. */
@@ -668,7 +670,7 @@ final class InMemoryEc2 implements Ec2Gateway {
         Vpc vpc = new Vpc(newId("vpc-"), ipv6, isDefault);
         vpcs.put(vpc.id(), vpc);
         Group fallback = newGroup("default", vpc.id(), Map.of());
-        fallback.rules.put(Rule.allTraffic(Direction.INGRESS, Peer.self(), "").key(), new StoredRule(newId("sgr-"), ""));
+        hold(fallback, Rule.allTraffic(Direction.INGRESS, Peer.self(), ""));
         return vpc.id();
     }
 
@@ -676,13 +678,17 @@ final class InMemoryEc2 implements Ec2Gateway {
     private Group newGroup(String name, String vpcId, Map<String, String> tags) {
         Group group = new Group(newId("sg-"), name, vpcId);
         group.tags.putAll(tags);
-        group.rules.put(Rule.allTraffic(Direction.EGRESS, Peer.Cidr.ANY_IPV4, "").key(), new StoredRule(newId("sgr-"), ""));
+        hold(group, Rule.allTraffic(Direction.EGRESS, Peer.Cidr.ANY_IPV4, ""));
         if (vpcs.get(vpcId).ipv6()) {
-            group.rules.put(Rule.allTraffic(Direction.EGRESS, Peer.Cidr.ANY_IPV6, "").key(),
-                    new StoredRule(newId("sgr-"), ""));
+            hold(group, Rule.allTraffic(Direction.EGRESS, Peer.Cidr.ANY_IPV6, ""));
         }
         groups.put(group.id, group);
         return group;
+    }
+
+    /** A new rule in the group, with a new {@code sgr-} id; {@code rule} as the group holds it ({@code self}). */
+    private void hold(Group group, Rule rule) {
+        group.rules.put(rule.key(), new StoredRule(newId("sgr-"), rule.description()));
     }
 
     /** An id as EC2 makes them: the prefix and 17 hex digits. */

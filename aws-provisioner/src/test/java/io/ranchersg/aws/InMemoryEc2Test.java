@@ -71,6 +71,7 @@ class InMemoryEc2Test {
         twin.loseAnswer("AuthorizeSecurityGroupIngress", 1);
 
         assertThatThrownBy(() -> twin.authorize(id, Direction.INGRESS, List.of(SSH), false))
+                .as("the caller hears a timeout")
                 .isInstanceOf(EndpointUnreachableException.class).hasMessageContaining("did not answer");
         assertThat(twin.rules(id)).as("the rule was written all the same").contains(SSH);
     }
@@ -96,7 +97,8 @@ class InMemoryEc2Test {
         String used = create("used");
         twin.addNetworkInterface(false, used);
 
-        assertThatThrownBy(() -> twin.delete(used)).isInstanceOf(Ec2CallException.class)
+        assertThatThrownBy(() -> twin.delete(used)).as("EC2 answers DependencyViolation until the attempts run out")
+                .isInstanceOf(Ec2CallException.class)
                 .hasMessageContaining("DependencyViolation");
         assertThat(twin.calls().calls()).as("calls").containsEntry("DeleteSecurityGroup", InMemoryEc2.ATTEMPTS);
         assertThat(twin.exists(used)).as("still there").isTrue();

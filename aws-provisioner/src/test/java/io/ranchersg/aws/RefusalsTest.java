@@ -45,7 +45,8 @@ class RefusalsTest extends OnTheTwin {
         madeByHand();
         Map<String, String> before = twin.snapshot();
 
-        assertThatThrownBy(() -> reconciler.ensure(request())).is(refused(Refusal.Code.NOT_MANAGED))
+        assertThatThrownBy(() -> reconciler.ensure(request())).as("ensure of a group made by hand")
+                .is(refused(Refusal.Code.NOT_MANAGED))
                 .hasMessageContaining(idOf(name));
         assertThat(twin.snapshot()).as("nothing written").isEqualTo(before);
         assertThat(reconciler.plan(request()).warnings()).as("a plan shows what ensure will refuse")
@@ -86,7 +87,9 @@ class RefusalsTest extends OnTheTwin {
         String id = reconciler.ensure(locked).groupId();
         Map<String, String> before = twin.snapshot();
 
-        assertThatThrownBy(() -> reconciler.ensure(request())).is(refused(Refusal.Code.RECONFIGURE))
+        assertThatThrownBy(() -> reconciler.ensure(request()))
+                .as("ensure with other options than the group was made with")
+                .is(refused(Refusal.Code.RECONFIGURE))
                 .hasMessageContaining("options 'open-to=10.0.0.0/8'");
         assertThatThrownBy(() -> reconciler.plan(request().withPreflight(true)))
                 .as("a preflighted plan refuses what ensure refuses").is(refused(Refusal.Code.RECONFIGURE));
@@ -97,7 +100,8 @@ class RefusalsTest extends OnTheTwin {
         Outcome reconfigured = reconciler.ensure(request().withReconfigure(true));
 
         assertThat(reconfigured.drift().missing()).as("opened as now asked").isEmpty();
-        assertThat(twin.tags(id)).as("the options tag says what it is made for now").containsEntry(GroupTags.OPTIONS, "");
+        assertThat(twin.tags(id)).as("the options tag says what it is made for now")
+                .containsEntry(GroupTags.OPTIONS, "");
         assertThat(reconciler.ensure(request()).actions().any()).as("no refusal once reconfigured").isFalse();
     }
 
@@ -136,6 +140,7 @@ class RefusalsTest extends OnTheTwin {
     @Test
     void refusesAGroupOverTheQuotaBeforeCreatingIt() {
         assertThatThrownBy(() -> reconciler.ensure(request().withQuota(new RuleQuota(10, 60))))
+                .as("13 inbound rules against a quota of 10")
                 .is(refused(Refusal.Code.QUOTA)).hasMessageContaining("(2 over)");
         assertThat(twin.idOf(name, vpc)).as("no group created").isEmpty();
         assertThat(twin.journal()).as("calls").allMatch(op -> op.startsWith("Describe"));
@@ -146,6 +151,7 @@ class RefusalsTest extends OnTheTwin {
         Map<String, String> before = drifted(world(22), byHand(5000));
 
         assertThatThrownBy(() -> reconciler.ensure(request().withQuota(new RuleQuota(12, 60))))
+                .as("13 inbound rules at the end against a quota of 12")
                 .is(refused(Refusal.Code.QUOTA)).hasMessageContaining("(1 over)");
         assertThat(twin.snapshot()).as("nothing written").isEqualTo(before);
     }
@@ -156,6 +162,7 @@ class RefusalsTest extends OnTheTwin {
 
         // 12 inbound at the end, but 13 while the missing rule is added before the extra one goes.
         assertThatThrownBy(() -> reconciler.ensure(request().withPrune(true).withQuota(new RuleQuota(12, 60))))
+                .as("a prune whose peak exceeds the quota")
                 .is(refused(Refusal.Code.QUOTA)).hasMessageContaining("revoke the extra rules first");
         assertThat(twin.snapshot()).as("nothing written").isEqualTo(before);
 
@@ -169,7 +176,8 @@ class RefusalsTest extends OnTheTwin {
         GroupRequest request = etcdWithController(Peer.group(Ec2GatewayContract.UNKNOWN_GROUP));
 
         assertThatThrownBy(() -> reconciler.plan(request)).as("plan").is(refused(Refusal.Code.PEER_NOT_FOUND));
-        assertThatThrownBy(() -> reconciler.ensure(request)).is(refused(Refusal.Code.PEER_NOT_FOUND))
+        assertThatThrownBy(() -> reconciler.ensure(request)).as("ensure naming a peer id that does not exist")
+                .is(refused(Refusal.Code.PEER_NOT_FOUND))
                 .hasMessageContaining("refers to group " + Ec2GatewayContract.UNKNOWN_GROUP + ", which does not exist");
         assertThat(twin.idOf(name, vpc)).as("no group left behind").isEmpty();
 
@@ -183,7 +191,8 @@ class RefusalsTest extends OnTheTwin {
     void refusesAPeerNameThatDoesNotExistBeforeCreatingAnything() {
         GroupRequest request = etcdWithController(Peer.groupNamed(name + "-cp"));
 
-        assertThatThrownBy(() -> reconciler.ensure(request)).is(refused(Refusal.Code.PEER_NOT_FOUND))
+        assertThatThrownBy(() -> reconciler.ensure(request)).as("ensure naming a peer group that does not exist")
+                .is(refused(Refusal.Code.PEER_NOT_FOUND))
                 .hasMessageContaining(name + "-cp");
         assertThat(twin.idOf(name, vpc)).as("nothing created").isEmpty();
 
@@ -196,9 +205,11 @@ class RefusalsTest extends OnTheTwin {
     void refusesAVpcThatDoesNotExist() {
         GroupRequest request = request().withVpcId("vpc-0123456789abcdef0");
 
-        assertThatThrownBy(() -> reconciler.ensure(request)).is(refused(Refusal.Code.VPC_NOT_FOUND))
+        assertThatThrownBy(() -> reconciler.ensure(request)).as("ensure in a VPC that does not exist")
+                .is(refused(Refusal.Code.VPC_NOT_FOUND))
                 .hasMessageContaining("vpc-0123456789abcdef0");
-        assertThatThrownBy(() -> reconciler.check(request)).is(refused(Refusal.Code.VPC_NOT_FOUND));
+        assertThatThrownBy(() -> reconciler.check(request)).as("check in a VPC that does not exist")
+                .is(refused(Refusal.Code.VPC_NOT_FOUND));
         assertThat(twin.journal()).as("calls").doesNotContain("CreateSecurityGroup");
     }
 
@@ -206,7 +217,7 @@ class RefusalsTest extends OnTheTwin {
     void aPreflightRefusedForTheCreateLeavesNothingBehind() {
         twin.deny("CreateSecurityGroup");
 
-        assertThatThrownBy(() -> reconciler.ensure(request().withPreflight(true)))
+        assertThatThrownBy(() -> reconciler.ensure(request().withPreflight(true))).as("the DryRun create is denied")
                 .isInstanceOf(AccessDeniedException.class).hasMessageContaining("ec2:CreateSecurityGroup");
         assertThat(twin.idOf(name, vpc)).as("no group made").isEmpty();
         assertThat(twin.calls().calls()).as("only the DryRun create was sent").containsEntry("CreateSecurityGroup", 1);
@@ -218,6 +229,7 @@ class RefusalsTest extends OnTheTwin {
         twin.deny("RevokeSecurityGroupIngress");
 
         assertThatThrownBy(() -> reconciler.ensure(request().withPrune(true).withPreflight(true)))
+                .as("the DryRun revoke is denied")
                 .isInstanceOf(AccessDeniedException.class).hasMessageContaining("ec2:RevokeSecurityGroupIngress");
         assertThat(twin.snapshot()).as("the authorize, allowed, was not sent either").isEqualTo(before);
 
@@ -237,6 +249,7 @@ class RefusalsTest extends OnTheTwin {
         twin.deny("AuthorizeSecurityGroupIngress");
 
         assertThatThrownBy(() -> reconciler.ensure(request().withPreflight(true)))
+                .as("the new group's DryRun authorize is denied")
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(held()).as("only EC2's outbound rule").containsExactly(ruleOf(request(),
                 Rule.allTraffic(Direction.EGRESS, Peer.Cidr.ANY_IPV4, "")));

@@ -119,7 +119,8 @@ class StackTest extends OnTheTwin {
         String worker = nodePool().group(Roles.WORKER).orElseThrow().name();
         twin.addGroup(worker, vpc, Map.of("team", "network"));
 
-        assertThatThrownBy(() -> reconciler.ensureStack(stack())).is(refused(Refusal.Code.NOT_MANAGED))
+        assertThatThrownBy(() -> reconciler.ensureStack(stack())).as("a stack group made by hand")
+                .is(refused(Refusal.Code.NOT_MANAGED))
                 .hasMessageContaining(worker);
         assertThat(twin.groupCount(vpc)).as("no other group created").isEqualTo(2);
 
@@ -143,7 +144,8 @@ class StackTest extends OnTheTwin {
     void aRunStoppedBetweenCreatesIsFinishedByTheNext() {
         twin.onCall("CreateSecurityGroup", 2, t -> t.deny("CreateSecurityGroup"));
 
-        assertThatThrownBy(() -> reconciler.ensureStack(stack())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> reconciler.ensureStack(stack())).as("the second create is denied")
+                .isInstanceOf(AccessDeniedException.class);
         assertThat(twin.groupCount(vpc)).as("one group made").isEqualTo(2);
 
         twin.allow("CreateSecurityGroup");
@@ -156,7 +158,8 @@ class StackTest extends OnTheTwin {
     void aRunStoppedBetweenAuthorizesIsFinishedByTheNext() {
         twin.onCall("AuthorizeSecurityGroupIngress", 2, t -> t.deny("AuthorizeSecurityGroupIngress"));
 
-        assertThatThrownBy(() -> reconciler.ensureStack(stack())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> reconciler.ensureStack(stack())).as("the second authorize is denied")
+                .isInstanceOf(AccessDeniedException.class);
         assertThat(reconciler.checkStack(stack()).inSync()).as("half done").isFalse();
 
         twin.allow("AuthorizeSecurityGroupIngress");
@@ -168,7 +171,8 @@ class StackTest extends OnTheTwin {
     void aLostAnswerToTheSecondCreateIsFinishedByTheNextRun() {
         twin.loseAnswer("CreateSecurityGroup", 2);
 
-        assertThatThrownBy(() -> reconciler.ensureStack(stack())).isInstanceOf(EndpointUnreachableException.class);
+        assertThatThrownBy(() -> reconciler.ensureStack(stack())).as("the second create's answer is lost")
+                .isInstanceOf(EndpointUnreachableException.class);
 
         StackOutcome finished = reconciler.ensureStack(stack());
         assertThat(finished.inSync()).as("in sync").isTrue();
