@@ -102,7 +102,7 @@ final class Executor {
             }
             record(decision, progress);
             if (!decision.creates().isEmpty()) {
-                observed = create(decision, observed, specs, vpcId, progress);
+                observed = create(decision, observed, specs, vpcId, progress, round);
             } else {
                 if (options.preflight()) {
                     dryRun(decision, observed, proven);
@@ -135,13 +135,17 @@ final class Executor {
     }
 
     private Observation create(Decision decision, Observation observed, List<GroupSpec> specs, String vpcId,
-                               Map<String, Progress> progress) {
+                               Map<String, Progress> progress, int round) {
         for (GroupDecision.Create create : decision.creates()) {
             GroupSpec spec = create.desired();
             var id = ec2.create(spec, observed.vpc().id(), false);
             if (id.isEmpty()) {
-                // Another run created it between our read and our create: read again, decide again.
+                // Another run created it between our read and our create: read again, decide again. EC2's
+                // reads lag its writes: until they show the other run's group, give them time.
                 Observation again = observer.observe(specs, vpcId);
+                if (again.group(spec.name()) == null) {
+                    ec2.settle(round);
+                }
                 for (Map.Entry<String, Progress> p : progress.entrySet()) {
                     ObservedGroup mine = again.group(p.getKey());
                     if (p.getValue().created && mine != null) {

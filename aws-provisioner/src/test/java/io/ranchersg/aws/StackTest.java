@@ -4,9 +4,11 @@ import static io.ranchersg.aws.Refused.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ranchersg.core.GroupTags;
 import io.ranchersg.core.Layout;
 import io.ranchersg.core.Peer;
 import io.ranchersg.core.PortRange;
+import io.ranchersg.core.ProfileOptions;
 import io.ranchersg.core.Roles;
 import io.ranchersg.core.Rule;
 import io.ranchersg.core.StackGroup;
@@ -126,6 +128,22 @@ class StackTest extends OnTheTwin {
 
         assertThat(reconciler.ensureStack(stack().withAdopt(true)).inSync()).as("adopted").isTrue();
         assertExact(nodePool());
+    }
+
+    @Test
+    void aRefusalThatAnotherRunBringsAfterTheFirstCreateRemovesTheGroupsThisRunMade() {
+        // While our creates run, another run makes the worker group (the layout's last) with other options.
+        String worker = nodePool().group(Roles.WORKER).orElseThrow().name();
+        twin.onCall("CreateSecurityGroup", 2, t -> t.addGroup(worker, vpc, GroupTags.of("rancher-nodes",
+                ProfileOptions.defaults().withGroupName(worker))));
+
+        assertThatThrownBy(() -> reconciler.ensureStack(stack())).as("the other run's group is made otherwise")
+                .is(refused(Refusal.Code.RECONFIGURE))
+                .hasMessageContaining(worker);
+        assertThat(twin.groupCount(vpc)).as("the default group and the other run's; ours removed again")
+                .isEqualTo(2);
+        assertThat(twin.calls().calls()).as("both creates undone").containsEntry("DeleteSecurityGroup", 2)
+                .doesNotContainKey("AuthorizeSecurityGroupIngress");
     }
 
     @Test
