@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.ToIntFunction;
 
 /**
@@ -109,23 +110,46 @@ public final class Prometheus {
                 groups, o -> o.drift().extra().size());
         gauge(out, "rancher_sg_group_changed_rules", "Rules whose description differs from the profile's.",
                 groups, o -> o.drift().changed().size());
+        findings(out, groups);
+    }
+
+    /**
+     * {@code rancher_sg_findings}: per group, severity and code, the rules (or unions of rules) with
+     * that finding, for alerting on, say, {@code severity="critical"}. Groups without findings have
+     * no series.
+     */
+    private static void findings(StringBuilder out, List<Named> groups) {
+        StringBuilder series = new StringBuilder();
+        for (Named group : groups) {
+            Map<String, Integer> counts = new TreeMap<>();
+            group.outcome().findings().forEach(f -> counts.merge("severity=\"" + f.severity().jsonName()
+                    + "\",code=\"" + escape(f.code()) + "\"", 1, Integer::sum));
+            counts.forEach((labels, count) -> series.append("rancher_sg_findings{").append(labels(group))
+                    .append(',').append(labels).append("} ").append(count).append('\n'));
+        }
+        if (!series.isEmpty()) {
+            header(out, "rancher_sg_findings", "Rules of the security group with this finding (effective exposure:"
+                    + " rules that open a port together count once).");
+            out.append(series);
+        }
     }
 
     private static void gauge(StringBuilder out, String name, String help, List<Named> groups,
                               ToIntFunction<Outcome> value) {
         header(out, name, help);
         for (Named group : groups) {
-            Outcome o = group.outcome();
-            out.append(name).append('{')
-                    .append("account=\"").append(escape(o.location().account())).append("\",")
-                    .append("account_name=\"").append(escape(group.accountName())).append("\",")
-                    .append("region=\"").append(escape(o.region())).append("\",")
-                    .append("vpc_id=\"").append(escape(o.vpcId())).append("\",")
-                    .append("group_id=\"").append(escape(o.groupId())).append("\",")
-                    .append("group_name=\"").append(escape(o.groupName())).append("\",")
-                    .append("profile=\"").append(escape(o.profile())).append("\"} ")
-                    .append(value.applyAsInt(o)).append('\n');
+            out.append(name).append('{').append(labels(group)).append("} ")
+                    .append(value.applyAsInt(group.outcome())).append('\n');
         }
+    }
+
+    /** The labels that name one group. */
+    private static String labels(Named group) {
+        Outcome o = group.outcome();
+        return "account=\"" + escape(o.location().account()) + "\",account_name=\"" + escape(group.accountName())
+                + "\",region=\"" + escape(o.region()) + "\",vpc_id=\"" + escape(o.vpcId()) + "\",group_id=\""
+                + escape(o.groupId()) + "\",group_name=\"" + escape(o.groupName()) + "\",profile=\""
+                + escape(o.profile()) + "\"";
     }
 
     private static String accountLabels(ScanTarget target) {
