@@ -1,7 +1,9 @@
 package io.ranchersg.cli;
 
+import io.ranchersg.aws.CallerIdentity;
 import io.ranchersg.aws.ClientSettings;
 import io.ranchersg.aws.Ec2Session;
+import io.ranchersg.cli.view.Asff;
 import io.ranchersg.cli.view.CheckView;
 import io.ranchersg.cli.view.Style;
 import io.ranchersg.cli.view.View;
@@ -45,8 +47,16 @@ abstract class AwsCommand implements Callable<Integer>, JsonOutput {
     @Override
     public final Integer call() {
         settings = aws.settings(context.env());
+        if (output != null && output.asff() && !reportsFindings()) {
+            throw new UsageException("--output asff: only check, stack check and scan report findings as ASFF");
+        }
         validate();
         return execute();
+    }
+
+    /** Whether the command's report is a check's, whose findings {@code --output asff} gives. */
+    boolean reportsFindings() {
+        return false;
     }
 
     /** Checks the command's own inputs; throws {@link UsageException} naming a bad value. Never calls AWS. */
@@ -98,7 +108,14 @@ abstract class AwsCommand implements Callable<Integer>, JsonOutput {
         files.written(view, at);
         List<String> errors = view.errors();
         errors.forEach(line -> err().println(ErrorFunnel.PREFIX + line));
-        print(view);
+        if (output.asff()) {
+            // Groups of the caller's own account do not name it: STS says which it is.
+            String account = view.outcomes().stream().allMatch(o -> o.location().account() != null) ? null
+                    : CallerIdentity.account(settings);
+            out().println(Json.write(Asff.document(view.outcomes(), account, at)));
+        } else {
+            print(view);
+        }
         if (!errors.isEmpty()) {
             return ExitCodes.ERROR;
         }

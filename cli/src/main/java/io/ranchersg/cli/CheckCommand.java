@@ -19,6 +19,11 @@ final class CheckCommand extends GroupCommand {
     }
 
     @Override
+    boolean reportsFindings() {
+        return true;
+    }
+
+    @Override
     void validateMore() {
         files.check();
     }

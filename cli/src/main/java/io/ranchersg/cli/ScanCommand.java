@@ -71,6 +71,11 @@ final class ScanCommand extends AwsCommand {
     }
 
     @Override
+    boolean reportsFindings() {
+        return true;
+    }
+
+    @Override
     void validate() {
         if (parallelism < 1 || parallelism > Scanner.MAX_PARALLELISM) {
             throw new UsageException("--parallelism: " + parallelism + " is out of range 1.." + Scanner.MAX_PARALLELISM);

@@ -19,6 +19,11 @@ final class StackCheckCommand extends StackAwsCommand {
     }
 
     @Override
+    boolean reportsFindings() {
+        return true;
+    }
+
+    @Override
     void validateMore() {
         files.check();
     }

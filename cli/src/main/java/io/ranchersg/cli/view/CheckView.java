@@ -1,5 +1,6 @@
 package io.ranchersg.cli.view;
 
+import io.ranchersg.aws.Outcome;
 import java.time.Instant;
 import java.util.List;
 
@@ -11,6 +12,9 @@ public interface CheckView extends View {
 
     /** The textfile of a check that ran at {@code at}. */
     String prometheus(Instant at);
+
+    /** The groups checked, for the findings of {@code --output asff}. */
+    List<Outcome> outcomes();
 
     /** Whether every group checked exists and matches its profile. */
     boolean inSync();

@@ -23,6 +23,11 @@ final class CheckedGroups extends Forms implements CheckView {
     }
 
     @Override
+    public List<Outcome> outcomes() {
+        return outcomes;
+    }
+
+    @Override
     public boolean inSync() {
         return outcomes.stream().allMatch(Outcome::inSync);
     }

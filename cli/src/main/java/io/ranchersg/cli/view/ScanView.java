@@ -145,6 +145,11 @@ public final class ScanView implements CheckView {
      * groups could not be checked; the check succeeded only when nothing failed.
      */
     @Override
+    public List<Outcome> outcomes() {
+        return result.outcomes();
+    }
+
+    @Override
     public String prometheus(Instant at) {
         return Prometheus.scan(result, at);
     }
