@@ -2,6 +2,7 @@ package io.ranchersg.aws;
 
 import io.ranchersg.core.Direction;
 import io.ranchersg.core.GroupSpec;
+import io.ranchersg.core.Peer;
 import io.ranchersg.core.Rule;
 import io.ranchersg.core.RuleKey;
 import io.ranchersg.core.reconcile.ObservedGroup;
@@ -82,6 +83,12 @@ public interface Ec2Gateway {
 
     /** The network interfaces that use any of these groups, each as {@code eni-… (instance i-…)}. */
     List<String> interfacesUsing(Collection<String> groupIds);
+
+    /**
+     * The blocks of a managed prefix list ({@code GetManagedPrefixListEntries}, paginated), or empty
+     * when it cannot be read (not found, or not allowed): its rules are then not judged.
+     */
+    Optional<List<Peer.Cidr>> prefixListEntries(String prefixListId);
 
     /** The {@code sgr-} id of each rule the group holds, by the rule's key ({@code self} for its own id). */
     Map<RuleKey, String> ruleIds(String groupId);

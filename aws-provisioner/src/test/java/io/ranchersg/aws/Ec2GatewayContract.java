@@ -56,6 +56,9 @@ abstract class Ec2GatewayContract {
     /** Deletes a network interface that {@link #attachInterface} made. */
     protected abstract void detachInterface(String interfaceId);
 
+    /** A managed prefix list holding these blocks, made outside the gateway; returns its id. */
+    protected abstract String newPrefixList(String... blocks);
+
     // ---------------------------------------------------------------------------------------------
     // Names and VPCs
 
@@ -590,5 +593,14 @@ abstract class Ec2GatewayContract {
 
     static Rule tcp(int port, String cidr, String description) {
         return Rule.ingress(Protocol.TCP, PortRange.of(port), Peer.cidr(cidr), description);
+    }
+
+    @Test
+    void readsTheBlocksOfAPrefixListAndNothingOfOneThatDoesNotExist() {
+        String list = newPrefixList("0.0.0.0/1", "128.0.0.0/1");
+
+        assertThat(gateway().prefixListEntries(list)).as("the list's blocks").hasValueSatisfying(blocks ->
+                assertThat(blocks).containsExactlyInAnyOrder(new Peer.Cidr("0.0.0.0/1"), new Peer.Cidr("128.0.0.0/1")));
+        assertThat(gateway().prefixListEntries("pl-0123456789abcdef0")).as("an unknown list").isEmpty();
     }
 }

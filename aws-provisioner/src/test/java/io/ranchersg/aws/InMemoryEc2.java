@@ -12,6 +12,7 @@ import io.ranchersg.core.reconcile.ObservedGroup;
 import io.ranchersg.core.reconcile.ObservedVpc;
 import io.ranchersg.core.reconcile.Refusal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -114,6 +115,7 @@ final class InMemoryEc2 implements Ec2Gateway {
     private final Map<String, Vpc> vpcs = new LinkedHashMap<>();
     private final Map<String, Group> groups = new LinkedHashMap<>();
     private final Map<String, NetworkInterface> interfaces = new LinkedHashMap<>();
+    private final Map<String, List<Peer.Cidr>> prefixLists = new LinkedHashMap<>();
     private final Set<String> denied = new HashSet<>();
     private final List<Trigger> triggers = new ArrayList<>();
     private final List<String> journal = new ArrayList<>();
@@ -233,6 +235,23 @@ final class InMemoryEc2 implements Ec2Gateway {
                 .filter(eni -> eni.groupIds().stream().anyMatch(groupIds::contains))
                 .map(eni -> eni.id() + (eni.instanceId() == null ? "" : " (instance " + eni.instanceId() + ")"))
                 .toList());
+    }
+
+    /** As SecurityGroupApi: a list that is unknown, or whose read is denied, is empty rather than a failure. */
+    @Override
+    public synchronized Optional<List<Peer.Cidr>> prefixListEntries(String prefixListId) {
+        if (denied.contains("GetManagedPrefixListEntries")) {
+            calls.record("GetManagedPrefixListEntries");
+            return Optional.empty();
+        }
+        return call("GetManagedPrefixListEntries", () -> Optional.ofNullable(prefixLists.get(prefixListId)));
+    }
+
+    /** A managed prefix list holding these blocks; returns its id. */
+    synchronized String addPrefixList(String... blocks) {
+        String id = newId("pl-");
+        prefixLists.put(id, Arrays.stream(blocks).map(Peer.Cidr::new).toList());
+        return id;
     }
 
     @Override

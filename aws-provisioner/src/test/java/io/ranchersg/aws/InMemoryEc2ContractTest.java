@@ -31,4 +31,9 @@ class InMemoryEc2ContractTest extends Ec2GatewayContract {
     protected void detachInterface(String interfaceId) {
         twin.removeNetworkInterface(interfaceId);
     }
+
+    @Override
+    protected String newPrefixList(String... blocks) {
+        return twin.addPrefixList(blocks);
+    }
 }

@@ -9,12 +9,14 @@ import io.ranchersg.core.reconcile.Refusal;
 import io.ranchersg.testsupport.Ec2Emulator;
 import io.ranchersg.testsupport.Ec2Groups;
 import io.ranchersg.testsupport.EndToEnd;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.AddPrefixListEntry;
 import software.amazon.awssdk.services.ec2.model.Filter;
 
 /**
@@ -66,6 +68,13 @@ class SecurityGroupApiContractIT extends Ec2GatewayContract {
     @Override
     protected void detachInterface(String interfaceId) {
         raw.deleteNetworkInterface(r -> r.networkInterfaceId(interfaceId));
+    }
+
+    @Override
+    protected String newPrefixList(String... blocks) {
+        return raw.createManagedPrefixList(r -> r.prefixListName(unique("pl")).addressFamily("IPv4").maxEntries(10)
+                .entries(Arrays.stream(blocks).map(b -> AddPrefixListEntry.builder().cidr(b).build()).toList()))
+                .prefixList().prefixListId();
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -139,5 +148,17 @@ class SecurityGroupApiContractIT extends Ec2GatewayContract {
         String id = create(unique("inuse"), defaultVpc());
 
         whileAnInterfaceUses(id, eni -> assertThat(gateway().delete(id)).as("LocalStack deletes it").isTrue());
+    }
+
+    /** LocalStack answers an unknown prefix list with no entries; EC2 answers InvalidPrefixListID.NotFound. */
+    @Override
+    @Test
+    void readsTheBlocksOfAPrefixListAndNothingOfOneThatDoesNotExist() {
+        String list = newPrefixList("0.0.0.0/1", "128.0.0.0/1");
+
+        assertThat(gateway().prefixListEntries(list)).as("the list's blocks").hasValueSatisfying(blocks ->
+                assertThat(blocks).hasSize(2));
+        assertThat(gateway().prefixListEntries("pl-0123456789abcdef0")).as("LocalStack: an unknown list is empty")
+                .hasValue(List.of());
     }
 }

@@ -74,22 +74,24 @@ public final class Findings {
          * The widest exposure of any port of the check: the check's ranges are cut where a rule's
          * range starts or ends, and each piece is judged by the union of the rules that cover it whole.
          */
-        Exposure exposure(List<Rule> open, boolean ipv6) {
-            List<Rule> reaching = open.stream().filter(r -> r.protocol() == Protocol.ALL
-                    || (r.protocol() == protocol && ports.stream().anyMatch(p -> p.overlaps(r.ports())))).toList();
+        Exposure exposure(List<Opening> open, boolean ipv6) {
+            List<Opening> reaching = open.stream().filter(o -> o.rule().protocol() == Protocol.ALL
+                    || (o.rule().protocol() == protocol && ports.stream().anyMatch(p -> p.overlaps(o.rule().ports()))))
+                    .toList();
             Exposure worst = new Exposure(PublicReach.LIMITED, List.of());
             for (PortRange range : ports) {
                 TreeSet<Integer> cuts = new TreeSet<>(List.of(range.from(), range.to() + 1));
-                for (Rule rule : reaching) {
-                    if (rule.ports() != null) {
-                        cuts.add(Math.max(rule.ports().from(), range.from()));
-                        cuts.add(Math.min(rule.ports().to(), range.to()) + 1);
+                for (Opening opening : reaching) {
+                    PortRange ports = opening.rule().ports();
+                    if (ports != null) {
+                        cuts.add(Math.max(ports.from(), range.from()));
+                        cuts.add(Math.min(ports.to(), range.to()) + 1);
                     }
                 }
                 for (int from : cuts.headSet(range.to() + 1)) {
                     int to = cuts.higher(from) - 1;
-                    List<Rule> covering = reaching.stream().filter(r -> r.ports() == null
-                            || (r.ports().from() <= from && to <= r.ports().to())).toList();
+                    List<Opening> covering = reaching.stream().filter(o -> o.rule().ports() == null
+                            || (o.rule().ports().from() <= from && to <= o.rule().ports().to())).toList();
                     Exposure here = covering.isEmpty() ? worst : Exposure.of(covering, ipv6);
                     if (here.reach().compareTo(worst.reach()) > 0) {
                         worst = here;
@@ -171,15 +173,20 @@ public final class Findings {
         return List.copyOf(all);
     }
 
-    /** The findings for the rules, most severe first, then in {@link Rules#ORDER}. */
+    /** The findings for the rules, most severe first, then in {@link Rules#ORDER}; prefix lists not judged. */
     public static List<Finding> of(Collection<Rule> rules) {
+        return of(rules, PrefixLists.NONE);
+    }
+
+    /**
+     * The findings for the rules, most severe first, then in {@link Rules#ORDER}: a rule naming a
+     * prefix list that was read is judged by the list's blocks, and reported as itself.
+     */
+    public static List<Finding> of(Collection<Rule> rules, PrefixLists lists) {
         List<Finding> findings = new ArrayList<>();
         for (boolean ipv6 : new boolean[] {false, true}) {
-            List<Rule> open = Rules.sorted(rules).stream()
-                    .filter(r -> r.direction() == Direction.INGRESS && r.peer() instanceof Peer.Cidr cidr
-                            && cidr.ipv6() == ipv6)
-                    .toList();
-            Exposure all = Exposure.of(open.stream().filter(r -> r.protocol() == Protocol.ALL).toList(), ipv6);
+            List<Opening> open = openings(rules, lists, ipv6);
+            Exposure all = Exposure.of(open.stream().filter(o -> o.rule().protocol() == Protocol.ALL).toList(), ipv6);
             if (all.reach() != PublicReach.LIMITED) {
                 findings.add(all.finding(WORLD_OPEN_ALL_TRAFFIC, Severity.CRITICAL,
                         "every port, etcd, kubelet and VXLAN included", ipv6 ? ALL_TRAFFIC_IPV6 : ALL_TRAFFIC_IPV4));
@@ -198,14 +205,31 @@ public final class Findings {
         return List.copyOf(findings);
     }
 
+    /** One inbound rule reaching from one block of a family: its own, or one of its prefix list's. */
+    private record Opening(Rule rule, Peer.Cidr block) {
+    }
+
+    private static List<Opening> openings(Collection<Rule> rules, PrefixLists lists, boolean ipv6) {
+        List<Opening> open = new ArrayList<>();
+        for (Rule rule : Rules.sorted(rules)) {
+            if (rule.direction() != Direction.INGRESS) {
+                continue;
+            }
+            List<Peer.Cidr> blocks = rule.peer() instanceof Peer.Cidr cidr ? List.of(cidr)
+                    : rule.peer() instanceof Peer.PrefixList list ? lists.of(list).orElse(List.of()) : List.of();
+            blocks.stream().filter(b -> b.ipv6() == ipv6).forEach(b -> open.add(new Opening(rule, b)));
+        }
+        return open;
+    }
+
     /**
      * How far one set of rules opens a port to the public internet: the reach of the union of their
      * blocks, and the rules that make it up.
      */
-    private record Exposure(PublicReach reach, List<Rule> rules) {
+    private record Exposure(PublicReach reach, List<Opening> openings) {
 
-        static Exposure of(List<Rule> rules, boolean ipv6) {
-            return new Exposure(PublicReach.of(rules.stream().map(r -> (Peer.Cidr) r.peer()).toList(), ipv6), rules);
+        static Exposure of(List<Opening> openings, boolean ipv6) {
+            return new Exposure(PublicReach.of(openings.stream().map(Opening::block).toList(), ipv6), openings);
         }
 
         /**
@@ -213,8 +237,9 @@ public final class Findings {
          * and fails no control (the standards judge the world).
          */
         Finding finding(String code, Severity worldSeverity, String what, List<Control> worldControls) {
-            Rule widest = rules.stream().min(Comparator.comparingInt(r -> ((Peer.Cidr) r.peer()).prefixLength()))
-                    .orElseThrow();
+            Rule widest = openings.stream().min(Comparator.comparingInt(o -> o.block().prefixLength())).orElseThrow()
+                    .rule();
+            List<Rule> rules = openings.stream().map(Opening::rule).distinct().toList();
             boolean world = reach == PublicReach.WORLD;
             Severity severity = world || worldSeverity == Severity.LOW ? worldSeverity
                     : Severity.values()[worldSeverity.ordinal() - 1];

@@ -3,6 +3,7 @@ package io.ranchersg.core.reconcile;
 import io.ranchersg.core.AcceptedRisks;
 import io.ranchersg.core.Finding;
 import io.ranchersg.core.GroupSpec;
+import io.ranchersg.core.PrefixLists;
 import io.ranchersg.core.Warning;
 import java.util.List;
 import java.util.Objects;
@@ -102,7 +103,12 @@ public record Refusal(Code code, String group, String message, List<String> risk
      * someone added by hand is reported, but never blocks a repair.
      */
     public static Optional<Refusal> ofRisks(GroupSpec spec, AcceptedRisks accepted) {
-        List<Finding> refused = accepted.refused(spec.rules());
+        return ofRisks(spec, accepted, PrefixLists.NONE);
+    }
+
+    /** As {@link #ofRisks(GroupSpec, AcceptedRisks)}, judging the prefix lists that were read by their blocks. */
+    public static Optional<Refusal> ofRisks(GroupSpec spec, AcceptedRisks accepted, PrefixLists lists) {
+        List<Finding> refused = accepted.refused(spec.rules(), lists);
         if (refused.isEmpty()) {
             return Optional.empty();
         }
