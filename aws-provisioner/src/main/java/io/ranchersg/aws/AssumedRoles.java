@@ -69,17 +69,7 @@ public final class AssumedRoles implements AwsCredentialsProvider, SdkAutoClosea
         List<StsAssumeRoleCredentialsProvider> providers = new ArrayList<>();
         AwsCredentialsProvider previous = base;
         for (AssumedRole role : settings.roles()) {
-            StsClientBuilder builder = StsClient.builder()
-                    .region(Region.of(region))
-                    .credentialsProvider(previous)
-                    .httpClientBuilder(UrlConnectionHttpClient.builder()
-                            .connectionTimeout(Duration.ofSeconds(5))
-                            .socketTimeout(settings.attemptTimeout()))
-                    .overrideConfiguration(o -> Ec2Session.retriesAndTimeouts(o, settings, calls));
-            if (settings.stsEndpoint() != null) {
-                builder.endpointOverride(settings.stsEndpoint());
-            }
-            StsClient client = builder.build();
+            StsClient client = stsClient(settings, region, previous, calls);
             clients.add(client);
             StsAssumeRoleCredentialsProvider provider = StsAssumeRoleCredentialsProvider.builder()
                     .stsClient(client)
@@ -91,6 +81,22 @@ public final class AssumedRoles implements AwsCredentialsProvider, SdkAutoClosea
             previous = provider;
         }
         return new AssumedRoles(settings.roles(), clients, providers, base, ownsBase, calls);
+    }
+
+    /** An STS client as every STS call of a run gets it: the settings' endpoint, timeouts and retries. */
+    static StsClient stsClient(ClientSettings settings, String region, AwsCredentialsProvider credentials,
+                               CallCounter calls) {
+        StsClientBuilder builder = StsClient.builder()
+                .region(Region.of(region))
+                .credentialsProvider(credentials)
+                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(5))
+                        .socketTimeout(settings.attemptTimeout()))
+                .overrideConfiguration(o -> Ec2Session.retriesAndTimeouts(o, settings, calls));
+        if (settings.stsEndpoint() != null) {
+            builder.endpointOverride(settings.stsEndpoint());
+        }
+        return builder.build();
     }
 
     /**

@@ -42,7 +42,15 @@ public final class CallCounter implements ExecutionInterceptor {
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-        String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        record(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+    }
+
+    /**
+     * Counts one call of the operation (an EC2 action name such as {@code CreateSecurityGroup}): in
+     * the session's totals and in the run under way on this thread. The SDK interceptor counts
+     * through here, and so does a gateway that is not the SDK (the tests' in-memory EC2).
+     */
+    void record(String operation) {
         calls.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
         Map<String, Integer> run = currentRun.get();
         if (run != null) {

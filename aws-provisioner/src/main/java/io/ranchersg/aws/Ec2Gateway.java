@@ -2,6 +2,7 @@ package io.ranchersg.aws;
 
 import io.ranchersg.core.Direction;
 import io.ranchersg.core.GroupSpec;
+import io.ranchersg.core.Peer;
 import io.ranchersg.core.Rule;
 import io.ranchersg.core.RuleKey;
 import io.ranchersg.core.reconcile.ObservedGroup;
@@ -123,6 +124,15 @@ public interface Ec2Gateway {
      * @return each interface as {@code eni-… (instance i-…)}
      */
     List<String> interfacesUsing(Collection<String> groupIds);
+
+    /**
+     * The blocks of a managed prefix list ({@code GetManagedPrefixListEntries}, paginated).
+     *
+     * @param prefixListId the list's id
+     * @return its blocks, or empty when it cannot be read (not found, or not allowed): its rules are
+     *     then not judged
+     */
+    Optional<List<Peer.Cidr>> prefixListEntries(String prefixListId);
 
     /**
      * The ids of a group's rules.

@@ -51,11 +51,17 @@ final class Executor {
     /** What one group went through: whether it was created, its first plan, what was written. */
     static final class Progress {
         private boolean created;
+        /** The id of the group this run created, or {@code null}. */
+        private String createdId;
         private Plan plan;
         private List<Warning> warnings = List.of();
         private final List<Rule> authorized = new ArrayList<>();
         private final List<Rule> revoked = new ArrayList<>();
         private final List<DescriptionChange> updated = new ArrayList<>();
+
+        boolean wroteRules() {
+            return !authorized.isEmpty() || !revoked.isEmpty() || !updated.isEmpty();
+        }
 
         /** {@return what was written} */
         Actions actions() {
@@ -99,7 +105,7 @@ final class Executor {
             }
             record(decision, progress);
             if (!decision.creates().isEmpty()) {
-                observed = create(decision, observed, specs, vpcId, progress);
+                observed = create(decision, observed, specs, vpcId, progress, round);
             } else {
                 if (options.preflight()) {
                     dryRun(decision, observed, proven);
@@ -107,7 +113,10 @@ final class Executor {
                 observed = write(decision, observed, progress, round);
             }
             decision = Reconcile.decide(specs, options, observed);
-            RefusedException.throwIfAny(decision.refusals());
+            if (decision.refused()) {
+                undoCreates(progress);
+                RefusedException.throwIfAny(decision.refusals());
+            }
         }
         return new Result(decision, observed, progress);
     }
@@ -129,13 +138,17 @@ final class Executor {
     }
 
     private Observation create(Decision decision, Observation observed, List<GroupSpec> specs, String vpcId,
-                               Map<String, Progress> progress) {
+                               Map<String, Progress> progress, int round) {
         for (GroupDecision.Create create : decision.creates()) {
             GroupSpec spec = create.desired();
             var id = ec2.create(spec, observed.vpc().id(), false);
             if (id.isEmpty()) {
-                // Another run created it between our read and our create: read again, decide again.
+                // Another run created it between our read and our create: read again, decide again. EC2's
+                // reads lag its writes: until they show the other run's group, give them time.
                 Observation again = observer.observe(specs, vpcId);
+                if (again.group(spec.name()) == null) {
+                    ec2.settle(round);
+                }
                 for (Map.Entry<String, Progress> p : progress.entrySet()) {
                     ObservedGroup mine = again.group(p.getKey());
                     if (p.getValue().created && mine != null) {
@@ -146,10 +159,34 @@ final class Executor {
                 return again;
             }
             progress.get(spec.name()).created = true;
+            progress.get(spec.name()).createdId = id.get();
             observed = observed.withCreated(spec.name(), id.get(), spec.tags(),
                     NewGroup.defaultRules(observed.vpc().ipv6()));
         }
         return observed;
+    }
+
+    /**
+     * Deletes the groups this run created, when a second read (another run made a group of the set
+     * meanwhile) brings a refusal: creates come before any rule is written, so each holds nothing
+     * but what EC2 gave it, and removing it leaves EC2 as the run found it. A group that cannot be
+     * deleted (another run already refers to it) stays, as a re-run's to finish.
+     */
+    private void undoCreates(Map<String, Progress> progress) {
+        if (progress.values().stream().anyMatch(Progress::wroteRules)) {
+            return;
+        }
+        progress.forEach((name, p) -> {
+            if (p.createdId == null) {
+                return;
+            }
+            try {
+                ec2.delete(p.createdId);
+                log.info("removed security group {} ({}) again: the run is refused", name, p.createdId);
+            } catch (RancherSgException e) {
+                log.warn("security group {} ({}) stays: {}", name, p.createdId, e.getMessage());
+            }
+        });
     }
 
     /** One round of rule writes; a conflict ends it early with the group read again. */

@@ -2,15 +2,19 @@ package io.ranchersg.aws;
 
 import io.ranchersg.core.GroupSpec;
 import io.ranchersg.core.Peer;
+import io.ranchersg.core.PrefixLists;
 import io.ranchersg.core.Rule;
 import io.ranchersg.core.reconcile.Observation;
 import io.ranchersg.core.reconcile.ObservedGroup;
 import io.ranchersg.core.reconcile.ObservedVpc;
 import io.ranchersg.core.reconcile.Refusal;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -28,7 +32,8 @@ final class Observer {
     }
 
     /**
-     * What EC2 holds for these specs in that VPC.
+     * What EC2 holds for these specs in that VPC, with the entries of the prefix lists they and the
+     * groups name.
      *
      * @param vpcId the VPC, or {@code null} for the region's default VPC
      * @throws RefusedException when there is no such VPC
@@ -56,7 +61,19 @@ final class Observer {
             vpc = ec2.vpc(vpc.id()).orElseThrow(() -> new RefusedException(Refusal.of(Refusal.Code.VPC_NOT_FOUND,
                     "", "the VPC '" + vpcId + "' does not exist " + ec2.where())));
         }
-        return new Observation(vpc, groups, missingIds);
+        List<Rule> rules = new ArrayList<>();
+        specs.forEach(spec -> rules.addAll(spec.rules()));
+        groups.values().forEach(group -> rules.addAll(group.rules()));
+        return new Observation(vpc, groups, missingIds, prefixLists(rules));
+    }
+
+    /** The entries of every prefix list the rules name, one read per list; lists that cannot be read are left out. */
+    PrefixLists prefixLists(Collection<Rule> rules) {
+        Map<String, List<Peer.Cidr>> entries = new TreeMap<>();
+        for (String id : PrefixLists.named(rules)) {
+            ec2.prefixListEntries(id).ifPresent(blocks -> entries.put(id, blocks));
+        }
+        return new PrefixLists(entries);
     }
 
     /** The VPC, or the region's default VPC when none is given. */

@@ -55,7 +55,7 @@ public record Outcome(Location location, String profile, boolean managed, Plan p
     /** A check of one group: how it differs from its spec, and the findings on its rules. */
     static Outcome checked(Location where, String profile, boolean managed, GroupDecision group) {
         return new Outcome(where, profile, managed, group.plan(), Actions.NONE, group.plan().drift(),
-                new Review(group.findings(), List.of()), Map.of());
+                new Review(group.findings(), group.warnings()), Map.of());
     }
 
     /** This outcome with the calls of the run that produced it. */

@@ -244,7 +244,7 @@ public final class Reconciler {
             return Outcome.checked(where, profile, managed, group);
         }
         List<Warning> warnings = new ArrayList<>(group.warnings());
-        refusals.stream().filter(r -> r.group().equals(group.name()) && r.code().acceptable())
+        refusals.stream().filter(r -> r.group().equals(group.name()) && r.acceptable())
                 .map(Refusal::asWarning).forEach(warnings::add);
         return new Outcome(where, profile, managed, group.plan(),
                 Actions.of(group instanceof GroupDecision.Create, group.plan()), group.plan().drift(),

@@ -14,8 +14,13 @@ public final class RefusedException extends RancherSgException {
 
     private final transient List<Refusal> refusals;
 
-    /** Refused for these reasons (at least one); the message is the first's, with a count of the rest. */
-    RefusedException(List<Refusal> refusals) {
+    /**
+     * Refused for these reasons; the message is the first's, with a count of the rest.
+     *
+     * @param refusals the reasons, at least one, in the order found
+     * @throws IllegalArgumentException when there is none
+     */
+    public RefusedException(List<Refusal> refusals) {
         super(message(refusals));
         this.refusals = List.copyOf(refusals);
     }
@@ -39,6 +44,11 @@ public final class RefusedException extends RancherSgException {
     /** {@return why, in the order found; never empty} */
     public List<Refusal> refusals() {
         return refusals;
+    }
+
+    /** {@return whether an option of the run accepts every refusal (adopt, reconfigure, accepted risks)} */
+    public boolean acceptable() {
+        return refusals.stream().allMatch(Refusal::acceptable);
     }
 
     /** {@return the first refusal's code} */

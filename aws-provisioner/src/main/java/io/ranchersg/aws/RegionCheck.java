@@ -3,6 +3,7 @@ package io.ranchersg.aws;
 import io.ranchersg.core.GroupSpec;
 import io.ranchersg.core.GroupTags;
 import io.ranchersg.core.Peer;
+import io.ranchersg.core.PrefixLists;
 import io.ranchersg.core.ProfileOptions;
 import io.ranchersg.core.Profiles;
 import io.ranchersg.core.Rule;
@@ -43,23 +44,25 @@ final class RegionCheck {
 
     List<GroupCheck> check(boolean driverGroups) {
         List<ObservedGroup> listed = ec2.scanned(driverGroups);
+        // The prefix lists the groups name, each read once for the whole region.
+        PrefixLists lists = new Observer(ec2).prefixLists(listed.stream().flatMap(g -> g.rules().stream()).toList());
         Map<String, Map<String, ObservedGroup>> listedByVpc = new LinkedHashMap<>();
         listed.forEach(g -> listedByVpc.computeIfAbsent(g.vpcId(), v -> new LinkedHashMap<>()).put(g.name(), g));
         List<GroupCheck> checks = new ArrayList<>();
         for (ObservedGroup group : listed) {
             if (group.managed()) {
-                checks.add(recorded(group, listedByVpc.get(group.vpcId())));
+                checks.add(recorded(group, listedByVpc.get(group.vpcId()), lists));
             } else if (driverGroups && ManagedTags.isDriverMade(group.name(), group.tags())) {
                 GroupSpec spec = request(Profiles.RANCHER_NODES,
                         ProfileOptions.defaults().withCurrent(true).withGroupName(group.name())).spec();
-                checks.add(new GroupCheck.Checked(outcome(Profiles.RANCHER_NODES, spec, group, Map.of()),
+                checks.add(new GroupCheck.Checked(outcome(Profiles.RANCHER_NODES, spec, group, Map.of(), lists),
                         GroupCheck.Maker.RANCHER_NODE_DRIVER));
             }
         }
         return checks;
     }
 
-    private GroupCheck recorded(ObservedGroup group, Map<String, ObservedGroup> listed) {
+    private GroupCheck recorded(ObservedGroup group, Map<String, ObservedGroup> listed, PrefixLists lists) {
         try {
             Map<String, String> tags = group.tags();
             GroupRequest request;
@@ -89,7 +92,7 @@ final class RegionCheck {
                     ? new GroupCheck.StackMember(tags.get(GroupTags.CLUSTER), tags.get(GroupTags.LAYOUT),
                             tags.get(GroupTags.ROLE))
                     : null;
-            return new GroupCheck.Checked(outcome(request.profile(), request.spec(), group, peers),
+            return new GroupCheck.Checked(outcome(request.profile(), request.spec(), group, peers, lists),
                     GroupCheck.Maker.RANCHER_SG, stack);
         } catch (RefusedException e) {
             return new GroupCheck.Unchecked(group.id(), group.name(), group.vpcId(), e);
@@ -97,10 +100,11 @@ final class RegionCheck {
     }
 
     /** The check of one group: the same decision as {@link Reconciler#check}, on what the listing read. */
-    private Outcome outcome(String profile, GroupSpec spec, ObservedGroup group, Map<String, ObservedGroup> peers) {
+    private Outcome outcome(String profile, GroupSpec spec, ObservedGroup group, Map<String, ObservedGroup> peers,
+                            PrefixLists lists) {
         Map<String, ObservedGroup> groups = new LinkedHashMap<>(peers);
         groups.put(group.name(), group);
-        Observation observed = new Observation(ObservedVpc.known(group.vpcId()), groups, Set.of());
+        Observation observed = new Observation(ObservedVpc.known(group.vpcId()), groups, Set.of(), lists);
         Decision decision = Reconcile.decide(List.of(spec), RunOptions.DEFAULTS.reportOnly(), observed);
         RefusedException.throwIfAny(decision.unacceptable());
         return Outcome.checked(new Location(ec2.account(), ec2.region(), group.vpcId(), group.id(), group.name()),

@@ -3,6 +3,7 @@ package io.ranchersg.aws;
 import io.ranchersg.core.Direction;
 import io.ranchersg.core.GroupSpec;
 import io.ranchersg.core.GroupTags;
+import io.ranchersg.core.Peer;
 import io.ranchersg.core.Rule;
 import io.ranchersg.core.RuleKey;
 import io.ranchersg.core.reconcile.ObservedGroup;
@@ -162,6 +163,20 @@ final class SecurityGroupApi implements Ec2Gateway {
         return call("DescribeNetworkInterfaces", () -> ec2.describeNetworkInterfacesPaginator(r -> r.filters(
                 filter("group-id", List.copyOf(groupIds)))).networkInterfaces().stream()
                 .map(SecurityGroupApi::describe).toList());
+    }
+
+    @Override
+    public Optional<List<Peer.Cidr>> prefixListEntries(String prefixListId) {
+        try {
+            return Optional.of(ec2.getManagedPrefixListEntriesPaginator(r -> r.prefixListId(prefixListId)).entries()
+                    .stream().map(e -> new Peer.Cidr(e.cidr())).toList());
+        } catch (AwsServiceException e) {
+            // Not found, or not allowed: the list is reported as not judged, never guessed at.
+            log.info("prefix list {} cannot be read: {}", prefixListId, AwsErrors.firstLine(e.getMessage()));
+            return Optional.empty();
+        } catch (SdkException e) {
+            throw AwsErrors.translate(e, "GetManagedPrefixListEntries", where);
+        }
     }
 
     @Override

@@ -2,18 +2,13 @@ package io.ranchersg.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ranchersg.core.Rule;
-import io.ranchersg.core.Rules;
+import io.ranchersg.aws.PlanScenarios.Start;
 import io.ranchersg.testsupport.Ec2Emulator;
 import io.ranchersg.testsupport.Ec2Groups;
 import io.ranchersg.testsupport.EndToEnd;
-import java.util.Comparator;
-import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
@@ -27,14 +22,6 @@ import software.amazon.awssdk.services.ec2.model.Ipv6Range;
  */
 @EndToEnd
 class PlanEqualsEnsureIT {
-
-    /** How a scenario prepares the group before plan and ensure run. */
-    enum Start {
-        NEW_GROUP,
-        IN_SYNC,
-        DRIFTED,
-        NOT_MANAGED
-    }
 
     private Ec2Emulator emulator;
     private Ec2Client raw;
@@ -55,20 +42,8 @@ class PlanEqualsEnsureIT {
         raw.close();
     }
 
-    static Stream<Arguments> scenarios() {
-        Stream.Builder<Arguments> all = Stream.builder();
-        for (Start start : Start.values()) {
-            for (boolean ipv6Vpc : new boolean[] {false, true}) {
-                for (boolean prune : new boolean[] {false, true}) {
-                    all.add(Arguments.of(start, ipv6Vpc, prune));
-                }
-            }
-        }
-        return all.build();
-    }
-
     @ParameterizedTest(name = "{0}, IPv6 VPC {1}, prune {2}")
-    @MethodSource("scenarios")
+    @MethodSource("io.ranchersg.aws.PlanScenarios#scenarios")
     void planShowsWhatEnsureThenDoes(Start start, boolean ipv6Vpc, boolean prune) {
         String vpcId = ipv6Vpc ? raw.createVpc(r -> r.cidrBlock("10.61.0.0/16").amazonProvidedIpv6CidrBlock(true))
                 .vpc().vpcId() : defaultVpc;
@@ -81,12 +56,7 @@ class PlanEqualsEnsureIT {
         Outcome plan = reconciler.plan(request);
         Outcome ensure = reconciler.ensure(request);
 
-        assertThat(plan.created()).as("created").isEqualTo(ensure.created());
-        assertThat(sorted(plan.authorized())).as("authorized").isEqualTo(sorted(ensure.authorized()));
-        assertThat(sorted(plan.revoked())).as("revoked").isEqualTo(sorted(ensure.revoked()));
-        assertThat(plan.updated()).as("updated").isEqualTo(ensure.updated());
-        assertThat(plan.warnings()).as("warnings").isEqualTo(ensure.warnings());
-        assertThat(plan.findings()).as("findings of the rules left in place").isEqualTo(ensure.findings());
+        PlanAssertions.assertEnsureDidWhatPlanShowed(plan, ensure);
         Outcome after = reconciler.plan(request);
         assertThat(after.actions().any()).as("a plan after ensure changes nothing: " + after.actions()).isFalse();
         if (start == Start.NEW_GROUP && ipv6Vpc) {
@@ -132,9 +102,5 @@ class PlanEqualsEnsureIT {
     private static IpPermission tcp(int port) {
         return IpPermission.builder().ipProtocol("tcp").fromPort(port).toPort(port)
                 .ipRanges(IpRange.builder().cidrIp("0.0.0.0/0").build()).build();
-    }
-
-    private static List<Rule> sorted(List<Rule> rules) {
-        return rules.stream().sorted(Comparator.comparing(Rule::key, Rules.KEY_ORDER)).toList();
     }
 }

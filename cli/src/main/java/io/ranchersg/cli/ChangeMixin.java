@@ -38,8 +38,17 @@ final class ChangeMixin {
     }
 
     private AcceptedRisks accepted() {
+        return accepted(acceptedRisks);
+    }
+
+    /**
+     * The risks {@code --accept-risk} names.
+     *
+     * @throws UsageException naming an unknown risk
+     */
+    static AcceptedRisks accepted(List<String> values) {
         try {
-            return AcceptedRisks.of(acceptedRisks);
+            return AcceptedRisks.of(values);
         } catch (IllegalArgumentException e) {
             throw UsageException.of("--accept-risk", e);
         }

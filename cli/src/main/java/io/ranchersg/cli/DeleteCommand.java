@@ -1,8 +1,8 @@
 package io.ranchersg.cli;
 
 import io.ranchersg.aws.DeleteOutcome;
-import io.ranchersg.aws.Ec2Session;
 import io.ranchersg.aws.GroupDeleter;
+import io.ranchersg.cli.view.DeleteView;
 import io.ranchersg.core.ProfileOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,15 +41,8 @@ final class DeleteCommand extends AwsCommand {
 
     @Override
     int execute() {
-        DeleteOutcome outcome;
-        try (Ec2Session session = Ec2Session.open(settings)) {
-            outcome = new GroupDeleter(session).deleteGroup(group.groupName, vpcId, yes);
-        }
-        if (jsonOutput()) {
-            out().println(Json.write(Reports.deleteDocument("delete", outcome)));
-        } else {
-            out().print(Reports.deleteText(outcome, style()));
-        }
+        DeleteOutcome outcome = inSession(session -> new GroupDeleter(session).deleteGroup(group.groupName, vpcId, yes));
+        print(DeleteView.group(outcome));
         return ExitCodes.OK;
     }
 }

@@ -2,6 +2,8 @@ package io.ranchersg.cli;
 
 import io.ranchersg.aws.GroupRequest;
 import io.ranchersg.aws.Outcome;
+import io.ranchersg.aws.Reconciler;
+import io.ranchersg.cli.view.GroupView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -24,22 +26,10 @@ final class EnsureCommand extends GroupCommand {
     @Override
     int execute() {
         GroupRequest ensured = change.applyTo(request).withAdopt(ensure.adopt);
-        if (ensure.dryRun) {
-            Outcome outcome = reconcile((reconciler, req) -> reconciler.plan(req), ensured.withPreflight(true));
-            if (jsonOutput()) {
-                out().println(Json.write(Reports.changeDocument("ensure", outcome, true)));
-            } else {
-                out().print(Reports.planText(outcome, style()));
-                out().println("dry run: nothing changed");
-            }
-            return ExitCodes.OK;
-        }
-        Outcome outcome = reconcile((reconciler, req) -> reconciler.ensure(req), ensured);
-        if (jsonOutput()) {
-            out().println(Json.write(Reports.changeDocument("ensure", outcome, false)));
-        } else {
-            out().print(Reports.ensureText(outcome, style()));
-        }
+        // A dry run plans, sending every write with DryRun=true to prove the permissions.
+        Outcome outcome = ensure.dryRun ? reconcile(Reconciler::plan, ensured.withPreflight(true))
+                : reconcile(Reconciler::ensure, ensured);
+        print(GroupView.ensure(outcome, ensure.dryRun));
         return ExitCodes.OK;
     }
 }

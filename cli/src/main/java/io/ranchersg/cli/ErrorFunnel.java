@@ -7,15 +7,16 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /**
  * The one place where failures become output and exit codes. Every failure is one line on stderr,
@@ -71,14 +72,21 @@ final class ErrorFunnel implements CommandLine.IParameterExceptionHandler, Comma
             Refusal.Code.RECONFIGURE, "--reconfigure",
             Refusal.Code.CRITICAL_EXPOSURE, "--accept-risk");
 
-    /** The flag that says "go ahead all the same", for a refusal that one accepts. */
+    /** The flags that say "go ahead all the same", when every refusal is one that a flag accepts. */
     private static String flagHint(Exception ex) {
-        if (!(ex instanceof RefusedException refused) || !ACCEPTED_BY.containsKey(refused.code())) {
+        if (!(ex instanceof RefusedException refused) || !refused.acceptable()) {
             return "";
         }
-        String flag = ACCEPTED_BY.get(refused.code());
-        return refused.code() == Refusal.Code.CRITICAL_EXPOSURE
-                ? " (" + flag + " " + String.join(",", refused.risks()) + ")" : " (" + flag + ")";
+        Set<String> flags = new LinkedHashSet<>();
+        for (Refusal refusal : refused.refusals()) {
+            String flag = ACCEPTED_BY.get(refusal.code());
+            if (flag == null) {
+                return "";
+            }
+            flags.add(refusal.code() == Refusal.Code.CRITICAL_EXPOSURE ? flag + " " + String.join(",", refused.risks())
+                    : flag);
+        }
+        return " (" + String.join(", ", flags) + ")";
     }
 
     /** Prints a {@linkplain #clean(String) clean} message (with its help hint), and the JSON error document. */

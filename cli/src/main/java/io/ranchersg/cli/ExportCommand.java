@@ -77,6 +77,7 @@ final class ExportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw UsageException.of("--profile " + resolved.profile().name(), e);
         }
+        set = export.gated(set);
         if (adopt) {
             try (Ec2Session session = Ec2Session.open(settings)) {
                 LiveGroup live = new LiveGroups(session).read(set.groups().get(0), checkedVpc);

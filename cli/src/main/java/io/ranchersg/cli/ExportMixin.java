@@ -1,11 +1,15 @@
 package io.ranchersg.cli;
 
+import io.ranchersg.aws.RefusedException;
 import io.ranchersg.export.ExportFormat;
+import io.ranchersg.export.ExportSet;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -38,9 +42,29 @@ final class ExportMixin {
                     + " aws-cli (a bash script of aws ec2 calls).")
     ExportFormat format;
 
+    @Option(names = "--accept-risk", paramLabel = "CODE|SEVERITY", split = ",",
+            description = "Export rules with these critical findings all the same, each noted beside its rule: a"
+                    + " finding code such as world-open-etcd, or a severity such as critical (refused by default,"
+                    + " as ensure refuses them).")
+    List<String> acceptedRisks = new ArrayList<>();
+
     @Option(names = "--output-file", paramLabel = "PATH",
             description = "Write the export to this file (replaced atomically) instead of stdout.")
     Path outputFile;
+
+    /**
+     * The export held to ensure's gate: its critical findings are refused unless accepted, before
+     * anything is written.
+     *
+     * @throws RefusedException naming the findings and the codes that accept them
+     */
+    ExportSet gated(ExportSet set) {
+        ExportSet accepted = set.withAcceptedRisks(ChangeMixin.accepted(acceptedRisks));
+        if (!accepted.refusals().isEmpty()) {
+            throw new RefusedException(accepted.refusals());
+        }
+        return accepted;
+    }
 
     /**
      * Checks, before anything else happens, that the output file can be written.

@@ -1,6 +1,7 @@
 package io.ranchersg.cli;
 
-import io.ranchersg.aws.Outcome;
+import io.ranchersg.aws.Reconciler;
+import io.ranchersg.cli.view.GroupView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -19,12 +20,7 @@ final class PlanCommand extends GroupCommand {
 
     @Override
     int execute() {
-        Outcome outcome = reconcile((reconciler, req) -> reconciler.plan(req), change.applyTo(request));
-        if (jsonOutput()) {
-            out().println(Json.write(Reports.changeDocument("plan", outcome, false)));
-        } else {
-            out().print(Reports.planText(outcome, style()));
-        }
+        print(GroupView.plan(reconcile(Reconciler::plan, change.applyTo(request))));
         return ExitCodes.OK;
     }
 }

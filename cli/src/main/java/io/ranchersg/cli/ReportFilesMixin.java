@@ -1,14 +1,12 @@
 package io.ranchersg.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ranchersg.aws.Outcome;
-import io.ranchersg.aws.ScanResult;
+import io.ranchersg.cli.view.CheckView;
+import io.ranchersg.cli.view.Prometheus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 
@@ -36,28 +34,38 @@ final class ReportFilesMixin {
         }
     }
 
-    /** Writes the files of a completed check. */
-    void written(ObjectNode report, List<Outcome> outcomes, Instant at) {
-        write(reportFile, "--report-file", () -> Json.write(report) + "\n");
-        write(prometheusFile, "--prometheus-textfile", () -> Prometheus.report(outcomes, at));
+    /**
+     * Writes the files of a completed check: its document, and its gauges (for a scan also which
+     * accounts, regions and groups could not be read).
+     */
+    void written(CheckView check, Instant at) {
+        write(reportFile, "--report-file", () -> Json.write(check.document()) + "\n");
+        write(prometheusFile, "--prometheus-textfile", () -> check.prometheus(at));
+    }
+
+    /** Runs a check that starts at {@code at}; if it fails as a whole, the files say so and the failure goes on. */
+    <T> T recording(Instant at, Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (RuntimeException e) {
+            failed(at, e);
+            throw e;
+        }
     }
 
     /**
-     * Writes the files of a scan: the gauges of every group checked, and which accounts, regions and
-     * groups could not be read.
+     * Records a failed check, without hiding the failure: the JSON report becomes the error document
+     * (so that no earlier {@code "in_sync": true} outlives the failure), the Prometheus file says the
+     * check failed.
      */
-    void scanned(ObjectNode report, ScanResult result, Instant at) {
-        write(reportFile, "--report-file", () -> Json.write(report) + "\n");
-        write(prometheusFile, "--prometheus-textfile", () -> Prometheus.scan(result, at));
-    }
-
-    /**
-     * Records a failed check: the JSON report becomes {@code document} (so that no earlier
-     * {@code "in_sync": true} outlives the failure), the Prometheus file says the check failed.
-     */
-    void failed(Instant at, ObjectNode document) {
-        write(reportFile, "--report-file", () -> Json.write(document) + "\n");
-        write(prometheusFile, "--prometheus-textfile", () -> Prometheus.failure(at));
+    private void failed(Instant at, RuntimeException failure) {
+        try {
+            ObjectNode document = Json.errorDocument(ExitCodes.ERROR, ErrorFunnel.clean(ErrorFunnel.describe(failure)));
+            write(reportFile, "--report-file", () -> Json.write(document) + "\n");
+            write(prometheusFile, "--prometheus-textfile", () -> Prometheus.failure(at));
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
     }
 
     private static void write(Path path, String option, Supplier<String> content) {

@@ -1,5 +1,6 @@
 package io.ranchersg.cli;
 
+import io.ranchersg.cli.view.RulesView;
 import io.ranchersg.core.Findings;
 import io.ranchersg.core.Markdown;
 import io.ranchersg.core.Profile;
@@ -80,7 +81,7 @@ final class RulesCommand implements Callable<Integer>, JsonOutput {
         if (list) {
             switch (format) {
                 case json:
-                    out.println(Json.write(Json.profilesDocument(Profiles.all())));
+                    out.println(Json.write(RulesView.profilesDocument(Profiles.all())));
                     break;
                 case markdown:
                     out.print(Markdown.catalogue());
@@ -95,14 +96,14 @@ final class RulesCommand implements Callable<Integer>, JsonOutput {
         Profile chosen = resolved.profile();
         switch (format) {
             case json:
-                out.println(Json.write(Json.rulesDocument(chosen, resolved.options(), resolved.spec(),
+                out.println(Json.write(RulesView.document(chosen, resolved.options(), resolved.spec(),
                         Findings.of(resolved.spec().rules()))));
                 break;
             case markdown:
                 out.print(Markdown.profile(chosen, resolved.options()));
                 break;
             default:
-                out.print(RulesText.table(chosen, resolved.spec(), Findings.of(resolved.spec().rules())));
+                out.print(RulesView.table(chosen, resolved.spec(), Findings.of(resolved.spec().rules())));
                 break;
         }
         return ExitCodes.OK;

@@ -1,22 +1,12 @@
 package io.ranchersg.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ranchersg.aws.FleetAccount;
-import io.ranchersg.aws.Outcome;
 import io.ranchersg.aws.ScanResult;
-import io.ranchersg.aws.ScanTarget;
 import io.ranchersg.aws.Scanner;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.ranchersg.cli.view.ScanProgress;
+import io.ranchersg.cli.view.ScanView;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,9 +27,6 @@ import picocli.CommandLine.Option;
                 + " read; the rest is still reported), 64 bad usage."})
 final class ScanCommand extends AwsCommand {
 
-    /** The variable a Kubernetes Indexed Job sets to the pod's index: {@code --shards} takes the shard from it. */
-    static final String JOB_COMPLETION_INDEX = "JOB_COMPLETION_INDEX";
-
     /** Which regions: a list, or all the account has enabled; neither means the one region of --region or the chain. */
     static final class Regions {
         @Option(names = "--regions", paramLabel = "REGION", split = ",", required = true,
@@ -52,37 +39,14 @@ final class ScanCommand extends AwsCommand {
         boolean all;
     }
 
-    /** Which part of the accounts file. */
-    static final class Shards {
-        @Option(names = "--shard", paramLabel = "I/N", required = true,
-                description = "Scan only shard I of N (from 0) of the accounts file: the accounts whose"
-                        + " SHA-256(account_id) mod N is I. N jobs with shards 0/N to N-1/N scan each account once.")
-        String shard;
-
-        @Option(names = "--shards", paramLabel = "N", required = true,
-                description = "Split the accounts file into N shards and scan the one " + JOB_COMPLETION_INDEX
-                        + " names (a Kubernetes Indexed Job).")
-        Integer count;
-    }
-
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Regions regions;
 
-    @Option(names = "--accounts", paramLabel = "FILE",
-            description = "Scan the accounts of this file (c7n-org's YAML format: account_id, name, role,"
-                    + " external_id, regions, tags), each through its role.")
-    Path accountsFile;
-
-    @Option(names = "--account", paramLabel = "NAME_OR_ID", split = ",",
-            description = "With --accounts: only these accounts, by name or id (repeatable).")
-    List<String> accountNames = new ArrayList<>();
-
-    @Option(names = "--tag", paramLabel = "TAG",
-            description = "With --accounts: only the accounts carrying this tag (repeatable: every tag given).")
-    List<String> tags = new ArrayList<>();
+    @Mixin
+    FleetMixin fleet;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
-    Shards shards;
+    FleetMixin.Shards shards;
 
     @Option(names = "--include-driver-groups",
             description = "Also check the groups Rancher's EC2 node driver made (named rancher-nodes, tagged"
@@ -96,6 +60,9 @@ final class ScanCommand extends AwsCommand {
     @Mixin
     ReportFilesMixin files;
 
+    /** The regions of --regions, checked by {@link #validate()}; {@code null} without it. */
+    private List<String> listed;
+
     /** The accounts to scan, chosen by {@link #validate()}; {@code null} without --accounts. */
     private List<FleetAccount> accounts;
 
@@ -104,227 +71,47 @@ final class ScanCommand extends AwsCommand {
     }
 
     @Override
+    boolean reportsFindings() {
+        return true;
+    }
+
+    @Override
     void validate() {
         if (parallelism < 1 || parallelism > Scanner.MAX_PARALLELISM) {
             throw new UsageException("--parallelism: " + parallelism + " is out of range 1.." + Scanner.MAX_PARALLELISM);
         }
         if (regions != null && regions.regions != null) {
-            for (String region : regions.regions) {
-                AwsMixin.checkRegion("--regions", region.strip());
-            }
+            listed = regions.regions.stream().map(String::strip).toList();
+            listed.forEach(region -> AwsMixin.checkRegion("--regions", region));
         }
-        if (accountsFile == null) {
-            for (String option : List.of("--account", "--tag", "--shard")) {
-                boolean given = option.equals("--account") ? !accountNames.isEmpty()
-                        : option.equals("--tag") ? !tags.isEmpty() : shards != null;
-                if (given) {
-                    throw new UsageException(option + ": selects from an accounts file: give --accounts FILE too");
-                }
-            }
-        } else {
-            accounts = chooseAccounts();
-        }
+        boolean allRegions = regions != null && regions.all;
+        accounts = fleet.accounts(shards, context.env(), settings.account(), listed, allRegions);
         files.check();
-    }
-
-    /** The file's accounts that --account, --tag and --shard(s) select, with --regions applied. */
-    private List<FleetAccount> chooseAccounts() {
-        String text;
-        try {
-            text = Files.readString(accountsFile, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UsageException("--accounts: cannot read '" + accountsFile + "' (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
-        }
-        List<AccountsFile.Account> chosen;
-        try {
-            chosen = AccountsFile.parse(text).select(accountNames.stream().map(String::strip).toList(), tags);
-        } catch (IllegalArgumentException e) {
-            throw UsageException.of("--accounts " + accountsFile, e);
-        }
-        if (chosen.isEmpty() && !tags.isEmpty()) {
-            // A misspelt tag would otherwise make a scheduled scan pass on nothing at all.
-            throw new UsageException("--tag: no account of '" + accountsFile + "' carries "
-                    + String.join(" and ", tags.stream().map(tag -> "'" + tag + "'").toList())
-                    + (accountNames.isEmpty() ? "" : " among the accounts chosen with --account"));
-        }
-        Shard shard = shard();
-        if (shard != null) {
-            chosen = shard.select(chosen, AccountsFile.Account::id);
-        }
-        for (AccountsFile.Account account : chosen) {
-            if (account.roles().isEmpty() && settings.account() != null && !settings.account().equals(account.id())) {
-                throw new UsageException("--accounts " + accountsFile + ": account " + account.id() + " has no role,"
-                        + " so it would be read as --role-arn's account " + settings.account() + ": give it a role");
-            }
-        }
-        List<String> given = regions != null && regions.regions != null
-                ? regions.regions.stream().map(String::strip).toList() : null;
-        boolean enabled = regions != null && regions.all;
-        return chosen.stream().map(AccountsFile.Account::toFleetAccount)
-                .map(a -> given != null ? new FleetAccount(a.id(), a.name(), a.roles(), given)
-                        : enabled ? new FleetAccount(a.id(), a.name(), a.roles(), List.of()) : a)
-                .toList();
-    }
-
-    private Shard shard() {
-        if (shards == null) {
-            return null;
-        }
-        if (shards.shard != null) {
-            try {
-                return Shard.parse(shards.shard);
-            } catch (IllegalArgumentException e) {
-                throw UsageException.of("--shard", e);
-            }
-        }
-        String index = context.env().get(JOB_COMPLETION_INDEX);
-        if (index == null || index.isBlank()) {
-            throw new UsageException("--shards: " + JOB_COMPLETION_INDEX + " is not set: give --shard I/N instead,"
-                    + " or run as a Kubernetes Indexed Job");
-        }
-        try {
-            return Shard.parse(index.strip() + "/" + shards.count);
-        } catch (IllegalArgumentException e) {
-            throw UsageException.of("--shards " + shards.count + " with " + JOB_COMPLETION_INDEX + "='" + index + "'", e);
-        }
     }
 
     @Override
     int execute() {
         Instant at = context.clock().instant();
-        Progress progress = new Progress(context.progress() && !jsonOutput() ? err() : null);
+        ScanProgress progress = new ScanProgress(context.progress() && !jsonOutput() ? err() : null);
         Scanner scanner = new Scanner(settings, parallelism, progress).withDriverGroups(driverGroups);
         ScanResult result;
         try {
-            if (accounts != null) {
-                result = scanner.scanAccounts(accounts);
-            } else if (regions != null && regions.regions != null) {
-                result = scanner.scan(regions.regions.stream().map(String::strip).toList());
-            } else if (regions != null && regions.all) {
-                result = scanner.scanEnabledRegions();
-            } else {
-                result = scanner.scanHomeRegion();
-            }
-        } catch (RuntimeException e) {
-            CheckCommand.recordFailure(files, at, e);
-            throw e;
+            result = files.recording(at, () -> scan(scanner));
         } finally {
             progress.clear();
         }
-
-        List<Reports.ScanError> errors = Reports.scanErrors(result);
-        ObjectNode report = Reports.scanDocument(result, errors);
-        // Files first: if one cannot be written, stdout must not already hold a report.
-        files.scanned(report, result, at);
-        for (Reports.ScanError error : errors) {
-            err().println(ErrorFunnel.PREFIX + error.line());
-        }
-        if (jsonOutput()) {
-            out().println(Json.write(report));
-        } else {
-            out().print(Reports.checkText(result.outcomes(), style()));
-            out().println(summary(result, errors));
-        }
-        if (!result.complete()) {
-            return ExitCodes.ERROR;
-        }
-        return result.outcomes().stream().allMatch(Outcome::inSync) ? ExitCodes.OK : ExitCodes.DRIFT;
+        return report(files, ScanView.of(result, accounts != null, driverGroups,
+                e -> ErrorFunnel.clean(ErrorFunnel.describe(e))), at);
     }
 
-    private String summary(ScanResult result, List<Reports.ScanError> errors) {
-        List<Outcome> outcomes = result.outcomes();
-        long inSync = outcomes.stream().filter(Outcome::inSync).count();
-        long accountCount = result.targets().stream().map(ScanTarget::accountId).distinct().count()
-                + result.failedAccounts().size();
-        StringBuilder line = new StringBuilder("Scanned ");
+    /** The accounts of the file, the regions listed, every region enabled, or else the one region. */
+    private ScanResult scan(Scanner scanner) {
         if (accounts != null) {
-            line.append(Reports.plural((int) accountCount, "account")).append(", ");
+            return scanner.scanAccounts(accounts);
         }
-        line.append(Reports.plural(result.targets().size(), accounts != null ? "account-region" : "region"))
-                .append(": ")
-                .append(outcomes.isEmpty() ? "no security groups managed by rancher-sg"
-                        + (driverGroups ? " or made by Rancher's node driver" : "")
-                        : Reports.plural(outcomes.size(), "group") + ", " + inSync + " in sync, "
-                                + (outcomes.size() - inSync) + " with drift");
-        long failedAccounts = errors.stream().filter(e -> e.region() == null).count();
-        long failedRegions = errors.stream().filter(e -> e.region() != null && e.groupId() == null).count();
-        long failedGroups = errors.size() - failedRegions - failedAccounts;
-        if (failedGroups > 0) {
-            line.append(", ").append(Reports.plural((int) failedGroups, "group")).append(" could not be checked");
+        if (listed != null) {
+            return scanner.scan(listed);
         }
-        if (failedRegions > 0) {
-            line.append(", ").append(Reports.plural((int) failedRegions, "region")).append(" failed");
-        }
-        if (failedAccounts > 0) {
-            line.append(", ").append(Reports.plural((int) failedAccounts, "account")).append(" could not be reached");
-        }
-        return line.append('.').toString();
-    }
-
-    /**
-     * "scan: 2/3 accounts, 5/6 regions, 12 groups, 1 with drift" on stderr, redrawn in place; only
-     * when stderr belongs to a terminal.
-     */
-    private static final class Progress implements Scanner.Listener {
-        private final PrintWriter err;
-        private final AtomicInteger regionsDone = new AtomicInteger();
-        private final AtomicInteger accountsDone = new AtomicInteger();
-        private final AtomicInteger groups = new AtomicInteger();
-        private final AtomicInteger drifted = new AtomicInteger();
-        private final Map<String, AtomicInteger> left = new HashMap<>();
-        private volatile int regionsTotal;
-        private volatile int accountsTotal;
-
-        Progress(PrintWriter err) {
-            this.err = err;
-        }
-
-        @Override
-        public void started(List<ScanTarget> targets) {
-            regionsTotal = targets.size();
-            synchronized (left) {
-                targets.forEach(t -> left.computeIfAbsent(String.valueOf(t.accountId()), k -> new AtomicInteger())
-                        .incrementAndGet());
-                accountsTotal = left.size() + accountsDone.get();
-            }
-        }
-
-        @Override
-        public void failed(ScanResult.AccountFailure failure) {
-            accountsDone.incrementAndGet();
-        }
-
-        @Override
-        public void done(ScanResult.Entry entry) {
-            groups.addAndGet(entry.checked().size() + entry.unchecked().size());
-            drifted.addAndGet((int) entry.outcomes().stream().filter(o -> !o.inSync()).count());
-            synchronized (left) {
-                AtomicInteger remaining = left.get(String.valueOf(entry.target().accountId()));
-                if (remaining != null && remaining.decrementAndGet() == 0) {
-                    accountsDone.incrementAndGet();
-                }
-            }
-            int count = regionsDone.incrementAndGet();
-            if (err == null) {
-                return;
-            }
-            synchronized (err) {
-                err.print("\rscan: " + accountsDone.get() + "/" + accountsTotal + " accounts, " + count + "/"
-                        + regionsTotal + " regions, " + Reports.plural(groups.get(), "group") + ", "
-                        + drifted.get() + " with drift");
-                err.flush();
-            }
-        }
-
-        void clear() {
-            if (err == null || regionsDone.get() == 0) {
-                return;
-            }
-            synchronized (err) {
-                err.print("\r" + " ".repeat(79) + "\r");
-                err.flush();
-            }
-        }
+        return regions != null && regions.all ? scanner.scanEnabledRegions() : scanner.scanHomeRegion();
     }
 }

@@ -1,10 +1,7 @@
 package io.ranchersg.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ranchersg.aws.Outcome;
-import io.ranchersg.aws.StackOutcome;
-import java.time.Instant;
-import java.util.List;
+import io.ranchersg.aws.Reconciler;
+import io.ranchersg.cli.view.StackView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -22,24 +19,17 @@ final class StackCheckCommand extends StackAwsCommand {
     }
 
     @Override
+    boolean reportsFindings() {
+        return true;
+    }
+
+    @Override
     void validateMore() {
         files.check();
     }
 
     @Override
     int execute() {
-        Instant at = context.clock().instant();
-        StackOutcome outcome;
-        try {
-            outcome = reconcile((reconciler, req) -> reconciler.checkStack(req), request);
-        } catch (RuntimeException e) {
-            CheckCommand.recordFailure(files, at, e);
-            throw e;
-        }
-        List<Outcome> outcomes = outcome.groups().stream().map(StackOutcome.Member::outcome).toList();
-        ObjectNode report = Reports.stackDocument("stack check", outcome, false, null);
-        StackOutcome checked = outcome;
-        return CheckCommand.report(this, files, at, report, outcomes,
-                () -> Reports.stackText(checked, o -> Reports.checkText(List.of(o), style())));
+        return check(files, Reconciler::checkStack, StackView::check);
     }
 }

@@ -1,8 +1,8 @@
 package io.ranchersg.cli;
 
 import io.ranchersg.aws.DeleteOutcome;
-import io.ranchersg.aws.Ec2Session;
 import io.ranchersg.aws.GroupDeleter;
+import io.ranchersg.cli.view.DeleteView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -38,15 +38,8 @@ final class StackDeleteCommand extends AwsCommand {
 
     @Override
     int execute() {
-        DeleteOutcome outcome;
-        try (Ec2Session session = Ec2Session.open(settings)) {
-            outcome = new GroupDeleter(session).deleteStack(cluster, vpcId, yes);
-        }
-        if (jsonOutput()) {
-            out().println(Json.write(Reports.deleteDocument("stack delete", outcome)));
-        } else {
-            out().print(Reports.deleteText(outcome, style()));
-        }
+        DeleteOutcome outcome = inSession(session -> new GroupDeleter(session).deleteStack(cluster, vpcId, yes));
+        print(DeleteView.stack(outcome));
         return ExitCodes.OK;
     }
 }

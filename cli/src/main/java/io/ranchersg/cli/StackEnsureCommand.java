@@ -1,7 +1,9 @@
 package io.ranchersg.cli;
 
+import io.ranchersg.aws.Reconciler;
 import io.ranchersg.aws.StackOutcome;
 import io.ranchersg.aws.StackRequest;
+import io.ranchersg.cli.view.StackView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -25,22 +27,10 @@ final class StackEnsureCommand extends StackAwsCommand {
     @Override
     int execute() {
         StackRequest ensured = change.applyTo(request).withAdopt(ensure.adopt);
-        if (ensure.dryRun) {
-            StackOutcome outcome = reconcile((reconciler, req) -> reconciler.planStack(req), ensured.withPreflight(true));
-            if (jsonOutput()) {
-                out().println(Json.write(Reports.stackDocument("stack ensure", outcome, true, true)));
-            } else {
-                out().print(Reports.stackText(outcome, o -> Reports.planText(o, style())));
-                out().println("dry run: nothing changed");
-            }
-            return ExitCodes.OK;
-        }
-        StackOutcome outcome = reconcile((reconciler, req) -> reconciler.ensureStack(req), ensured);
-        if (jsonOutput()) {
-            out().println(Json.write(Reports.stackDocument("stack ensure", outcome, true, false)));
-        } else {
-            out().print(Reports.stackText(outcome, o -> Reports.ensureText(o, style())));
-        }
+        // A dry run plans, sending every write with DryRun=true to prove the permissions.
+        StackOutcome outcome = ensure.dryRun ? reconcile(Reconciler::planStack, ensured.withPreflight(true))
+                : reconcile(Reconciler::ensureStack, ensured);
+        print(StackView.ensure(outcome, ensure.dryRun));
         return ExitCodes.OK;
     }
 }

@@ -41,7 +41,7 @@ final class StackExportCommand implements Callable<Integer> {
         String checkedVpc = AwsMixin.checkVpcId(vpcId);
         export.validate();
         StackSpec resolved = stack.resolve();
-        export.write(export.format.exporter().render(ExportSet.ofStack(resolved, checkedVpc)),
+        export.write(export.format.exporter().render(export.gated(ExportSet.ofStack(resolved, checkedVpc))),
                 spec.commandLine().getOut());
         return ExitCodes.OK;
     }

@@ -1,6 +1,7 @@
 package io.ranchersg.cli;
 
-import io.ranchersg.aws.StackOutcome;
+import io.ranchersg.aws.Reconciler;
+import io.ranchersg.cli.view.StackView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -19,12 +20,7 @@ final class StackPlanCommand extends StackAwsCommand {
 
     @Override
     int execute() {
-        StackOutcome outcome = reconcile((reconciler, req) -> reconciler.planStack(req), change.applyTo(request));
-        if (jsonOutput()) {
-            out().println(Json.write(Reports.stackDocument("stack plan", outcome, true, null)));
-        } else {
-            out().print(Reports.stackText(outcome, o -> Reports.planText(o, style())));
-        }
+        print(StackView.plan(reconcile(Reconciler::planStack, change.applyTo(request))));
         return ExitCodes.OK;
     }
 }

@@ -1,16 +1,9 @@
 package io.ranchersg.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ranchersg.core.Findings;
+import io.ranchersg.cli.view.RulesView;
 import io.ranchersg.core.Markdown;
-import io.ranchersg.core.Profiles;
-import io.ranchersg.core.StackGroup;
-import io.ranchersg.core.StackMatrix;
 import io.ranchersg.core.StackSpec;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,7 +42,7 @@ final class StackRulesCommand implements Callable<Integer>, JsonOutput {
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case json:
-                out.println(Json.write(document(resolved)));
+                out.println(Json.write(RulesView.stackDocument(resolved)));
                 break;
             case markdown:
                 out.print(Markdown.stackMatrix(resolved));
@@ -57,51 +50,9 @@ final class StackRulesCommand implements Callable<Integer>, JsonOutput {
                 out.print(Markdown.stackDiagram(resolved));
                 break;
             default:
-                out.print(text(resolved));
+                out.print(RulesView.stackText(resolved));
                 break;
         }
         return ExitCodes.OK;
-    }
-
-    private static String text(StackSpec stack) {
-        StringBuilder out = new StringBuilder();
-        out.append("Stack ").append(stack.cluster()).append(" (layout ").append(stack.layout().jsonName())
-                .append("): ").append(String.join(", ", stack.groupNames())).append("\n\n");
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"TO", "FROM", "PORTS"});
-        for (StackMatrix.Entry entry : StackMatrix.of(stack)) {
-            rows.add(new String[] {entry.to(), entry.from(), String.join(", ", entry.ports())});
-        }
-        out.append(Columns.render(rows, ""));
-        for (StackGroup group : stack.groups()) {
-            out.append('\n').append(RulesText.table(Profiles.get(group.profile()), group.spec(),
-                    Findings.of(group.spec().rules())));
-        }
-        return out.toString();
-    }
-
-    private static ObjectNode document(StackSpec stack) {
-        ObjectNode doc = Json.document();
-        ObjectNode node = doc.putObject("stack");
-        node.put("cluster", stack.cluster());
-        node.put("layout", stack.layout().jsonName());
-        ArrayNode groups = doc.putArray("groups");
-        for (StackGroup group : stack.groups()) {
-            ObjectNode entry = groups.addObject();
-            entry.put("role", group.role());
-            entry.put("group_name", group.name());
-            entry.put("profile", group.profile());
-            entry.set("rules", Json.rules(group.spec().rules()));
-            entry.set("findings", Json.findings(Findings.of(group.spec().rules())));
-        }
-        ArrayNode matrix = doc.putArray("matrix");
-        for (StackMatrix.Entry entry : StackMatrix.of(stack)) {
-            ObjectNode pair = matrix.addObject();
-            pair.put("to", entry.to());
-            pair.put("from", entry.from());
-            ArrayNode ports = pair.putArray("ports");
-            entry.ports().forEach(ports::add);
-        }
-        return doc;
     }
 }

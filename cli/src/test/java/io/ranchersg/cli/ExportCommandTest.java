@@ -48,6 +48,33 @@ class ExportCommandTest {
         assertThat(run.err()).isEmpty();
     }
 
+    @ParameterizedTest
+    @EnumSource(ExportFormat.class)
+    void refusesTheWorldSplitInTwoAsEnsureDoesAndWritesNothing(ExportFormat format) {
+        Path file = dir.resolve("etcd." + format.jsonName());
+        String[] etcd = {"export", "--format", format.jsonName(), "--profile", "node-pool-etcd", "--group-name", "etcd",
+            "--peer", "rancher=10.0.0.0/16", "--peer", "controlplane=0.0.0.0/1", "--peer", "worker=128.0.0.0/1",
+            "--output-file", file.toString()};
+
+        CliRun run = CliRun.of(etcd);
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.ERROR);
+        assertThat(run.err().strip()).as("one line naming the codes to accept").doesNotContain("\n")
+                .contains("world-open-vxlan").endsWith(")").contains("--accept-risk ");
+        assertThat(file).as("nothing written").doesNotExist();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExportFormat.class)
+    void writesAnAcceptedRiskBesideItsRule(ExportFormat format) {
+        CliRun run = CliRun.of("export", "--format", format.jsonName(), "--profile", "node-pool-etcd", "--group-name",
+                "etcd", "--peer", "rancher=10.0.0.0/16", "--peer", "controlplane=0.0.0.0/0", "--peer",
+                "worker=10.2.0.0/16", "--accept-risk", "critical");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).as("the note, as a comment").containsPattern("(?m)^\\s*# accepted risk world-open-etcd: ");
+    }
+
     @Test
     void writesTheOutputFileInstead() throws IOException {
         Path file = dir.resolve("main.tf");

@@ -158,7 +158,7 @@ class FleetIT {
             assertThat(scan.exitCode()).as(scan.toString()).isZero();
             seen.addAll(Json.read(scan.out()).get("accounts").findValuesAsText("account_id"));
         }
-        CliRun indexed = cli.with(ScanCommand.JOB_COMPLETION_INDEX, "1").run("scan", "--accounts",
+        CliRun indexed = cli.with(FleetMixin.JOB_COMPLETION_INDEX, "1").run("scan", "--accounts",
                 accounts.toString(), "--shards", "3", "--regions", emulator.region(), "--output", "json");
         CliRun explicit = cli.run("scan", "--accounts", accounts.toString(), "--shard", "1/3", "--regions",
                 emulator.region(), "--output", "json");

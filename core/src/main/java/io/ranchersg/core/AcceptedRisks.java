@@ -61,7 +61,12 @@ public record AcceptedRisks(Set<String> values) {
      * blocks a repair.
      */
     public List<Finding> refused(Collection<Rule> requested) {
-        return Findings.of(requested).stream()
+        return refused(requested, PrefixLists.NONE);
+    }
+
+    /** As {@link #refused(Collection)}, judging the prefix lists that were read by their blocks. */
+    public List<Finding> refused(Collection<Rule> requested, PrefixLists lists) {
+        return Findings.of(requested, lists).stream()
                 .filter(f -> f.severity() == Severity.CRITICAL && !accepts(f))
                 .toList();
     }

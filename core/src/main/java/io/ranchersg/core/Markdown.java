@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Markdown that reads like the Rancher page's tables: columns Type | Protocol | Port Range |
@@ -48,6 +49,22 @@ public final class Markdown {
         rows.add(new String[] {"Profile", "Summary"});
         profiles.forEach(p -> rows.add(new String[] {p.name(), p.summary()}));
         return render(rows);
+    }
+
+    /** The kinds of finding: code, severity, what and why, and the controls a world-wide exposure fails. */
+    public static String findings() {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"Code", "Severity", "Ports", "Controls (IPv4 world)", "Controls (IPv6 world)", "Why"});
+        for (Findings.Kind kind : Findings.catalogue()) {
+            rows.add(new String[] {"`" + kind.code() + "`", kind.severity().jsonName(), kind.what(),
+                    controls(kind.ipv4Controls()), controls(kind.ipv6Controls()), kind.why()});
+        }
+        return render(rows);
+    }
+
+    private static String controls(List<Control> controls) {
+        return controls.stream().map(c -> (c.standard().equals(Control.AWS_FSBP) ? "" : "CIS ") + c.id())
+                .collect(Collectors.joining(", "));
     }
 
     /** {@return the whole catalogue, see {@link #catalogue(List)}} */

@@ -1,6 +1,7 @@
 package io.ranchersg.core;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
@@ -22,6 +23,9 @@ public record Warning(String code, String message) {
     public static final String NEEDS_ACCEPTED_RISK = "needs-accepted-risk";
     /** Code of a request for a group rancher-sg did not make, which ensure refuses until it is adopted. */
     public static final String NEEDS_ADOPT = "needs-adopt";
+
+    /** Code of rules naming managed prefix lists that could not be read, so that their blocks were not judged. */
+    public static final String PREFIX_LIST_NOT_JUDGED = "prefix-list-not-judged";
 
     /**
      * Refuses a blank code or message.
@@ -51,6 +55,20 @@ public record Warning(String code, String message) {
             }
         }
         return List.copyOf(warnings);
+    }
+
+    /**
+     * That the rules naming these prefix lists were not judged, as the lists could not be read
+     * ({@code ec2:GetManagedPrefixListEntries}); none when every list was read.
+     */
+    public static List<Warning> ofUnread(Collection<String> prefixListIds) {
+        if (prefixListIds.isEmpty()) {
+            return List.of();
+        }
+        return List.of(new Warning(PREFIX_LIST_NOT_JUDGED, "the entries of prefix list"
+                + (prefixListIds.size() == 1 ? " " : "s ") + String.join(", ", prefixListIds) + " could not be read"
+                + " (ec2:GetManagedPrefixListEntries): the rules naming " + (prefixListIds.size() == 1 ? "it" : "them")
+                + " were not judged for findings"));
     }
 
     /** {@return a text such as {@code warning: --prune revokes ...}} */

@@ -33,6 +33,13 @@ class ReadmeTablesTest {
     }
 
     @Test
+    void readmeListsEveryKindOfFindingWithItsControls() throws IOException {
+        String table = Markdown.findings();
+
+        assertThat(generated("findings")).isEqualTo(table.endsWith("\n") ? table : table + "\n");
+    }
+
+    @Test
     void readmeListsEveryProfile() throws IOException {
         String catalogue = Markdown.catalogue();
 

@@ -25,12 +25,13 @@ class ExampleFilesTest {
             List.of("managed-by", "rancher-sg:profile", "rancher-sg:options", "rancher-sg:version");
 
     @Test
-    void checkPolicyAllowsOnlyTheThreeDescribeActions() throws IOException {
+    void checkPolicyAllowsOnlyReads() throws IOException {
         JsonNode policy = policy("check-policy.json");
 
         assertThat(allowedActions(policy)).as("actions of check-policy.json")
-                .allMatch(action -> action.startsWith("ec2:Describe"))
-                .containsExactlyInAnyOrder("ec2:DescribeSecurityGroups", "ec2:DescribeVpcs", "ec2:DescribeRegions");
+                .allMatch(action -> action.startsWith("ec2:Describe") || action.startsWith("ec2:Get"))
+                .containsExactlyInAnyOrder("ec2:DescribeSecurityGroups", "ec2:DescribeVpcs", "ec2:DescribeRegions",
+                        "ec2:GetManagedPrefixListEntries");
     }
 
     @Test
@@ -115,7 +116,8 @@ class ExampleFilesTest {
             actions.addAll(allowedActions(policy.get("PolicyDocument")));
         }
         assertThat(actions).as("the audit role's actions").allMatch(action -> action.startsWith("ec2:Describe"))
-                .containsExactlyInAnyOrder("ec2:DescribeSecurityGroups", "ec2:DescribeVpcs", "ec2:DescribeRegions");
+                .containsExactlyInAnyOrder("ec2:DescribeSecurityGroups", "ec2:DescribeVpcs", "ec2:DescribeRegions",
+                        "ec2:GetManagedPrefixListEntries");
         assertThat(role.at("/Properties/ManagedPolicyArns").isMissingNode()).as("no managed policies").isTrue();
     }
 

@@ -122,6 +122,9 @@ final class AwsCliExporter implements Exporter {
                 if (rules.isEmpty()) {
                     continue;
                 }
+                // A here-document holds no comment: the accepted risks stand before the command.
+                rules.forEach(rule -> model.acceptedRisks(group, rule).forEach(note -> out.append("\n# ")
+                        .append(note)));
                 out.append("\necho \"authorizing ").append(direction.label().toLowerCase(Locale.ROOT))
                         .append(" rules of ").append(doubleQuoted(group.name())).append("\" >&2\n");
                 out.append("aws ec2 authorize-security-group-")

@@ -94,6 +94,8 @@ final class CloudFormationExporter implements Exporter {
                 out.append(direction == Direction.INGRESS ? "      SecurityGroupIngress:\n"
                         : "      SecurityGroupEgress:\n");
                 for (Rule rule : inline) {
+                    model.acceptedRisks(group, rule).forEach(note -> out.append("        # ").append(note)
+                            .append('\n'));
                     List<String> lines = ruleProperties(rule, model.ref(group, rule.peer()), groups, parameters);
                     for (int i = 0; i < lines.size(); i++) {
                         out.append(i == 0 ? "        - " : "          ").append(lines.get(i)).append('\n');

@@ -1,9 +1,11 @@
 package io.ranchersg.export;
 
+import io.ranchersg.core.Findings;
 import io.ranchersg.core.GroupSpec;
 import io.ranchersg.core.Peer;
 import io.ranchersg.core.Roles;
 import io.ranchersg.core.Rule;
+import io.ranchersg.core.Severity;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -65,6 +67,18 @@ final class ExportModel {
                 }
             }
         }
+    }
+
+    /**
+     * The accepted critical findings that a rule of the group carries (for a union of rules, the
+     * widest), one comment line each, so that whoever reads the export sees what was accepted.
+     */
+    List<String> acceptedRisks(GroupSpec group, Rule rule) {
+        return Findings.of(group.rules()).stream()
+                .filter(f -> f.rule().equals(rule) && f.severity() == Severity.CRITICAL
+                        && set.acceptedRisks().accepts(f))
+                .map(f -> "accepted risk " + f.code() + ": " + f.message())
+                .toList();
     }
 
     private boolean isInput(Peer peer) {

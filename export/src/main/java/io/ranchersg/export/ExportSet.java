@@ -1,5 +1,6 @@
 package io.ranchersg.export;
 
+import io.ranchersg.core.AcceptedRisks;
 import io.ranchersg.core.GroupSpec;
 import io.ranchersg.core.GroupTags;
 import io.ranchersg.core.Peer;
@@ -7,6 +8,7 @@ import io.ranchersg.core.ProfileOptions;
 import io.ranchersg.core.Profiles;
 import io.ranchersg.core.StackGroup;
 import io.ranchersg.core.StackSpec;
+import io.ranchersg.core.reconcile.Refusal;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,9 +34,10 @@ import java.util.regex.Pattern;
  * @param peers   the peers given by role (every group's, for a stack the stack's outside peers)
  * @param vpcId   the VPC the export defaults to, or {@code null} to leave it to the user
  * @param imports live groups to adopt, by group name (Terraform {@code import} blocks)
+ * @param acceptedRisks the critical findings to write all the same, each noted beside its rule
  */
 public record ExportSet(String title, List<GroupSpec> groups, Map<String, Peer> peers, String vpcId,
-                        Map<String, ImportedGroup> imports) {
+                        Map<String, ImportedGroup> imports, AcceptedRisks acceptedRisks) {
 
     private static final Pattern VPC_ID = Pattern.compile("vpc-[0-9a-f]{1,17}");
     private static final Pattern TITLE = Pattern.compile("[A-Za-z0-9 ._\\-:/()#,@\\[\\]+=&;{}!$*]{1,300}");
@@ -48,6 +51,7 @@ public record ExportSet(String title, List<GroupSpec> groups, Map<String, Peer> 
      * @param peers the peers given by role (every group's, for a stack the stack's outside peers)
      * @param vpcId the VPC the export defaults to, or {@code null} to leave it to the user
      * @param imports live groups to adopt, by group name (Terraform {@code import} blocks)
+     * @param acceptedRisks the critical findings to write all the same, each noted beside its rule
      */
     public ExportSet {
         Objects.requireNonNull(title, "title");
@@ -76,6 +80,39 @@ public record ExportSet(String title, List<GroupSpec> groups, Map<String, Peer> 
             }
         }
         imports = Collections.unmodifiableMap(copy);
+        Objects.requireNonNull(acceptedRisks, "acceptedRisks");
+    }
+
+    /**
+     * An export that accepts no risk.
+     *
+     * @param title what is exported, for the document's header
+     * @param groups the groups, in the order they are made; at least one, names unique
+     * @param peers the peers given by role
+     * @param vpcId the VPC the export defaults to, or {@code null} to leave it to the user
+     * @param imports live groups to adopt, by group name
+     */
+    public ExportSet(String title, List<GroupSpec> groups, Map<String, Peer> peers, String vpcId,
+                     Map<String, ImportedGroup> imports) {
+        this(title, groups, peers, vpcId, imports, AcceptedRisks.NONE);
+    }
+
+    /**
+     * {@return why this export must not be written: the critical findings of its rules that were not
+     * accepted, as ensure refuses them; empty when it may}
+     */
+    public List<Refusal> refusals() {
+        return groups.stream().flatMap(g -> Refusal.ofRisks(g, acceptedRisks).stream()).toList();
+    }
+
+    /**
+     * This export writing rules with these critical findings all the same, each noted beside its rule.
+     *
+     * @param accepted the critical findings to accept
+     * @return a new export; this one is unchanged
+     */
+    public ExportSet withAcceptedRisks(AcceptedRisks accepted) {
+        return new ExportSet(title, groups, peers, vpcId, imports, accepted);
     }
 
     /**
@@ -113,7 +150,7 @@ public record ExportSet(String title, List<GroupSpec> groups, Map<String, Peer> 
      * @return a new export; this one is unchanged
      */
     public ExportSet withImports(Map<String, ImportedGroup> newImports) {
-        return new ExportSet(title, groups, peers, vpcId, newImports);
+        return new ExportSet(title, groups, peers, vpcId, newImports, acceptedRisks);
     }
 
     /**
@@ -123,7 +160,7 @@ public record ExportSet(String title, List<GroupSpec> groups, Map<String, Peer> 
      * @return a new export; this one is unchanged
      */
     public ExportSet withVpcId(String newVpcId) {
-        return new ExportSet(title, groups, peers, newVpcId, imports);
+        return new ExportSet(title, groups, peers, newVpcId, imports, acceptedRisks);
     }
 
     /**

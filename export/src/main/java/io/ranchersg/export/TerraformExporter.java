@@ -108,7 +108,9 @@ final class TerraformExporter implements Exporter {
                     block.attr("to_port", Integer.toString(rule.ports().to()));
                 }
                 peer(block, model.ref(group, rule.peer()), groups, variables);
-                out.append('\n').append(block);
+                out.append('\n');
+                model.acceptedRisks(group, rule).forEach(note -> out.append("# ").append(note).append('\n'));
+                out.append(block);
                 if (imported != null) {
                     String id = imported.ruleIds().get(rule.key());
                     imports.add(id != null ? importBlock(type + "." + name, id)

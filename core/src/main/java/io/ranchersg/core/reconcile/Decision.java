@@ -35,7 +35,7 @@ public record Decision(RunOptions options, List<GroupDecision> groups, List<Refu
 
     /** {@return the refusals no run option accepts: these fail a plan and a check too} */
     public List<Refusal> unacceptable() {
-        return refusals.stream().filter(r -> !r.code().acceptable()).toList();
+        return refusals.stream().filter(r -> !r.acceptable()).toList();
     }
 
     /** {@return whether carrying it out writes anything: never for a run that only reports} */

@@ -1,5 +1,6 @@
 package io.ranchersg.core.reconcile;
 
+import io.ranchersg.core.PrefixLists;
 import io.ranchersg.core.Rule;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -19,8 +20,10 @@ import java.util.TreeSet;
  * @param vpc            the VPC
  * @param groups         groups by name: those of the run that exist and those they name as peers
  * @param missingPeerIds peer group ids the read looked up and did not find (empty when not looked up)
+ * @param prefixLists    the entries of the prefix lists the groups and specs name, where they could be read
  */
-public record Observation(ObservedVpc vpc, Map<String, ObservedGroup> groups, Set<String> missingPeerIds) {
+public record Observation(ObservedVpc vpc, Map<String, ObservedGroup> groups, Set<String> missingPeerIds,
+                          PrefixLists prefixLists) {
 
     /**
      * Checks the components.
@@ -34,12 +37,23 @@ public record Observation(ObservedVpc vpc, Map<String, ObservedGroup> groups, Se
         Objects.requireNonNull(vpc, "vpc");
         groups = Collections.unmodifiableMap(new LinkedHashMap<>(groups));
         missingPeerIds = Collections.unmodifiableSet(new TreeSet<>(missingPeerIds));
+        Objects.requireNonNull(prefixLists, "prefixLists");
         groups.forEach((name, group) -> {
             if (!name.equals(group.name())) {
                 throw new IllegalArgumentException("group " + group.id() + " is named '" + group.name()
                         + "', not '" + name + "'");
             }
         });
+    }
+
+    /** A read that read no prefix list. */
+    public Observation(ObservedVpc vpc, Map<String, ObservedGroup> groups, Set<String> missingPeerIds) {
+        this(vpc, groups, missingPeerIds, PrefixLists.NONE);
+    }
+
+    /** This observation with the entries of the prefix lists that could be read. */
+    public Observation withPrefixLists(PrefixLists lists) {
+        return new Observation(vpc, groups, missingPeerIds, lists);
     }
 
     /** A read that found these groups (by name) and looked up no peer ids. */
@@ -69,6 +83,6 @@ public record Observation(ObservedVpc vpc, Map<String, ObservedGroup> groups, Se
     public Observation withGroup(ObservedGroup group) {
         Map<String, ObservedGroup> all = new LinkedHashMap<>(groups);
         all.put(group.name(), group);
-        return new Observation(vpc, all, missingPeerIds);
+        return new Observation(vpc, all, missingPeerIds, prefixLists);
     }
 }

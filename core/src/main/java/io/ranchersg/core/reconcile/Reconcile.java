@@ -58,7 +58,7 @@ public final class Reconcile {
             missingPeers(spec, own, observed).ifPresent(refusals::add);
             quota(spec.name(), spec.rules(), options.quota()).ifPresent(refusals::add);
             if (options.repair()) {
-                risks(spec, options.acceptedRisks()).ifPresent(refusals::add);
+                Refusal.ofRisks(spec, options.acceptedRisks(), observed.prefixLists()).ifPresent(refusals::add);
             }
             ObservedGroup group = observed.group(spec.name());
             groups.add(group == null ? missing(spec, options, observed, refusals)
@@ -81,7 +81,7 @@ public final class Reconcile {
         }
         List<Rule> defaults = NewGroup.defaultRules(ipv6);
         peak(spec.name(), plan, defaults, options.quota()).ifPresent(refusals::add);
-        return new GroupDecision.Create(desired, plan, Findings.of(plan.applyTo(defaults)));
+        return new GroupDecision.Create(desired, plan, Findings.of(plan.applyTo(defaults), observed.prefixLists()));
     }
 
     private static GroupDecision existing(GroupSpec spec, ObservedGroup group, RunOptions options,
@@ -90,9 +90,10 @@ public final class Reconcile {
         // A group this run created holds only EC2's defaults: nobody's choice, so they go without prune.
         Plan plan = Diff.plan(desired, group.rules(), options.prune() || group.fresh());
         if (!options.repair()) {
-            List<Finding> findings = Findings.of(group.rules());
+            List<Finding> findings = Findings.of(group.rules(), observed.prefixLists());
             return plan.isEmpty() && plan.extra().isEmpty() ? new GroupDecision.InSync(group, desired, plan, findings)
-                    : new GroupDecision.Update(group, desired, plan, false, findings, List.of());
+                    : new GroupDecision.Update(group, desired, plan, false, findings,
+                            Warning.ofUnread(observed.prefixLists().unread(group.rules())));
         }
         List<Warning> warnings = new ArrayList<>();
         boolean retag = false;
@@ -101,7 +102,9 @@ public final class Reconcile {
             warnings.addAll(Warning.ofPlan(plan));
         }
         peak(spec.name(), plan, group.rules(), options.quota()).ifPresent(refusals::add);
-        List<Finding> findings = Findings.of(plan.applyTo(group.rules()));
+        List<Rule> after = plan.applyTo(group.rules());
+        List<Finding> findings = Findings.of(after, observed.prefixLists());
+        warnings.addAll(Warning.ofUnread(observed.prefixLists().unread(after)));
         if (plan.isEmpty() && plan.extra().isEmpty() && !retag) {
             return new GroupDecision.InSync(group, desired, plan, findings);
         }
@@ -166,18 +169,6 @@ public final class Reconcile {
                 : "groups " + String.join(", ", missing) + ", which do not";
         return Optional.of(Refusal.of(Refusal.Code.PEER_NOT_FOUND, spec.name(), "security group '"
                 + spec.name() + "' refers to " + which + " exist in " + observed.vpc().id()));
-    }
-
-    private static Optional<Refusal> risks(GroupSpec spec, AcceptedRisks accepted) {
-        List<Finding> refused = accepted.refused(spec.rules());
-        if (refused.isEmpty()) {
-            return Optional.empty();
-        }
-        List<String> codes = refused.stream().map(Finding::code).distinct().toList();
-        return Optional.of(Refusal.acceptable(Refusal.Code.CRITICAL_EXPOSURE, spec.name(), "security group '"
-                + spec.name() + "' would be written with " + refused.size() + " critical finding"
-                + (refused.size() == 1 ? "" : "s") + ": " + refused.get(0).message(), "accept the risk "
-                + String.join(", ", codes) + " explicitly if that is meant", codes));
     }
 
     private static Optional<Refusal> quota(String group, List<Rule> rules, RuleQuota quota) {

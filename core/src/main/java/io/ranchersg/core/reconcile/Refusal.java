@@ -1,8 +1,13 @@
 package io.ranchersg.core.reconcile;
 
+import io.ranchersg.core.AcceptedRisks;
+import io.ranchersg.core.Finding;
+import io.ranchersg.core.GroupSpec;
+import io.ranchersg.core.PrefixLists;
 import io.ranchersg.core.Warning;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Why a run must not write, as a value: a decision carries its refusals, the executor throws them
@@ -50,7 +55,7 @@ public record Refusal(Code code, String group, String message, List<String> risk
             return jsonName;
         }
 
-        /** {@return whether a run option accepts it (adopt, reconfigure, accepted risks)} */
+        /** {@return whether a run option can accept it (adopt, reconfigure, accepted risks), where one applies} */
         public boolean acceptable() {
             return warningCode != null;
         }
@@ -74,10 +79,17 @@ public record Refusal(Code code, String group, String message, List<String> risk
         Objects.requireNonNull(message, "message");
         risks = List.copyOf(risks);
         Objects.requireNonNull(warning, "warning");
-        if (code.acceptable() == warning.isEmpty()) {
-            throw new IllegalArgumentException("refusal " + code.jsonName() + (code.acceptable()
-                    ? " is accepted by an option: a plan needs its warning" : " is accepted by no option: no warning"));
+        if (!code.acceptable() && !warning.isEmpty()) {
+            throw new IllegalArgumentException("refusal " + code.jsonName() + " is accepted by no option: no warning");
         }
+    }
+
+    /**
+     * Whether a run option accepts this refusal: an adopt accepts a group rancher-sg did not make
+     * for ensure, but nothing makes delete take such a group.
+     */
+    public boolean acceptable() {
+        return !warning.isEmpty();
     }
 
     /** A refusal no run option accepts, worded whole. */
@@ -98,11 +110,33 @@ public record Refusal(Code code, String group, String message, List<String> risk
     }
 
     /**
+     * The refusal of a spec whose own rules have critical findings the user did not accept: what
+     * ensure, plan and export hold every request to. Only the rules asked for are judged; a rule
+     * someone added by hand is reported, but never blocks a repair.
+     */
+    public static Optional<Refusal> ofRisks(GroupSpec spec, AcceptedRisks accepted) {
+        return ofRisks(spec, accepted, PrefixLists.NONE);
+    }
+
+    /** As {@link #ofRisks(GroupSpec, AcceptedRisks)}, judging the prefix lists that were read by their blocks. */
+    public static Optional<Refusal> ofRisks(GroupSpec spec, AcceptedRisks accepted, PrefixLists lists) {
+        List<Finding> refused = accepted.refused(spec.rules(), lists);
+        if (refused.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> codes = refused.stream().map(Finding::code).distinct().toList();
+        return Optional.of(acceptable(Code.CRITICAL_EXPOSURE, spec.name(), "security group '" + spec.name()
+                + "' would be written with " + refused.size() + " critical finding" + (refused.size() == 1 ? "" : "s")
+                + ": " + refused.get(0).message(), "accept the risk " + String.join(", ", codes)
+                + " explicitly if that is meant", codes));
+    }
+
+    /**
      * For a plan: that ensure will refuse this unless told otherwise. Only for refusals a run option
      * accepts; the others fail a plan as they fail ensure.
      */
     public Warning asWarning() {
-        if (!code.acceptable()) {
+        if (!acceptable()) {
             throw new IllegalStateException("refusal " + code.jsonName() + " has no option that accepts it");
         }
         return new Warning(code.warningCode, warning);

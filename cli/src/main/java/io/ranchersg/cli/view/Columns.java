@@ -1,4 +1,4 @@
-package io.ranchersg.cli;
+package io.ranchersg.cli.view;
 
 import java.util.List;
 

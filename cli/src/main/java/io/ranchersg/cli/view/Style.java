@@ -1,10 +1,10 @@
-package io.ranchersg.cli;
+package io.ranchersg.cli.view;
 
 /**
- * ANSI colours for diffs, or none: colour only when stdout is a terminal (see {@link CliContext}),
- * so that pipes, files and cron mail stay plain.
+ * ANSI colours for diffs, or none: colour only when stdout is a terminal (see the CLI's context),
+ * so that pipes, files and cron mail stay plain. Commands choose the style; only views paint.
  */
-record Style(boolean colour) {
+public record Style(boolean colour) {
 
     static final Style PLAIN = new Style(false);
 

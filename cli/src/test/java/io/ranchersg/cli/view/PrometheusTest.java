@@ -1,13 +1,20 @@
-package io.ranchersg.cli;
+package io.ranchersg.cli.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ranchersg.aws.FleetAccount;
 import io.ranchersg.aws.GroupCheck;
 import io.ranchersg.aws.Mode;
+import io.ranchersg.aws.Outcome;
 import io.ranchersg.aws.RancherSgException;
+import io.ranchersg.aws.Review;
 import io.ranchersg.aws.ScanResult;
 import io.ranchersg.aws.ScanTarget;
+import io.ranchersg.core.Findings;
+import io.ranchersg.core.Peer;
+import io.ranchersg.core.PortRange;
+import io.ranchersg.core.Protocol;
+import io.ranchersg.core.Rule;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +40,25 @@ class PrometheusTest {
                 .contains("rancher_sg_check_success 1\n")
                 .contains("rancher_sg_check_timestamp_seconds 1735787045.250\n")
                 .endsWith("\n");
+    }
+
+    @Test
+    void findingsAreSeriesBySeverityAndCode() {
+        Outcome open = Outcomes.inSync();
+        Outcome withFindings = new Outcome(open.location(), open.profile(), true, open.plan(), open.actions(),
+                open.drift(), new Review(Findings.of(List.of(Outcomes.SSH,
+                        Rule.ingress(Protocol.UDP, PortRange.of(8472), Peer.cidr("0.0.0.0/1"), ""),
+                        Rule.ingress(Protocol.UDP, PortRange.of(8472), Peer.cidr("128.0.0.0/1"), ""))), List.of()),
+                Map.of());
+
+        String text = Prometheus.report(List.of(withFindings, Outcomes.inSync()), AT);
+
+        assertThat(text).contains("# TYPE rancher_sg_findings gauge")
+                .containsPattern("rancher_sg_findings\\{[^}]*group_id=\"sg-0abc\"[^}]*severity=\"critical\","
+                        + "code=\"world-open-vxlan\"} 1\n")
+                .containsPattern("rancher_sg_findings\\{[^}]*severity=\"medium\",code=\"world-open-ssh\"} 1\n");
+        assertThat(text.lines().filter(l -> l.startsWith("rancher_sg_findings{"))).as("one series per finding kind")
+                .hasSize(2);
     }
 
     @Test

@@ -1,28 +1,25 @@
-package io.ranchersg.cli;
+package io.ranchersg.cli.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ranchersg.aws.Actions;
-import io.ranchersg.aws.FleetAccount;
-import io.ranchersg.aws.GroupCheck;
 import io.ranchersg.aws.Mode;
-import io.ranchersg.aws.ScanResult;
-import io.ranchersg.aws.ScanTarget;
 import io.ranchersg.aws.Outcome;
 import io.ranchersg.aws.Review;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class ReportsTest {
+class GroupViewTest {
 
     @Test
     void checkDocumentListsTheDriftPerGroup() {
-        Outcome drifted = Outcomes.drifted(Mode.CHECK);
+        Outcome d = Outcomes.drifted(Mode.CHECK);
+        Outcome drifted = new Outcome(d.location(), d.profile(), d.managed(), d.plan(), d.actions(), d.drift(),
+                d.review(), Map.of("DescribeVpcs", 1, "DescribeSecurityGroups", 1));
 
-        JsonNode doc = Json.read(Json.write(Reports.checkDocument("check", List.of(drifted),
-                Map.of("DescribeVpcs", 1, "DescribeSecurityGroups", 1))));
+        JsonNode doc = GroupView.check(drifted).document();
 
         assertThat(doc.get("format_version").asInt()).isEqualTo(1);
         assertThat(doc.get("in_sync").asBoolean()).isFalse();
@@ -45,7 +42,7 @@ class ReportsTest {
 
     @Test
     void anAbsentGroupHasANullIdAndIsNotInSync() {
-        JsonNode group = Reports.group(Outcomes.absent(Mode.CHECK), false);
+        JsonNode group = GroupView.entry(Outcomes.absent(Mode.CHECK), false);
 
         assertThat(group.get("group_id").isNull()).isTrue();
         assertThat(group.get("exists").asBoolean()).isFalse();
@@ -54,7 +51,7 @@ class ReportsTest {
 
     @Test
     void planEntriesSayWhatEnsureWouldDo() {
-        JsonNode doc = Reports.changeDocument("plan", Outcomes.absent(Mode.PLAN), false);
+        JsonNode doc = GroupView.plan(Outcomes.absent(Mode.PLAN)).document();
         JsonNode group = doc.get("groups").get(0);
 
         assertThat(doc.get("changes").asBoolean()).isTrue();
@@ -67,7 +64,7 @@ class ReportsTest {
 
     @Test
     void ensureEntriesSayWhatEnsureDid() {
-        JsonNode doc = Reports.changeDocument("ensure", Outcomes.pruned(), false);
+        JsonNode doc = GroupView.ensure(Outcomes.pruned(), false).document();
         JsonNode group = doc.get("groups").get(0);
 
         assertThat(doc.get("dry_run").asBoolean()).isFalse();
@@ -80,7 +77,7 @@ class ReportsTest {
 
     @Test
     void planTextIsADiff() {
-        String text = Reports.planText(Outcomes.drifted(Mode.PLAN), Style.PLAIN);
+        String text = GroupView.plan(Outcomes.drifted(Mode.PLAN)).text(Style.PLAIN);
 
         assertThat(text).contains("Security group 'web' (sg-0abc) in vpc-0123abcd (us-east-1): 1 rule to authorize,"
                 + " 1 to update, 0 to revoke")
@@ -92,25 +89,25 @@ class ReportsTest {
 
     @Test
     void planTextForANewGroupSaysItWillBeCreated() {
-        assertThat(Reports.planText(Outcomes.absent(Mode.PLAN), Style.PLAIN))
+        assertThat(GroupView.plan(Outcomes.absent(Mode.PLAN)).text(Style.PLAIN))
                 .contains("Security group 'web' in vpc-0123abcd (us-east-1): will be created")
                 .contains("Plan: create the group, 2 rules to authorize");
     }
 
     @Test
     void colourOnlyWhenAsked() {
-        String coloured = Reports.planText(Outcomes.drifted(Mode.PLAN), new Style(true));
+        String coloured = GroupView.plan(Outcomes.drifted(Mode.PLAN)).text(new Style(true));
 
         assertThat(coloured).contains("\u001B[32m  + ingress tcp 22").contains("\u001B[33m  ~ ").contains("\u001B[0m");
     }
 
     @Test
     void ensureTextSaysWhatChanged() {
-        assertThat(Reports.ensureText(Outcomes.created(), Style.PLAIN))
+        assertThat(GroupView.ensure(Outcomes.created(), false).text(Style.PLAIN))
                 .startsWith("Created security group 'web' (sg-0abc) in vpc-0123abcd (us-east-1)\n")
                 .contains("  + ingress tcp 2379-2380 from self \"etcd\"")
                 .endsWith("Done: 2 rules authorized, 0 updated, 0 revoked.\n");
-        assertThat(Reports.ensureText(Outcomes.pruned(), Style.PLAIN))
+        assertThat(GroupView.ensure(Outcomes.pruned(), false).text(Style.PLAIN))
                 .startsWith("Repaired security group")
                 .contains("  - ingress tcp 9999 from 10.0.0.0/8 \"by hand\"");
     }
@@ -120,13 +117,13 @@ class ReportsTest {
         Outcome unchanged = new Outcome(Outcomes.at("sg-0abc"), "rancher-nodes", true, Outcomes.inSync().plan(),
                 Actions.NONE, Outcomes.inSync().drift(), Review.NONE, Map.of());
 
-        assertThat(Reports.ensureText(unchanged, Style.PLAIN)).isEqualTo(
+        assertThat(GroupView.ensure(unchanged, false).text(Style.PLAIN)).isEqualTo(
                 "Security group 'web' (sg-0abc) in vpc-0123abcd (us-east-1) is up to date: nothing changed.\n");
     }
 
     @Test
     void checkTextShowsEachGroupAndItsDrift() {
-        String text = Reports.checkText(List.of(Outcomes.inSync(), Outcomes.drifted(Mode.CHECK),
+        String text = GroupText.check(List.of(Outcomes.inSync(), Outcomes.drifted(Mode.CHECK),
                 Outcomes.absent(Mode.CHECK)), Style.PLAIN);
 
         assertThat(text).contains("(us-east-1): in sync\n")
@@ -135,38 +132,5 @@ class ReportsTest {
                 .containsPattern("  - +extra +ingress tcp 9999")
                 .containsPattern("  ~ +changed +ingress tcp 80")
                 .contains("Security group 'web' in vpc-0123abcd (us-east-1): does not exist (2 rules missing)");
-    }
-
-    @Test
-    void scanDocumentNamesTheAccountsRegionsGroupsAndErrors() {
-        ScanTarget prodEast = new ScanTarget("111111111111", "prod", "us-east-1");
-        ScanTarget prodWest = new ScanTarget("111111111111", "prod", "eu-west-1");
-        ScanResult result = new ScanResult(List.of(
-                new ScanResult.Entry(prodEast, List.of(new GroupCheck.Checked(Outcomes.inSync()),
-                        new GroupCheck.Checked(Outcomes.drifted(Mode.CHECK), GroupCheck.Maker.RANCHER_NODE_DRIVER)),
-                        List.of(), Map.of("DescribeSecurityGroups", 1), null),
-                new ScanResult.Entry(prodWest, List.of(), List.of(), Map.of(), new IllegalArgumentException("boom"))),
-                List.of(new ScanResult.AccountFailure(new FleetAccount("222222222222", "dev", List.of(), List.of()),
-                        new IllegalArgumentException("access denied"), Map.of("AssumeRole", 1))),
-                Map.of("AssumeRole", 2));
-
-        List<Reports.ScanError> errors = Reports.scanErrors(result);
-        JsonNode doc = Reports.scanDocument(result, errors);
-
-        assertThat(doc.get("regions").toString()).isEqualTo("[\"us-east-1\",\"eu-west-1\"]");
-        assertThat(doc.get("accounts").toString()).isEqualTo("[{\"account_id\":\"111111111111\","
-                + "\"account_name\":\"prod\",\"reached\":true,\"regions\":[\"us-east-1\",\"eu-west-1\"]},"
-                + "{\"account_id\":\"222222222222\",\"account_name\":\"dev\",\"reached\":false,\"regions\":[]}]");
-        assertThat(doc.get("groups").findValuesAsText("account_name")).containsExactly("prod", "prod");
-        assertThat(doc.get("groups").findValuesAsText("managed_by"))
-                .containsExactly("rancher-sg", "rancher-node-driver");
-        assertThat(doc.get("errors").toString()).isEqualTo("[{\"account_id\":\"222222222222\",\"account_name\":"
-                + "\"dev\",\"region\":null,\"message\":\"access denied\"},{\"account_id\":\"111111111111\","
-                + "\"account_name\":\"prod\",\"region\":\"eu-west-1\",\"message\":\"boom\"}]");
-        assertThat(doc.get("api_calls").toString()).as("listing and region calls together")
-                .isEqualTo("{\"AssumeRole\":2,\"DescribeSecurityGroups\":1}");
-        assertThat(doc.get("in_sync").asBoolean()).as("an unread region is not known to be in sync").isFalse();
-        assertThat(errors.get(0).line()).isEqualTo("scan of account dev (222222222222) failed: access denied");
-        assertThat(errors.get(1).line()).isEqualTo("scan of prod (111111111111) eu-west-1 failed: boom");
     }
 }

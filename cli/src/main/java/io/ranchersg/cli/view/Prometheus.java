@@ -1,4 +1,4 @@
-package io.ranchersg.cli;
+package io.ranchersg.cli.view;
 
 import io.ranchersg.aws.GroupCheck;
 import io.ranchersg.aws.Outcome;
@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.ToIntFunction;
 
 /**
@@ -19,8 +20,12 @@ import java.util.function.ToIntFunction;
  * (empty when the group does not exist), {@code group_name} and {@code profile}; a scan adds per
  * account and region whether it was read; plus whether the check ran at all and when. The textfiles
  * of a fleet's shards hold disjoint series, so that together they are the fleet's.
+ *
+ * <p>The series of every check are written here, in one place, so that their names and labels stay
+ * alike: the check views ({@link GroupView#check}, {@link StackView#check}, {@link ScanView}) give
+ * their gauges through this class.
  */
-final class Prometheus {
+public final class Prometheus {
 
     private Prometheus() {
     }
@@ -88,7 +93,7 @@ final class Prometheus {
     }
 
     /** What a check that failed as a whole leaves: no group series (they would be stale), success 0 and the time. */
-    static String failure(Instant at) {
+    public static String failure(Instant at) {
         StringBuilder out = new StringBuilder();
         run(out, false, at);
         return out.toString();
@@ -105,23 +110,46 @@ final class Prometheus {
                 groups, o -> o.drift().extra().size());
         gauge(out, "rancher_sg_group_changed_rules", "Rules whose description differs from the profile's.",
                 groups, o -> o.drift().changed().size());
+        findings(out, groups);
+    }
+
+    /**
+     * {@code rancher_sg_findings}: per group, severity and code, the rules (or unions of rules) with
+     * that finding, for alerting on, say, {@code severity="critical"}. Groups without findings have
+     * no series.
+     */
+    private static void findings(StringBuilder out, List<Named> groups) {
+        StringBuilder series = new StringBuilder();
+        for (Named group : groups) {
+            Map<String, Integer> counts = new TreeMap<>();
+            group.outcome().findings().forEach(f -> counts.merge("severity=\"" + f.severity().jsonName()
+                    + "\",code=\"" + escape(f.code()) + "\"", 1, Integer::sum));
+            counts.forEach((labels, count) -> series.append("rancher_sg_findings{").append(labels(group))
+                    .append(',').append(labels).append("} ").append(count).append('\n'));
+        }
+        if (!series.isEmpty()) {
+            header(out, "rancher_sg_findings", "Rules of the security group with this finding (effective exposure:"
+                    + " rules that open a port together count once).");
+            out.append(series);
+        }
     }
 
     private static void gauge(StringBuilder out, String name, String help, List<Named> groups,
                               ToIntFunction<Outcome> value) {
         header(out, name, help);
         for (Named group : groups) {
-            Outcome o = group.outcome();
-            out.append(name).append('{')
-                    .append("account=\"").append(escape(o.location().account())).append("\",")
-                    .append("account_name=\"").append(escape(group.accountName())).append("\",")
-                    .append("region=\"").append(escape(o.region())).append("\",")
-                    .append("vpc_id=\"").append(escape(o.vpcId())).append("\",")
-                    .append("group_id=\"").append(escape(o.groupId())).append("\",")
-                    .append("group_name=\"").append(escape(o.groupName())).append("\",")
-                    .append("profile=\"").append(escape(o.profile())).append("\"} ")
-                    .append(value.applyAsInt(o)).append('\n');
+            out.append(name).append('{').append(labels(group)).append("} ")
+                    .append(value.applyAsInt(group.outcome())).append('\n');
         }
+    }
+
+    /** The labels that name one group. */
+    private static String labels(Named group) {
+        Outcome o = group.outcome();
+        return "account=\"" + escape(o.location().account()) + "\",account_name=\"" + escape(group.accountName())
+                + "\",region=\"" + escape(o.region()) + "\",vpc_id=\"" + escape(o.vpcId()) + "\",group_id=\""
+                + escape(o.groupId()) + "\",group_name=\"" + escape(o.groupName()) + "\",profile=\""
+                + escape(o.profile()) + "\"";
     }
 
     private static String accountLabels(ScanTarget target) {
