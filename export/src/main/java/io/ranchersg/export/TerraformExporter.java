@@ -133,9 +133,30 @@ final class TerraformExporter implements Exporter {
         if (!imports.isEmpty()) {
             out.append("\n# Adopt the live groups and rules instead of creating them (Terraform 1.5 or newer):\n")
                     .append("# after terraform apply they are Terraform's, and these blocks can go.\n");
+            set.groups().forEach(group -> leftOut(group, set.imports().get(group.name()), out));
             imports.forEach(block -> out.append('\n').append(block));
         }
         return out.toString();
+    }
+
+    /**
+     * Names the rules the live group holds that the export does not declare. Terraform manages only
+     * the rule resources declared, so these stay in the group; saying so keeps them from being
+     * forgotten.
+     */
+    private static void leftOut(GroupSpec group, ImportedGroup imported, StringBuilder out) {
+        if (imported == null || imported.leftOut().isEmpty()) {
+            return;
+        }
+        int count = imported.leftOut().size();
+        String them = count == 1 ? "it" : "them";
+        out.append("#\n# Security group ").append(group.name()).append(" (").append(imported.groupId())
+                .append(") holds ").append(count == 1 ? "a rule" : count + " rules")
+                .append(" this export leaves out: Terraform\n# leaves ").append(them)
+                .append(" in the group, and `rancher-sg check` reports ").append(them)
+                .append(" as extra until revoked\n# (`rancher-sg ensure --prune` revokes ").append(them)
+                .append("):\n");
+        imported.leftOut().forEach(rule -> out.append("#   ").append(rule).append('\n'));
     }
 
     /**

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Text EC2 allows in names and descriptions stays text in every format, bad input is refused, and
- * what each format adds around the rules: inputs checked, group ids given.
+ * what each format adds around the rules: inputs checked, group ids given, live rules named.
  */
 class ExportTextTest {
 
@@ -112,6 +112,22 @@ class ExportTextTest {
                 .contains("# aws_vpc_security_group_ingress_rule.rancher_nodes_ingress_tcp_80_any_ipv4 is not in the"
                         + " live group: terraform apply adds it.")
                 .contains("required_version = \">= 1.5\"");
+    }
+
+    @Test
+    void importNamesTheLiveRulesTheExportLeavesOut() {
+        ExportSet set = ExportSet.ofProfile(Profiles.RANCHER_NODES, ProfileOptions.defaults(), "vpc-0123abcd");
+        Rule rdp = Rule.ingress(Protocol.TCP, PortRange.of(3389), Peer.Cidr.ANY_IPV4, "RDP by hand");
+        Rule peer = Rule.ingress(Protocol.TCP, PortRange.of(5432), Peer.group("sg-0fed"), "");
+        ExportSet adopted = set.withImports(Map.of("rancher-nodes", new ImportedGroup("sg-0abc", Map.of(),
+                List.of(rdp, peer))));
+
+        String text = ExportFormat.TERRAFORM.exporter().render(adopted);
+
+        assertThat(text).contains("# Security group rancher-nodes (sg-0abc) holds 2 rules this export leaves out:"
+                        + " Terraform\n# leaves them in the group, and `rancher-sg check` reports them as extra")
+                .contains("#   ingress tcp 3389 from 0.0.0.0/0 \"RDP by hand\"\n#   ingress tcp 5432 from sg-0fed\n");
+        assertThat(ExportFormat.TERRAFORM.exporter().render(set)).as("without --import").doesNotContain("leaves out");
     }
 
     @Test
