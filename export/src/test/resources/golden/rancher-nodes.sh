@@ -6,7 +6,7 @@
 # the group (a second run stops at create-security-group); `rancher-sg ensure` repairs.
 set -euo pipefail
 
-VPC_ID=${VPC_ID:-vpc-0123456789abcdef0}
+VPC_ID=${VPC_ID:?set VPC_ID to the VPC of the security group}
 
 # EC2 gives every new group an allow-all outbound rule (to ::/0 as well in a VPC with IPv6):
 # revoke it, so that the group holds exactly the rules authorized below.
@@ -56,7 +56,7 @@ JSON
 echo "authorizing outbound rules of rancher-nodes" >&2
 aws ec2 authorize-security-group-egress --group-id "$rancher_nodes_id" --ip-permissions "$(cat <<JSON
 [
-  {"IpProtocol": "-1", "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}
+  {"IpProtocol": "-1", "IpRanges": [{"CidrIp": "0.0.0.0/0", "Description": "All outbound traffic"}]}
 ]
 JSON
 )" >/dev/null

@@ -14,7 +14,6 @@ terraform {
 variable "vpc_id" {
   description = "The VPC of the security group"
   type        = string
-  default     = "vpc-0123456789abcdef0"
 }
 
 resource "aws_security_group" "rancher_nodes" {
@@ -140,6 +139,12 @@ resource "aws_vpc_security_group_ingress_rule" "rancher_nodes_ingress_udp_30000_
 
 resource "aws_vpc_security_group_egress_rule" "rancher_nodes_egress_all_any_ipv4" {
   security_group_id = aws_security_group.rancher_nodes.id
+  description       = "All outbound traffic"
   ip_protocol       = "-1"
   cidr_ipv4         = "0.0.0.0/0"
+}
+
+output "rancher_nodes_id" {
+  description = "The id of security group rancher-nodes"
+  value       = aws_security_group.rancher_nodes.id
 }

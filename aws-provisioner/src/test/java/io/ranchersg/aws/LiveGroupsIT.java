@@ -13,6 +13,7 @@ import io.ranchersg.testsupport.Ec2Emulator;
 import io.ranchersg.testsupport.Ec2Groups;
 import io.ranchersg.testsupport.EndToEnd;
 import io.ranchersg.core.reconcile.Refusal;
+import io.ranchersg.core.reconcile.RunOptions;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
@@ -50,7 +51,7 @@ class LiveGroupsIT {
         new Reconciler(session).ensure(request);
         String groupId = Ec2Groups.existing(raw, name).groupId();
 
-        LiveGroup live = new LiveGroups(session).read(request.spec(), null);
+        LiveGroup live = new LiveGroups(session).read(request.spec(), null, RunOptions.DEFAULTS);
 
         assertThat(live.groupId()).isEqualTo(groupId);
         assertThat(live.vpcId()).isEqualTo(Ec2Groups.defaultVpcId(raw));
@@ -74,7 +75,7 @@ class LiveGroupsIT {
         GroupRequest request = GroupRequest.forProfile(Profiles.RANCHER_NODES,
                 ProfileOptions.defaults().withGroupName(name));
 
-        assertThatThrownBy(() -> new LiveGroups(session).read(request.spec(), null))
+        assertThatThrownBy(() -> new LiveGroups(session).read(request.spec(), null, RunOptions.DEFAULTS))
                 .is(refused(Refusal.Code.GROUP_NOT_FOUND)).hasMessageContaining("'" + name + "'");
     }
 

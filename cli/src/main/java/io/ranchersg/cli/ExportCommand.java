@@ -4,9 +4,12 @@ import io.ranchersg.aws.ClientSettings;
 import io.ranchersg.aws.Ec2Session;
 import io.ranchersg.aws.LiveGroup;
 import io.ranchersg.aws.LiveGroups;
+import io.ranchersg.core.GroupSpec;
+import io.ranchersg.core.reconcile.RunOptions;
 import io.ranchersg.export.ExportFormat;
 import io.ranchersg.export.ExportSet;
 import io.ranchersg.export.ImportedGroup;
+import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,14 +48,27 @@ final class ExportCommand implements Callable<Integer> {
     GroupMixin group;
 
     @Option(names = "--vpc-id", paramLabel = "VPC",
-            description = "The VPC the export defaults to (default: none, the export asks for it; with --import the"
-                    + " region's default VPC).")
+            description = "The VPC the export defaults to. Without it the VPC is a required input with no default"
+                    + " (Terraform variable, CloudFormation parameter, script variable); with --import it defaults to"
+                    + " the live group's VPC, which is the region's default VPC unless given.")
     String vpcId;
 
     @Option(names = "--import",
             description = "Terraform only: read the live group and its rules' ids from EC2 and add import blocks,"
-                    + " so that Terraform adopts the group rancher-sg made instead of creating another.")
+                    + " so that Terraform adopts the group rancher-sg made instead of creating another. Refused, as"
+                    + " ensure refuses it, for a group rancher-sg did not make (--adopt) or made with another"
+                    + " profile or options (--reconfigure); rules the group holds beyond the profile are named.")
+    boolean importLive;
+
+    @Option(names = "--adopt",
+            description = "With --import: adopt a group of this name that rancher-sg did not create (Terraform"
+                    + " then writes rancher-sg's tags).")
     boolean adopt;
+
+    @Option(names = "--reconfigure",
+            description = "With --import: adopt a group rancher-sg made with another profile or other options"
+                    + " (Terraform then changes it to these).")
+    boolean reconfigure;
 
     @Mixin
     AwsMixin aws;
@@ -65,11 +81,15 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         String checkedVpc = AwsMixin.checkVpcId(vpcId);
         export.validate();
-        if (adopt && export.format != ExportFormat.TERRAFORM) {
+        if (importLive && export.format != ExportFormat.TERRAFORM) {
             throw new UsageException("--import: only the terraform format adopts live groups (import blocks), not "
                     + export.format.jsonName());
         }
-        ClientSettings settings = adopt ? aws.settings(context.env()) : null;
+        if (!importLive && (adopt || reconfigure)) {
+            throw new UsageException((adopt ? "--adopt" : "--reconfigure") + ": only with --import, which reads"
+                    + " the live group");
+        }
+        ClientSettings settings = importLive ? aws.settings(context.env()) : null;
         ProfileMixin.Resolved resolved = profile.resolve(group.groupName);
         ExportSet set;
         try {
@@ -78,14 +98,30 @@ final class ExportCommand implements Callable<Integer> {
             throw UsageException.of("--profile " + resolved.profile().name(), e);
         }
         set = export.gated(set);
-        if (adopt) {
-            try (Ec2Session session = Ec2Session.open(settings)) {
-                LiveGroup live = new LiveGroups(session).read(set.groups().get(0), checkedVpc);
-                set = set.withVpcId(live.vpcId()).withImports(Map.of(set.groups().get(0).name(),
-                        new ImportedGroup(live.groupId(), live.ruleIds())));
-            }
+        if (importLive) {
+            set = adopting(set, settings, checkedVpc);
         }
         export.write(export.format.exporter().render(set), spec.commandLine().getOut());
         return ExitCodes.OK;
+    }
+
+    /**
+     * The export adopting the live group, whose VPC becomes its default: the import blocks name a
+     * group of that VPC. Rules the group holds beyond the profile are named on stderr, as the export
+     * names them in a comment.
+     */
+    private ExportSet adopting(ExportSet set, ClientSettings settings, String vpc) {
+        GroupSpec exported = set.groups().get(0);
+        LiveGroup live;
+        try (Ec2Session session = Ec2Session.open(settings)) {
+            live = new LiveGroups(session).read(exported, vpc, RunOptions.DEFAULTS.withAdopt(adopt)
+                    .withReconfigure(reconfigure));
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        live.leftOut().forEach(rule -> err.println(ErrorFunnel.PREFIX + "security group '" + exported.name() + "' ("
+                + live.groupId() + ") holds a rule the export leaves out: " + rule));
+        err.flush();
+        return set.withVpcId(live.vpcId()).withImports(Map.of(exported.name(),
+                new ImportedGroup(live.groupId(), live.ruleIds(), live.leftOut())));
     }
 }

@@ -33,7 +33,8 @@ final class StackExportCommand implements Callable<Integer> {
     StackMixin stack;
 
     @Option(names = "--vpc-id", paramLabel = "VPC",
-            description = "The VPC the export defaults to (default: none, the export asks for it).")
+            description = "The VPC the export defaults to. Without it the VPC is a required input with no default"
+                    + " (Terraform variable, CloudFormation parameter, script variable).")
     String vpcId;
 
     @Override

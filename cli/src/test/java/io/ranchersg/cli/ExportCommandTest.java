@@ -93,6 +93,8 @@ class ExportCommandTest {
         "export                                                        | --format",
         "export --format terraform --vpc-id vpc-12                     | 'vpc-12'",
         "export --format cloudformation --import                       | --import",
+        "export --format terraform --adopt                             | --adopt",
+        "export --format terraform --reconfigure                       | --reconfigure",
         "export --format aws-cli --profile node-pool-etcd              | --peer",
         "export --format terraform --peer rancher=10.0.0.1/8 --profile node-pool-etcd | '10.0.0.1/8'",
         "export --format terraform --group-name default                | 'default'",

@@ -36,7 +36,8 @@ import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
 /**
  * Exports applied for real against the EC2 emulator: the AWS CLI script run by the AWS CLI, then
  * rancher-sg's own check must find the groups in sync (and the raw SDK the profile's rules); and
- * {@code --import} against a group ensure made must name its id and every rule's id.
+ * {@code --import} against a group ensure made must name its id and every rule's id, name the rules
+ * it leaves out, and refuse what ensure refuses: a group rancher-sg did not make, or made otherwise.
  */
 @EndToEnd
 class ExportIT {
@@ -120,10 +121,8 @@ class ExportIT {
 
     @Test
     void importNamesTheGroupEnsureMadeAndEveryRuleId(Ec2Emulator emulator) {
-        String name = Ec2Groups.uniqueName("export-import");
         RancherSg cli = RancherSg.against(emulator);
-        CliRun ensure = cli.run("ensure", "--group-name", name, "--current");
-        assertThat(ensure.exitCode()).as(ensure.toString()).isZero();
+        String name = cli.ensured("export-import", "--current");
 
         CliRun export = cli.run("export", "--format", "terraform", "--import", "--group-name", name, "--current");
 
@@ -144,6 +143,72 @@ class ExportIT {
                     .containsExactlyInAnyOrderElementsOf(expected);
             assertThat(export.out()).contains("default     = \"" + group.vpcId() + "\"")
                     .doesNotContain("is not in the live group");
+        }
+    }
+
+    @Test
+    void importNamesTheLiveRulesTheExportLeavesOut(Ec2Emulator emulator) {
+        RancherSg cli = RancherSg.against(emulator);
+        String name = cli.ensured("export-extra");
+        String groupId = byHand(emulator, name, 3389);
+
+        CliRun export = cli.run("export", "--format", "terraform", "--import", "--group-name", name);
+
+        assertThat(export.exitCode()).as(export.toString()).isZero();
+        assertThat(export.errLines()).as("stderr names the rule").containsExactly("rancher-sg: security group '"
+                + name + "' (" + groupId + ") holds a rule the export leaves out: ingress tcp 3389 from 0.0.0.0/0"
+                + " \"opened by hand\"");
+        assertThat(export.out()).as("and so does the export").contains("# Security group " + name + " (" + groupId
+                + ") holds a rule this export leaves out: Terraform\n")
+                .contains("#   ingress tcp 3389 from 0.0.0.0/0 \"opened by hand\"\n");
+    }
+
+    @Test
+    void importRefusesAGroupRancherSgDidNotMakeUnlessAdopted(Ec2Emulator emulator) {
+        String name = Ec2Groups.uniqueName("export-foreign");
+        String groupId = Ec2Groups.madeByHand(emulator, name);
+        RancherSg cli = RancherSg.against(emulator);
+
+        CliRun refused = cli.run("export", "--format", "terraform", "--import", "--group-name", name);
+
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCodes.ERROR);
+        assertThat(refused.err()).contains("'" + name + "' (" + groupId + ")").contains("not created by rancher-sg")
+                .contains("(--adopt)");
+        assertThat(refused.out()).as("nothing written").isEmpty();
+
+        CliRun adopted = cli.run("export", "--format", "terraform", "--import", "--adopt", "--group-name", name);
+
+        assertThat(adopted.exitCode()).as(adopted.toString()).isZero();
+        assertThat(adopted.out()).contains("  id = \"" + groupId + "\"");
+    }
+
+    @Test
+    void importRefusesAGroupMadeWithOtherOptionsUnlessReconfigured(Ec2Emulator emulator) {
+        RancherSg cli = RancherSg.against(emulator);
+        String name = cli.ensured("export-options", "--ipv6");
+
+        CliRun refused = cli.run("export", "--format", "terraform", "--import", "--group-name", name);
+
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCodes.ERROR);
+        assertThat(refused.err()).contains("options 'ipv6'").contains("(--reconfigure)");
+        assertThat(refused.out()).as("nothing written").isEmpty();
+
+        CliRun reconfigured = cli.run("export", "--format", "terraform", "--import", "--reconfigure", "--group-name",
+                name);
+
+        assertThat(reconfigured.exitCode()).as(reconfigured.toString()).isZero();
+        assertThat(reconfigured.errLines()).as("the ::/0 rules of the ipv6 option, which the export leaves out")
+                .isNotEmpty().allMatch(line -> line.contains("holds a rule the export leaves out: ")
+                        && (line.contains(" from ::/0") || line.contains(" to ::/0")));
+    }
+
+    /** Opens a TCP port to the world by hand in the group of that name; its id. */
+    private static String byHand(Ec2Emulator emulator, String name, int port) {
+        try (Ec2Client ec2 = emulator.ec2Client()) {
+            String groupId = Ec2Groups.existing(ec2, name).groupId();
+            ec2.authorizeSecurityGroupIngress(r -> r.groupId(groupId)
+                    .ipPermissions(Ec2Groups.permission("tcp", port, "0.0.0.0/0", "opened by hand")));
+            return groupId;
         }
     }
 

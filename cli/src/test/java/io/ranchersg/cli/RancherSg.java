@@ -1,6 +1,9 @@
 package io.ranchersg.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.ranchersg.testsupport.Ec2Emulator;
+import io.ranchersg.testsupport.Ec2Groups;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -88,6 +91,22 @@ final class RancherSg {
     }
 
     /** A run of {@code bin/rancher-sg} that is still going, or was until {@link #await} or {@link #killHard}. */
+    /**
+     * Runs {@code ensure} for a new group, which must succeed.
+     *
+     * @param prefix  the start of the group's name, made unique
+     * @param options more options of ensure
+     * @return the group's name
+     */
+    String ensured(String prefix, String... options) {
+        String name = Ec2Groups.uniqueName(prefix);
+        List<String> args = new ArrayList<>(List.of("ensure", "--group-name", name));
+        args.addAll(List.of(options));
+        CliRun ensure = run(args.toArray(String[]::new));
+        assertThat(ensure.exitCode()).as("ensure %s: %s", name, ensure).isZero();
+        return name;
+    }
+
     static final class Started {
         private final String command;
         private final Process process;

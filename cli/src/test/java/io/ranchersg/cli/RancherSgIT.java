@@ -241,10 +241,7 @@ class RancherSgIT {
     @Test
     void ensureLeavesAGroupItDidNotCreateAloneUnlessAdopting(Ec2Emulator emulator) {
         String name = Ec2Groups.uniqueName("cli-it");
-        String groupId;
-        try (Ec2Client ec2 = emulator.ec2Client()) {
-            groupId = ec2.createSecurityGroup(r -> r.groupName(name).description("made by hand")).groupId();
-        }
+        String groupId = Ec2Groups.madeByHand(emulator, name);
         RancherSg cli = RancherSg.against(emulator);
 
         CliRun refused = cli.run("ensure", "--group-name", name);

@@ -14,6 +14,11 @@ import java.util.Objects;
  * description is updated, and an actual key that is not desired is extra. Extra rules are always
  * listed and are revoked only when the plan prunes.
  *
+ * <p>One rule's description is free: EC2's own outbound rule, when the spec takes it undescribed
+ * (every profile does, so that a new group needs no description update). Terraform and
+ * CloudFormation cannot keep EC2's rule: they revoke it and make it again, described, since checkov
+ * (CKV_AWS_23) wants a description on every rule. Either way the group is in sync.
+ *
  * <p>Both sides must use the same peers for the same group: resolve names and the group's own id
  * first ({@link GroupSpec#resolvePeers}, {@link Rules#localiseSelf}), otherwise a named group never
  * matches the id EC2 reports.
@@ -38,7 +43,7 @@ public final class Diff {
             Rule have = actualByKey.remove(want.key());
             if (have == null) {
                 toAuthorize.add(want);
-            } else if (!have.description().equals(want.description())) {
+            } else if (!describedAsWanted(have, want)) {
                 toUpdate.add(new DescriptionChange(have, want));
             }
         }
@@ -51,6 +56,11 @@ public final class Diff {
     /** How {@code actual} differs from {@code desired}. */
     public static Drift drift(GroupSpec desired, Collection<Rule> actual) {
         return plan(desired, actual, false).drift();
+    }
+
+    private static boolean describedAsWanted(Rule have, Rule want) {
+        return have.description().equals(want.description())
+                || want.description().isEmpty() && NewGroup.isDefaultRule(want.key());
     }
 
     private static Map<RuleKey, Rule> byKey(Collection<Rule> actual) {

@@ -3,7 +3,9 @@ package io.ranchersg.core;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -35,6 +37,11 @@ public final class Findings {
     public static final String WORLD_OPEN_RKE2_SUPERVISOR = "world-open-rke2-supervisor";
     /** Code of remote desktop, TCP 3389, open to the world (high). */
     public static final String WORLD_OPEN_RDP = "world-open-rdp";
+    /**
+     * Code of a port open to the world that neither AWS's defaults (80, 443) nor the group's own spec
+     * authorize, and no finding of its own names (medium).
+     */
+    public static final String WORLD_OPEN_UNAUTHORIZED_PORT = "world-open-unauthorized-port";
     /** Code of a port AWS Security Hub's EC2.19 lists as high risk (databases, file sharing, mail) open to the world (high). */
     public static final String WORLD_OPEN_HIGH_RISK_PORT = "world-open-high-risk-port";
 
@@ -137,7 +144,10 @@ public final class Findings {
     /** Every code a finding can have, most severe first. */
     public static final List<String> CODES = List.of(WORLD_OPEN_ALL_TRAFFIC, WORLD_OPEN_ETCD, WORLD_OPEN_VXLAN,
             WORLD_OPEN_KUBELET, WORLD_OPEN_RKE2_SUPERVISOR, WORLD_OPEN_RDP, WORLD_OPEN_HIGH_RISK_PORT, WORLD_OPEN_SSH,
-            WORLD_OPEN_DOCKER_TLS);
+            WORLD_OPEN_DOCKER_TLS, WORLD_OPEN_UNAUTHORIZED_PORT);
+
+    /** The TCP ports AWS Security Hub's EC2.18 authorizes by default. */
+    private static final List<PortRange> AUTHORIZED_BY_DEFAULT = List.of(PortRange.of(80), PortRange.of(443));
 
     private Findings() {
     }
@@ -163,6 +173,9 @@ public final class Findings {
                 "every port, etcd, kubelet and VXLAN included", ALL_TRAFFIC_IPV4, ALL_TRAFFIC_IPV6));
         CHECKS.forEach(c -> kinds.add(new Kind(c.code(), c.severity(), c.what(), c.why(), c.ipv4Controls(),
                 c.ipv6Controls())));
+        kinds.add(new Kind(WORLD_OPEN_UNAUTHORIZED_PORT, Severity.MEDIUM, "any other TCP or UDP port",
+                "neither 80 and 443 nor the group's own rules open it to anyone", List.of(UNAUTHORIZED_PORT),
+                List.of(UNAUTHORIZED_PORT)));
         kinds.sort(Comparator.comparing(k -> CODES.indexOf(k.code())));
         return List.copyOf(kinds);
     }
@@ -180,9 +193,21 @@ public final class Findings {
 
     /**
      * The findings for the rules, most severe first, then in {@link Rules#ORDER}: a rule naming a
-     * prefix list that was read is judged by the list's blocks, and reported as itself.
+     * prefix list that was read is judged by the list's blocks, and reported as itself. The rules'
+     * own ports count as authorized (see {@link #of(Collection, PrefixLists, Collection)}).
      */
     public static List<Finding> of(Collection<Rule> rules, PrefixLists lists) {
+        return of(rules, lists, rules);
+    }
+
+    /**
+     * As {@link #of(Collection, PrefixLists)}, with the ports that may be open to anyone: 80 and 443
+     * (EC2.18's defaults) and those the {@code authorized} rules open (a group's own spec, the page's
+     * table). Any other port the world reaches, and no finding of its own names, is a
+     * {@value #WORLD_OPEN_UNAUTHORIZED_PORT} finding. Rules are judged together where they open the
+     * same protocol and ports.
+     */
+    public static List<Finding> of(Collection<Rule> rules, PrefixLists lists, Collection<Rule> authorized) {
         List<Finding> findings = new ArrayList<>();
         for (boolean ipv6 : new boolean[] {false, true}) {
             List<Opening> open = openings(rules, lists, ipv6);
@@ -199,10 +224,59 @@ public final class Findings {
                             check.controls(ipv6)));
                 }
             }
+            if (all.reach() == PublicReach.LIMITED) {
+                findings.addAll(unauthorized(open, ipv6, authorized));
+            }
         }
         // A stable sort keeps the checks' order for one rule.
         findings.sort(Comparator.comparing(Finding::severity).reversed().thenComparing(Finding::rule, Rules.ORDER));
         return List.copyOf(findings);
+    }
+
+    /** World-open TCP and UDP ports that nothing authorizes and no check of the catalogue names. */
+    private static List<Finding> unauthorized(List<Opening> open, boolean ipv6, Collection<Rule> authorized) {
+        Map<List<Object>, List<Opening>> byPorts = new LinkedHashMap<>();
+        for (Opening opening : open) {
+            Rule rule = opening.rule();
+            if (rule.protocol() == Protocol.TCP || rule.protocol() == Protocol.UDP) {
+                byPorts.computeIfAbsent(List.of(rule.protocol(), rule.ports()), k -> new ArrayList<>()).add(opening);
+            }
+        }
+        List<Finding> findings = new ArrayList<>();
+        byPorts.forEach((key, openings) -> {
+            Protocol protocol = (Protocol) key.get(0);
+            PortRange ports = (PortRange) key.get(1);
+            Exposure exposure = Exposure.of(openings, ipv6);
+            if (exposure.reach() != PublicReach.LIMITED && !allowed(protocol, ports, authorized)) {
+                findings.add(exposure.finding(WORLD_OPEN_UNAUTHORIZED_PORT, Severity.MEDIUM, protocol.ec2Name() + " "
+                        + ports + ", which neither 80 and 443 nor the group's own rules open to anyone: open only what"
+                        + " is needed, to whom it is needed", List.of(UNAUTHORIZED_PORT)));
+            }
+        });
+        return findings;
+    }
+
+    /** Whether every port of the range is authorized, or named by a check of the catalogue (which judges it). */
+    private static boolean allowed(Protocol protocol, PortRange ports, Collection<Rule> authorized) {
+        List<PortRange> known = new ArrayList<>();
+        if (protocol == Protocol.TCP) {
+            known.addAll(AUTHORIZED_BY_DEFAULT);
+        }
+        authorized.stream().filter(r -> r.direction() == Direction.INGRESS && r.protocol() == protocol
+                && (r.peer() instanceof Peer.Cidr || r.peer() instanceof Peer.PrefixList)).forEach(r -> known.add(r.ports()));
+        CHECKS.stream().filter(c -> c.protocol() == protocol).forEach(c -> known.addAll(c.ports()));
+        known.sort(Comparator.comparingInt(PortRange::from));
+        int next = ports.from();
+        for (PortRange range : known) {
+            if (range.from() > next) {
+                break;
+            }
+            next = Math.max(next, range.to() + 1);
+            if (next > ports.to()) {
+                return true;
+            }
+        }
+        return next > ports.to();
     }
 
     /** One inbound rule reaching from one block of a family: its own, or one of its prefix list's. */

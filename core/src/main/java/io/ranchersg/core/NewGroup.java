@@ -30,6 +30,11 @@ public final class NewGroup {
         return List.copyOf(rules);
     }
 
+    /** Whether the key is one of EC2's own outbound rules: all traffic to {@code 0.0.0.0/0} or {@code ::/0}. */
+    public static boolean isDefaultRule(RuleKey key) {
+        return defaultRules(true).stream().anyMatch(rule -> rule.key().equals(key));
+    }
+
     /**
      * The plan for a group about to be created: authorize what EC2 does not give it, revoke what EC2
      * gives it that the spec does not list.

@@ -57,6 +57,17 @@ class DiffPropertiesTest {
         return keys;
     }
 
+    /**
+     * The rules as the spec sees them: EC2's own outbound rule, which a spec may take undescribed,
+     * is in sync with any description, so its description is the spec's.
+     */
+    private static List<Rule> asWanted(List<Rule> held, List<Rule> desired) {
+        Set<RuleKey> undescribed = new HashSet<>();
+        desired.stream().filter(r -> r.description().isEmpty() && NewGroup.isDefaultRule(r.key()))
+                .forEach(r -> undescribed.add(r.key()));
+        return held.stream().map(r -> undescribed.contains(r.key()) ? r.withDescription("") : r).toList();
+    }
+
     @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
     void diffOfASpecWithItselfIsEmpty(@ForAll("rules") List<Rule> rules, @ForAll boolean prune) {
         Plan plan = Diff.plan(spec(rules), rules, prune);
@@ -70,7 +81,8 @@ class DiffPropertiesTest {
         Plan plan = Diff.plan(spec(desired), actual, true);
         List<Rule> after = plan.applyTo(actual);
         assertThat(keys(after)).as("keys after apply").isEqualTo(keys(desired));
-        assertThat(new HashSet<>(after)).as("rules, descriptions included, after apply").isEqualTo(new HashSet<>(desired));
+        assertThat(new HashSet<>(asWanted(after, desired))).as("rules, descriptions included, after apply")
+                .isEqualTo(new HashSet<>(desired));
         assertThat(Diff.plan(spec(desired), after, true).isEmpty()).as("second plan").isTrue();
     }
 
@@ -80,7 +92,7 @@ class DiffPropertiesTest {
         Plan plan = Diff.plan(spec(desired), actual, false);
         assertThat(plan.toRevoke()).as("revoked without prune").isEmpty();
         List<Rule> after = plan.applyTo(actual);
-        assertThat(after).as("desired rules after apply").containsAll(desired);
+        assertThat(asWanted(after, desired)).as("desired rules after apply").containsAll(desired);
         assertThat(keys(after)).as("nothing of actual lost").containsAll(keys(actual));
         assertThat(keys(plan.extra())).as("extra is actual minus desired")
                 .isEqualTo(minus(keys(actual), keys(desired)));

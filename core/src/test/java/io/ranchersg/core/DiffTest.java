@@ -33,6 +33,28 @@ class DiffTest {
     }
 
     @Test
+    void takesEc2sOwnOutboundRuleWithAnyDescriptionWhenTheSpecLeavesItUndescribed() {
+        Rule ec2s = OUT.withDescription("");
+        Rule v6 = Rule.allTraffic(Direction.EGRESS, Peer.Cidr.ANY_IPV6, "");
+        GroupSpec spec = GroupSpec.of("g", "d", List.of(SSH, ec2s, v6));
+
+        Plan plan = Diff.plan(spec, List.of(SSH, OUT, v6.withDescription("described by Terraform")), true);
+
+        assertThat(plan.isEmpty()).as("described as an export describes them: %s", plan).isTrue();
+        assertThat(plan.drift().inSync()).as("in sync").isTrue();
+    }
+
+    @Test
+    void restoresEveryOtherDescriptionIncludingAnEmptyOne() {
+        Rule undescribed = SSH.withDescription("");
+        Plan plan = Diff.plan(GroupSpec.of("g", "d", List.of(undescribed, OUT)),
+                List.of(SSH, OUT.withDescription("")), true);
+
+        assertThat(plan.toUpdate()).as("to update").containsExactly(new DescriptionChange(SSH, undescribed),
+                new DescriptionChange(OUT.withDescription(""), OUT));
+    }
+
+    @Test
     void listsExtraRuleButRevokesItOnlyWhenPruning() {
         Plan additive = Diff.plan(SPEC, List.of(SSH, HTTPS, ETCD, OUT, STRAY), false);
         assertThat(additive.extra()).as("extra without prune").containsExactly(STRAY);

@@ -152,6 +152,29 @@ class FindingsTest {
     }
 
     @Test
+    void aWorldOpenPortNothingAuthorizesIsFoundOnceAndOnlyThen() {
+        Rule web = worldIn(Protocol.TCP, PortRange.of(8000));
+        GroupSpec nodes = Profiles.get(Profiles.RANCHER_NODES).spec(ProfileOptions.defaults());
+
+        assertThat(Findings.of(List.of(web), PrefixLists.NONE, nodes.rules())).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(Findings.WORLD_OPEN_UNAUTHORIZED_PORT);
+            assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
+            assertThat(f.controls()).containsExactly(Control.fsbp("EC2.18"));
+        });
+        assertThat(Findings.of(List.of(web), PrefixLists.NONE, List.of(web))).as("the spec opens it").isEmpty();
+        assertThat(Findings.of(List.of(worldIn(Protocol.TCP, PortRange.of(443))), PrefixLists.NONE, List.of()))
+                .as("443, authorized by default").isEmpty();
+        assertThat(Findings.of(List.of(worldIn(Protocol.TCP, PortRange.of(22))), PrefixLists.NONE, List.of()))
+                .extracting(Finding::code).as("SSH has a finding of its own").containsExactly(Findings.WORLD_OPEN_SSH);
+        assertThat(Findings.of(nodes.rules(), PrefixLists.NONE, nodes.rules())).extracting(Finding::code)
+                .as("the page's table opens its NodePorts and the API to anyone").doesNotContain(
+                        Findings.WORLD_OPEN_UNAUTHORIZED_PORT);
+        assertThat(Findings.of(List.of(worldIn(Protocol.UDP, PortRange.of(30000, 32767))), PrefixLists.NONE,
+                List.of(worldIn(Protocol.TCP, PortRange.of(30000, 32767))))).extracting(Finding::code)
+                .as("TCP NodePorts do not authorize UDP").containsExactly(Findings.WORLD_OPEN_UNAUTHORIZED_PORT);
+    }
+
+    @Test
     void messageNamesRuleAndPort() {
         Finding finding = Findings.of(List.of(worldIn(Protocol.UDP, PortRange.of(8472)))).get(0);
         assertThat(finding.message()).as("message").contains("ingress udp 8472 from 0.0.0.0/0").contains("VXLAN");

@@ -173,8 +173,9 @@ final class AwsCliExporter implements Exporter {
             value = heredoc(json(peer.value()));
         }
         out.append(", \"").append(list).append("\": [{\"").append(field).append("\": ").append(value);
-        if (!rule.description().isEmpty()) {
-            out.append(", \"Description\": ").append(heredoc(json(rule.description())));
+        String description = ExportModel.description(rule);
+        if (!description.isEmpty()) {
+            out.append(", \"Description\": ").append(heredoc(json(description)));
         }
         return out.append("}]}").toString();
     }

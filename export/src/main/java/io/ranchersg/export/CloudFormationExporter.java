@@ -27,6 +27,23 @@ import java.util.Set;
  */
 final class CloudFormationExporter implements Exporter {
 
+    /** A CIDR parameter's pattern, in the family of the value given (CidrIp or CidrIpv6 takes it). */
+    static final String IPV4_CIDR;
+    static final String IPV6_CIDR;
+
+    static {
+        String octet = "(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])";
+        IPV4_CIDR = "^(" + octet + "\\.){3}" + octet + "/(3[0-2]|[12]?[0-9])$";
+        // Eight groups, or fewer around one "::" (n groups before it, at most 7 - n after).
+        String group = "[0-9a-fA-F]{1,4}";
+        List<String> forms = new ArrayList<>(List.of("(" + group + ":){7}" + group, ":((:" + group + "){1,7}|:)"));
+        for (int before = 1; before <= 7; before++) {
+            forms.add("(" + group + ":){" + before + "}" + (before == 7 ? ":" : "((:" + group + "){1," + (7 - before)
+                    + "}|:)"));
+        }
+        IPV6_CIDR = "^(" + String.join("|", forms) + ")/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$";
+    }
+
     @Override
     public ExportFormat format() {
         return ExportFormat.CLOUDFORMATION;
@@ -68,6 +85,12 @@ final class CloudFormationExporter implements Exporter {
                         .append("\n    Description: ").append(string(
                                 "Peer " + input.name() + ": " + input.meaning() + " (" + kind + ")")).append('\n');
                 out.append("    Default: ").append(string(peer.value())).append('\n');
+                if (peer instanceof Peer.Cidr cidr) {
+                    out.append("    AllowedPattern: ").append(string(cidr.ipv6() ? IPV6_CIDR : IPV4_CIDR))
+                            .append("\n    ConstraintDescription: ").append(string("must be an "
+                                    + (cidr.ipv6() ? "IPv6 CIDR block, such as 2001:db8::/32"
+                                    : "IPv4 CIDR block, such as 10.0.0.0/16"))).append('\n');
+                }
             }
         });
 
@@ -148,8 +171,9 @@ final class CloudFormationExporter implements Exporter {
             Peer peer = ((ExportModel.Literal) ref).peer();
             lines.add(key(peer, ingress) + ": " + string(peer.value()));
         }
-        if (!rule.description().isEmpty()) {
-            lines.add("Description: " + string(rule.description()));
+        String description = ExportModel.description(rule);
+        if (!description.isEmpty()) {
+            lines.add("Description: " + string(description));
         }
         return lines;
     }

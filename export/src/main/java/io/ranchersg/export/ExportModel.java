@@ -2,6 +2,7 @@ package io.ranchersg.export;
 
 import io.ranchersg.core.Findings;
 import io.ranchersg.core.GroupSpec;
+import io.ranchersg.core.NewGroup;
 import io.ranchersg.core.Peer;
 import io.ranchersg.core.Roles;
 import io.ranchersg.core.Rule;
@@ -45,6 +46,9 @@ final class ExportModel {
     record Literal(Peer peer) implements Ref {
     }
 
+    /** What every format calls EC2's own outbound rule, which the profiles take undescribed. */
+    static final String EC2_OUTBOUND = "All outbound traffic";
+
     private final ExportSet set;
     private final Map<Peer, Input> inputs = new LinkedHashMap<>();
 
@@ -79,6 +83,17 @@ final class ExportModel {
                         && set.acceptedRisks().accepts(f))
                 .map(f -> "accepted risk " + f.code() + ": " + f.message())
                 .toList();
+    }
+
+    /**
+     * The rule's description as every format writes it: the spec's own, and for EC2's own outbound
+     * rule, which the profiles take undescribed so that ensure keeps it as EC2 made it,
+     * {@value #EC2_OUTBOUND}. The formats make that rule again, and checkov (CKV_AWS_23) wants every
+     * rule described; check takes that rule with any description.
+     */
+    static String description(Rule rule) {
+        return rule.description().isEmpty() && NewGroup.isDefaultRule(rule.key()) ? EC2_OUTBOUND
+                : rule.description();
     }
 
     private boolean isInput(Peer peer) {

@@ -54,6 +54,8 @@ final class TerraformExporter implements Exporter {
         out.append("  required_providers {\n    aws = {\n      source  = \"hashicorp/aws\"\n")
                 .append("      version = \">= 5.0\"\n    }\n  }\n}\n");
 
+        // Required unless a VPC was given (--vpc-id, or the live group's with --import): a placeholder
+        // default would let a plan run against a VPC nobody chose.
         Block vpc = new Block("variable \"vpc_id\"");
         vpc.attr("description", string(set.groups().size() == 1 ? "The VPC of the security group"
                 : "The VPC of the security groups"));
@@ -67,6 +69,9 @@ final class TerraformExporter implements Exporter {
             variable.attr("description", string(describe(input)));
             variable.attr("type", "string");
             variable.attr("default", string(input.peer().value()));
+            if (input.peer() instanceof Peer.Cidr cidr) {
+                variable.block(cidrValidation(input, cidr, "var." + name));
+            }
             out.append('\n').append(variable);
         });
         variables.forEach((input, name) -> {
@@ -99,8 +104,9 @@ final class TerraformExporter implements Exporter {
                         "_");
                 Block block = new Block("resource " + string(type) + " " + string(name));
                 block.attr("security_group_id", "aws_security_group." + groupName + ".id");
-                if (!rule.description().isEmpty()) {
-                    block.attr("description", string(rule.description()));
+                String description = ExportModel.description(rule);
+                if (!description.isEmpty()) {
+                    block.attr("description", string(description));
                 }
                 block.attr("ip_protocol", string(rule.protocol().ec2Name()));
                 if (rule.protocol() != Protocol.ALL) {
@@ -118,12 +124,55 @@ final class TerraformExporter implements Exporter {
                 }
             }
         }
+        for (GroupSpec group : set.groups()) {
+            Block output = new Block("output " + string(groups.get(group) + "_id"));
+            output.attr("description", string("The id of security group " + group.name()));
+            output.attr("value", "aws_security_group." + groups.get(group) + ".id");
+            out.append('\n').append(output);
+        }
         if (!imports.isEmpty()) {
             out.append("\n# Adopt the live groups and rules instead of creating them (Terraform 1.5 or newer):\n")
                     .append("# after terraform apply they are Terraform's, and these blocks can go.\n");
+            set.groups().forEach(group -> leftOut(group, set.imports().get(group.name()), out));
             imports.forEach(block -> out.append('\n').append(block));
         }
         return out.toString();
+    }
+
+    /**
+     * Names the rules the live group holds that the export does not declare. Terraform manages only
+     * the rule resources declared, so these stay in the group; saying so keeps them from being
+     * forgotten.
+     */
+    private static void leftOut(GroupSpec group, ImportedGroup imported, StringBuilder out) {
+        if (imported == null || imported.leftOut().isEmpty()) {
+            return;
+        }
+        int count = imported.leftOut().size();
+        String them = count == 1 ? "it" : "them";
+        out.append("#\n# Security group ").append(group.name()).append(" (").append(imported.groupId())
+                .append(") holds ").append(count == 1 ? "a rule" : count + " rules")
+                .append(" this export leaves out: Terraform\n# leaves ").append(them)
+                .append(" in the group, and `rancher-sg check` reports ").append(them)
+                .append(" as extra until revoked\n# (`rancher-sg ensure --prune` revokes ").append(them)
+                .append("):\n");
+        imported.leftOut().forEach(rule -> out.append("#   ").append(rule).append('\n'));
+    }
+
+    /**
+     * The validation of a CIDR variable, in the family of the value given: the rule resource takes an
+     * IPv4 block as {@code cidr_ipv4} and an IPv6 one as {@code cidr_ipv6}, so a block of the other
+     * family would fail only on apply.
+     */
+    private static Block cidrValidation(ExportModel.Input input, Peer.Cidr cidr, String variable) {
+        Block validation = new Block("validation");
+        // cidrnetmask takes IPv4 blocks only; cidrhost takes both.
+        validation.attr("condition", cidr.ipv6()
+                ? "can(cidrhost(" + variable + ", 0)) && !can(cidrnetmask(" + variable + "))"
+                : "can(cidrnetmask(" + variable + "))");
+        validation.attr("error_message", string("Peer " + input.name() + " must be an " + (cidr.ipv6() ? "IPv6" : "IPv4")
+                + " CIDR block, such as " + (cidr.ipv6() ? "2001:db8::/32" : "10.0.0.0/16") + "."));
+        return validation;
     }
 
     private static void peer(Block block, ExportModel.Ref ref, Map<GroupSpec, String> groups,
@@ -158,8 +207,12 @@ final class TerraformExporter implements Exporter {
         String kind = peer instanceof Peer.Cidr ? "a CIDR block"
                 : peer instanceof Peer.NamedGroup ? "the name of a security group in the VPC"
                 : peer instanceof Peer.PrefixList ? "a managed prefix list id" : "a security group id";
-        String role = input.name().startsWith("group-") ? "" : "Peer " + input.name() + ": ";
-        return role + input.meaning() + " (" + kind + ")";
+        return role(input) + input.meaning() + " (" + kind + ")";
+    }
+
+    /** {@code Peer rancher: } for a role, nothing for a group named by a rule. */
+    private static String role(ExportModel.Input input) {
+        return input.name().startsWith("group-") ? "" : "Peer " + input.name() + ": ";
     }
 
     private static String importBlock(String to, String id) {
@@ -188,7 +241,10 @@ final class TerraformExporter implements Exporter {
         return out.append('"').toString();
     }
 
-    /** A block whose single-line attributes are aligned as {@code terraform fmt} aligns them. */
+    /**
+     * A block whose single-line attributes are aligned as {@code terraform fmt} aligns them, then its
+     * maps and nested blocks, each after a blank line.
+     */
     private static final class Block {
         private final String header;
         private final List<String[]> attributes = new ArrayList<>();
@@ -208,6 +264,10 @@ final class TerraformExporter implements Exporter {
             entries.forEach((key, value) -> text.append("    ").append(pad(string(key), width)).append(" = ")
                     .append(string(value)).append('\n'));
             maps.add(text.append("  }\n").toString());
+        }
+
+        void block(Block nested) {
+            maps.add(nested.toString().indent(2));
         }
 
         @Override

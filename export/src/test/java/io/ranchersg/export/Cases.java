@@ -81,7 +81,8 @@ final class Cases {
     /**
      * What an export of the set must declare, in the lines the test scripts print: every group's
      * description and tags, every rule with its peer ({@code group:} a group of the export,
-     * {@code group_name:} a group outside it, {@code group_id:}, {@code cidr:}, {@code prefix_list:}).
+     * {@code group_name:} a group outside it, {@code group_id:}, {@code cidr:}, {@code prefix_list:})
+     * and its description as {@link ExportModel#description} gives it.
      */
     static TreeSet<String> expected(ExportSet set) {
         TreeSet<String> lines = new TreeSet<>();
@@ -91,7 +92,8 @@ final class Cases {
             for (Rule rule : group.rules()) {
                 String ports = rule.ports() == null ? "null-null" : rule.ports().from() + "-" + rule.ports().to();
                 lines.add("rule " + group.name() + " " + rule.direction().jsonName() + " " + rule.protocol().ec2Name()
-                        + " " + ports + " " + peer(set, group, rule.peer()) + " \"" + rule.description() + "\"");
+                        + " " + ports + " " + peer(set, group, rule.peer()) + " \"" + ExportModel.description(rule)
+                        + "\"");
             }
         }
         return lines;

@@ -34,6 +34,13 @@ public final class Ec2Groups {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 13);
     }
 
+    /** A group of that name in the default VPC, made by hand as someone else would: no tags, EC2's rules; its id. */
+    public static String madeByHand(Ec2Emulator emulator, String name) {
+        try (Ec2Client ec2 = emulator.ec2Client()) {
+            return ec2.createSecurityGroup(r -> r.groupName(name).description("made by hand")).groupId();
+        }
+    }
+
     /** The id of the region's default VPC. */
     public static String defaultVpcId(Ec2Client ec2) {
         return ec2.describeVpcs(r -> r.filters(Filter.builder().name("is-default").values("true").build()))

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,58 +14,80 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The Python tools the export tests run (cfn-lint, python-hcl2, the AWS CLI), from the cached
- * virtual environment {@code scripts/test-tools.sh} installs at the versions of
- * {@code scripts/test-tools-constraints.txt}. Without Python the tests that need them are skipped
- * with a message saying what to install; with {@code CI=true} they fail instead.
+ * The Python tools the export tests run (cfn-lint, python-hcl2, the AWS CLI; checkov), from the
+ * cached virtual environments {@code scripts/test-tools.sh} installs at the versions of
+ * {@code scripts/test-tools-constraints.txt} and {@code scripts/checkov-constraints.txt}. Without
+ * Python the tests that need them are skipped with a message saying what to install; with
+ * {@code CI=true} they fail instead.
  */
 public final class TestTools {
 
     private static final Path SCRIPT = Path.of("scripts", "test-tools.sh");
-    private static Path venv;
-    private static String failure;
+    /** The kits of {@code test-tools.sh}: {@code ""} for cfn-lint, python-hcl2 and the AWS CLI. */
+    private static final String TOOLS = "";
+    private static final String CHECKOV = "checkov";
+    private static final Map<String, Path> VENVS = new HashMap<>();
+    private static final Map<String, String> FAILURES = new HashMap<>();
 
     private TestTools() {
     }
 
     /**
-     * The virtual environment, installed on first use (once per JVM).
+     * The virtual environment of cfn-lint, python-hcl2 and the AWS CLI, installed on first use (once
+     * per JVM).
      *
      * @throws RuntimeException when it cannot be had outside CI: JUnit then skips the test
      * @throws AssertionError   when it cannot be had on CI
      */
-    public static synchronized Path venv() {
-        if (venv == null && failure == null) {
-            install();
-        }
-        if (venv == null) {
-            if (Ec2Emulators.required()) {
-                throw new AssertionError(failure);
-            }
-            Assumptions.abort(failure);
-        }
-        return venv;
+    public static Path venv() {
+        return venv(TOOLS, "cfn-lint, python-hcl2 and the AWS CLI");
     }
 
-    /** A program of the virtual environment: {@code cfn-lint}, {@code aws}, {@code python}. */
+    /** A program of that virtual environment: {@code cfn-lint}, {@code aws}, {@code python}. */
     public static Path bin(String program) {
         return venv().resolve("bin").resolve(program);
     }
 
-    private static void install() {
+    /**
+     * checkov, from a virtual environment of its own (its pins clash with the other tools'),
+     * installed on first use; fails or skips as {@link #venv()} does.
+     */
+    public static Path checkov() {
+        return venv(CHECKOV, "checkov").resolve("bin").resolve("checkov");
+    }
+
+    private static synchronized Path venv(String kit, String tools) {
+        if (!VENVS.containsKey(kit) && !FAILURES.containsKey(kit)) {
+            install(kit, tools);
+        }
+        Path venv = VENVS.get(kit);
+        if (venv == null) {
+            if (Ec2Emulators.required()) {
+                throw new AssertionError(FAILURES.get(kit));
+            }
+            Assumptions.abort(FAILURES.get(kit));
+        }
+        return venv;
+    }
+
+    private static void install(String kit, String tools) {
         Optional<Path> script = Ec2Emulators.findUpwards(SCRIPT);
         if (script.isEmpty()) {
-            failure = SCRIPT + " was not found above " + Path.of("").toAbsolutePath();
+            FAILURES.put(kit, SCRIPT + " was not found above " + Path.of("").toAbsolutePath());
             return;
         }
-        Result result = run(List.of("bash", script.get().toString(), "venv"), Map.of(), Duration.ofMinutes(15));
+        List<String> command = new ArrayList<>(List.of("bash", script.get().toString(), "venv"));
+        if (!kit.isEmpty()) {
+            command.add(kit);
+        }
+        Result result = run(command, Map.of(), Duration.ofMinutes(15));
         String last = lastLine(result.out());
         if (result.exitCode() != 0 || !Files.isDirectory(Path.of(last))) {
-            failure = "the export tests need cfn-lint, python-hcl2 and the AWS CLI, which " + SCRIPT
-                    + " installs with Python 3.10 to 3.13 (venv and pip); it failed: " + lastLine(result.err());
+            FAILURES.put(kit, "the export tests need " + tools + ", which " + SCRIPT
+                    + " installs with Python 3.10 to 3.13 (venv and pip); it failed: " + lastLine(result.err()));
             return;
         }
-        venv = Path.of(last);
+        VENVS.put(kit, Path.of(last));
     }
 
     /**

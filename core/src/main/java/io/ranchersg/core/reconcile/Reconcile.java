@@ -81,7 +81,7 @@ public final class Reconcile {
         }
         List<Rule> defaults = NewGroup.defaultRules(ipv6);
         peak(spec.name(), plan, defaults, options.quota()).ifPresent(refusals::add);
-        return new GroupDecision.Create(desired, plan, Findings.of(plan.applyTo(defaults), observed.prefixLists()));
+        return new GroupDecision.Create(desired, plan, Findings.of(plan.applyTo(defaults), observed.prefixLists(), spec.rules()));
     }
 
     private static GroupDecision existing(GroupSpec spec, ObservedGroup group, RunOptions options,
@@ -90,7 +90,7 @@ public final class Reconcile {
         // A group this run created holds only EC2's defaults: nobody's choice, so they go without prune.
         Plan plan = Diff.plan(desired, group.rules(), options.prune() || group.fresh());
         if (!options.repair()) {
-            List<Finding> findings = Findings.of(group.rules(), observed.prefixLists());
+            List<Finding> findings = Findings.of(group.rules(), observed.prefixLists(), spec.rules());
             return plan.isEmpty() && plan.extra().isEmpty() ? new GroupDecision.InSync(group, desired, plan, findings)
                     : new GroupDecision.Update(group, desired, plan, false, findings,
                             Warning.ofUnread(observed.prefixLists().unread(group.rules())));
@@ -103,7 +103,7 @@ public final class Reconcile {
         }
         peak(spec.name(), plan, group.rules(), options.quota()).ifPresent(refusals::add);
         List<Rule> after = plan.applyTo(group.rules());
-        List<Finding> findings = Findings.of(after, observed.prefixLists());
+        List<Finding> findings = Findings.of(after, observed.prefixLists(), spec.rules());
         warnings.addAll(Warning.ofUnread(observed.prefixLists().unread(after)));
         if (plan.isEmpty() && plan.extra().isEmpty() && !retag) {
             return new GroupDecision.InSync(group, desired, plan, findings);
