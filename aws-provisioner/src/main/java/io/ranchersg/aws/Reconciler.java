@@ -29,6 +29,11 @@ import java.util.Objects;
  * <p>A reconciler keeps nothing between runs: each run reads what it needs afresh. It may be used by
  * several threads at once (each run's call counts are its own); the session it works through stays
  * its creator's to close.
+ *
+ * <p>Every run may also throw {@link AwsSetupException} (AWS refuses the credentials),
+ * {@link AccessDeniedException} (a permission is missing; the message names the IAM action),
+ * {@link EndpointUnreachableException} (the EC2 endpoint does not answer) and
+ * {@link Ec2CallException} (any other error EC2 answers with).
  */
 public final class Reconciler {
 
@@ -59,11 +64,6 @@ public final class Reconciler {
      * @return the changes ensure would make, with the findings and warnings
      * @throws RefusedException when the request cannot be answered as asked (an unknown VPC or peer,
      *     say)
-     * @throws AwsSetupException when AWS refuses the credentials
-     * @throws AccessDeniedException when the credentials lack a permission; the message names the IAM
-     *     actions needed
-     * @throws EndpointUnreachableException when the EC2 endpoint does not answer
-     * @throws Ec2CallException when EC2 answers with any other error
      */
     public Outcome plan(GroupRequest request) {
         return single(Mode.PLAN, request);
@@ -77,11 +77,6 @@ public final class Reconciler {
      * @throws RefusedException when the run may not go on (an unknown VPC or peer, a group rancher-sg
      *     did not make, another profile, an unaccepted critical finding, the rule quota); thrown
      *     before the first write
-     * @throws AwsSetupException when AWS refuses the credentials
-     * @throws AccessDeniedException when the credentials lack a permission; the message names the IAM
-     *     actions needed
-     * @throws EndpointUnreachableException when the EC2 endpoint does not answer
-     * @throws Ec2CallException when EC2 answers with any other error
      */
     public Outcome ensure(GroupRequest request) {
         return single(Mode.ENSURE, request);
@@ -94,11 +89,6 @@ public final class Reconciler {
      * @return the drift and the findings
      * @throws RefusedException when the request cannot be answered as asked (an unknown VPC or peer,
      *     say)
-     * @throws AwsSetupException when AWS refuses the credentials
-     * @throws AccessDeniedException when the credentials lack a permission; the message names the IAM
-     *     actions needed
-     * @throws EndpointUnreachableException when the EC2 endpoint does not answer
-     * @throws Ec2CallException when EC2 answers with any other error
      */
     public Outcome check(GroupRequest request) {
         return single(Mode.CHECK, request);
@@ -111,11 +101,6 @@ public final class Reconciler {
      * @return the changes ensure would make to each group
      * @throws RefusedException when the request cannot be answered as asked (an unknown VPC or peer,
      *     say)
-     * @throws AwsSetupException when AWS refuses the credentials
-     * @throws AccessDeniedException when the credentials lack a permission; the message names the IAM
-     *     actions needed
-     * @throws EndpointUnreachableException when the EC2 endpoint does not answer
-     * @throws Ec2CallException when EC2 answers with any other error
      */
     public StackOutcome planStack(StackRequest request) {
         return stack(Mode.PLAN, request);
@@ -130,11 +115,6 @@ public final class Reconciler {
      * @throws RefusedException when the run may not go on (an unknown VPC or peer, a group rancher-sg
      *     did not make, another profile, an unaccepted critical finding, the rule quota); thrown
      *     before the first write
-     * @throws AwsSetupException when AWS refuses the credentials
-     * @throws AccessDeniedException when the credentials lack a permission; the message names the IAM
-     *     actions needed
-     * @throws EndpointUnreachableException when the EC2 endpoint does not answer
-     * @throws Ec2CallException when EC2 answers with any other error
      */
     public StackOutcome ensureStack(StackRequest request) {
         return stack(Mode.ENSURE, request);
@@ -147,11 +127,6 @@ public final class Reconciler {
      * @return the drift and the findings of each group
      * @throws RefusedException when the request cannot be answered as asked (an unknown VPC or peer,
      *     say)
-     * @throws AwsSetupException when AWS refuses the credentials
-     * @throws AccessDeniedException when the credentials lack a permission; the message names the IAM
-     *     actions needed
-     * @throws EndpointUnreachableException when the EC2 endpoint does not answer
-     * @throws Ec2CallException when EC2 answers with any other error
      */
     public StackOutcome checkStack(StackRequest request) {
         return stack(Mode.CHECK, request);
@@ -162,11 +137,6 @@ public final class Reconciler {
      * options its tags record, from one paginated read ({@link RegionCheck}).
      *
      * @return one check per group; a group that cannot be checked says why
-     * @throws AwsSetupException when AWS refuses the credentials
-     * @throws AccessDeniedException when the credentials lack a permission; the message names the IAM
-     *     actions needed
-     * @throws EndpointUnreachableException when the EC2 endpoint does not answer
-     * @throws Ec2CallException when EC2 answers with any other error
      */
     public List<GroupCheck> checkManaged() {
         return checkScanned(false);
@@ -177,11 +147,6 @@ public final class Reconciler {
      *
      * @param includeDriverGroups whether to check the node driver's groups too
      * @return one check per group; a group that cannot be checked says why
-     * @throws AwsSetupException when AWS refuses the credentials
-     * @throws AccessDeniedException when the credentials lack a permission; the message names the IAM
-     *     actions needed
-     * @throws EndpointUnreachableException when the EC2 endpoint does not answer
-     * @throws Ec2CallException when EC2 answers with any other error
      */
     public List<GroupCheck> checkScanned(boolean includeDriverGroups) {
         return new RegionCheck(ec2).check(includeDriverGroups);
