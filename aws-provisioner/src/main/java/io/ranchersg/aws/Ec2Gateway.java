@@ -101,6 +101,13 @@ public interface Ec2Gateway {
     List<ObservedGroup> scanned(boolean driverGroups);
 
     /**
+     * The default security group of every VPC in the region, in one paginated read.
+     *
+     * @return the groups named {@code default}
+     */
+    List<ObservedGroup> defaultGroups();
+
+    /**
      * The groups of a cluster stack.
      *
      * @param cluster the cluster name the groups are tagged with

@@ -18,7 +18,12 @@ public sealed interface GroupCheck {
          * Rancher's EC2 node driver: checked against what current drivers open (profile
          * {@code rancher-nodes} with option current).
          */
-        RANCHER_NODE_DRIVER("rancher-node-driver");
+        RANCHER_NODE_DRIVER("rancher-node-driver"),
+        /**
+         * A VPC's default group ({@code scan --include-default-groups}): judged only by whether it holds
+         * rules (AWS FSBP EC2.2, CIS 5.4), never compared with a profile, never changed.
+         */
+        VPC_DEFAULT("vpc-default");
 
         private final String label;
 

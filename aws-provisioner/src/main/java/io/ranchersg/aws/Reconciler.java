@@ -149,7 +149,15 @@ public final class Reconciler {
      * @return one check per group; a group that cannot be checked says why
      */
     public List<GroupCheck> checkScanned(boolean includeDriverGroups) {
-        return new RegionCheck(ec2).check(includeDriverGroups);
+        return checkScanned(includeDriverGroups, false);
+    }
+
+    /**
+     * As {@link #checkScanned(boolean)}, and with {@code includeDefaultGroups} the default group of every
+     * VPC of the region too, judged only by whether it holds rules (one more read).
+     */
+    public List<GroupCheck> checkScanned(boolean includeDriverGroups, boolean includeDefaultGroups) {
+        return new RegionCheck(ec2).check(includeDriverGroups, includeDefaultGroups);
     }
 
     private Outcome single(Mode mode, GroupRequest request) {

@@ -1,8 +1,10 @@
 package io.ranchersg.aws;
 
+import io.ranchersg.core.Findings;
 import io.ranchersg.core.GroupSpec;
 import io.ranchersg.core.GroupTags;
 import io.ranchersg.core.Peer;
+import io.ranchersg.core.Plan;
 import io.ranchersg.core.PrefixLists;
 import io.ranchersg.core.ProfileOptions;
 import io.ranchersg.core.Profiles;
@@ -42,7 +44,7 @@ final class RegionCheck {
         this.ec2 = ec2;
     }
 
-    List<GroupCheck> check(boolean driverGroups) {
+    List<GroupCheck> check(boolean driverGroups, boolean defaultGroups) {
         List<ObservedGroup> listed = ec2.scanned(driverGroups);
         // The prefix lists the groups name, each read once for the whole region.
         PrefixLists lists = new Observer(ec2).prefixLists(listed.stream().flatMap(g -> g.rules().stream()).toList());
@@ -59,7 +61,19 @@ final class RegionCheck {
                         GroupCheck.Maker.RANCHER_NODE_DRIVER));
             }
         }
+        if (defaultGroups) {
+            ec2.defaultGroups().forEach(group -> checks.add(new GroupCheck.Checked(defaultGroup(group),
+                    GroupCheck.Maker.VPC_DEFAULT)));
+        }
         return checks;
+    }
+
+    /** A VPC's default group: in sync whatever it holds (no profile), with a finding when it holds rules. */
+    private Outcome defaultGroup(ObservedGroup group) {
+        Plan none = new Plan(group.name(), List.of(), List.of(), List.of(), List.of(), false);
+        return new Outcome(new Location(ec2.account(), ec2.region(), group.vpcId(), group.id(), group.name()),
+                GroupCheck.Maker.VPC_DEFAULT.label(), false, none, Actions.NONE, none.drift(),
+                new Review(Findings.ofDefaultGroup(group.rules()), List.of()), Map.of());
     }
 
     private GroupCheck recorded(ObservedGroup group, Map<String, ObservedGroup> listed, PrefixLists lists) {

@@ -42,6 +42,7 @@ public final class Scanner {
     private final int parallelism;
     private final Listener listener;
     private final boolean driverGroups;
+    private final boolean defaultGroups;
     /** The caller's own credentials, or {@code null} for the standard chain's (opened and closed per scan). */
     private final AwsCredentialsProvider credentials;
 
@@ -83,7 +84,7 @@ public final class Scanner {
      * @throws IllegalArgumentException when the parallelism is out of range
      */
     public Scanner(ClientSettings settings, int parallelism, Listener listener) {
-        this(settings, parallelism, listener, false, null);
+        this(settings, parallelism, listener, false, false, null);
     }
 
     /**
@@ -98,7 +99,7 @@ public final class Scanner {
     }
 
     private Scanner(ClientSettings settings, int parallelism, Listener listener, boolean driverGroups,
-                    AwsCredentialsProvider credentials) {
+                    boolean defaultGroups, AwsCredentialsProvider credentials) {
         this.settings = Objects.requireNonNull(settings, "settings");
         if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
             throw new IllegalArgumentException("parallelism " + parallelism + " is out of range 1.."
@@ -107,6 +108,7 @@ public final class Scanner {
         this.parallelism = parallelism;
         this.listener = Objects.requireNonNull(listener, "listener");
         this.driverGroups = driverGroups;
+        this.defaultGroups = defaultGroups;
         this.credentials = credentials;
     }
 
@@ -118,7 +120,18 @@ public final class Scanner {
      * @return a new scanner; this one is unchanged
      */
     public Scanner withDriverGroups(boolean include) {
-        return new Scanner(settings, parallelism, listener, include, credentials);
+        return new Scanner(settings, parallelism, listener, include, defaultGroups, credentials);
+    }
+
+    /**
+     * This scanner, also judging the default group of every VPC ({@link Reconciler#checkScanned(boolean,
+     * boolean)}): one more read per account and region.
+     *
+     * @param include whether to judge the default groups
+     * @return a new scanner; this one is unchanged
+     */
+    public Scanner withDefaultGroups(boolean include) {
+        return new Scanner(settings, parallelism, listener, driverGroups, include, credentials);
     }
 
     /**
@@ -130,7 +143,8 @@ public final class Scanner {
      * @return a new scanner; this one is unchanged
      */
     public Scanner withCredentials(AwsCredentialsProvider own) {
-        return new Scanner(settings, parallelism, listener, driverGroups, Objects.requireNonNull(own, "own"));
+        return new Scanner(settings, parallelism, listener, driverGroups, defaultGroups,
+                Objects.requireNonNull(own, "own"));
     }
 
     /**
@@ -284,7 +298,7 @@ public final class Scanner {
             session = Ec2Session.open(settings.withRegion(target.region()), credentials, target.accountId());
             List<GroupCheck.Checked> checked = new ArrayList<>();
             List<GroupCheck.Unchecked> unchecked = new ArrayList<>();
-            for (GroupCheck check : new Reconciler(session).checkScanned(driverGroups)) {
+            for (GroupCheck check : new Reconciler(session).checkScanned(driverGroups, defaultGroups)) {
                 if (check instanceof GroupCheck.Checked done) {
                     checked.add(done);
                 } else if (check instanceof GroupCheck.Unchecked failed) {

@@ -140,6 +140,12 @@ final class SecurityGroupApi implements Ec2Gateway {
     }
 
     @Override
+    public List<ObservedGroup> defaultGroups() {
+        return describe(filter("group-name", "default")).stream().filter(g -> "default".equals(g.groupName()))
+                .map(SecurityGroupApi::observed).toList();
+    }
+
+    @Override
     public List<ObservedGroup> stackGroups(String cluster, String vpcId) {
         return describe(filter("tag:" + GroupTags.MANAGED_BY, GroupTags.MANAGER),
                 filter("tag:" + GroupTags.CLUSTER, escapeWildcards(cluster)), filter("vpc-id", vpcId)).stream()

@@ -603,4 +603,15 @@ abstract class Ec2GatewayContract {
                 assertThat(blocks).containsExactlyInAnyOrder(new Peer.Cidr("0.0.0.0/1"), new Peer.Cidr("128.0.0.0/1")));
         assertThat(gateway().prefixListEntries("pl-0123456789abcdef0")).as("an unknown list").isEmpty();
     }
+
+    @Test
+    void listsTheDefaultGroupOfEveryVpcWithTheRulesEc2GaveIt() {
+        String vpc = newVpc(false);
+
+        assertThat(gateway().defaultGroups()).as("the default group of the new VPC")
+                .filteredOn(g -> g.vpcId().equals(vpc)).singleElement().satisfies(g -> {
+                    assertThat(g.name()).isEqualTo("default");
+                    assertThat(g.rules()).as("all traffic from itself, all traffic out").isNotEmpty();
+                });
+    }
 }

@@ -212,6 +212,12 @@ final class InMemoryEc2 implements Ec2Gateway {
     }
 
     @Override
+    public synchronized List<ObservedGroup> defaultGroups() {
+        return call("DescribeSecurityGroups", () -> groups.values().stream().filter(g -> "default".equals(g.name))
+                .map(InMemoryEc2::observed).toList());
+    }
+
+    @Override
     public synchronized List<ObservedGroup> stackGroups(String cluster, String vpcId) {
         return call("DescribeSecurityGroups", () -> visible(g -> g.vpcId.equals(vpcId)
                 && GroupTags.MANAGER.equals(g.tags.get(GroupTags.MANAGED_BY))

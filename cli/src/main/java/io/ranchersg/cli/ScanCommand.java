@@ -53,6 +53,11 @@ final class ScanCommand extends AwsCommand {
                     + " rancher-nodes) against what current drivers open (profile rancher-nodes, --current).")
     boolean driverGroups;
 
+    @Option(names = "--include-default-groups",
+            description = "Also judge the default group of every VPC: any rule it holds is a finding"
+                    + " (AWS EC2.2, CIS 5.4); one more read per region.")
+    boolean defaultGroups;
+
     @Option(names = "--parallelism", paramLabel = "N", defaultValue = "8",
             description = "Account-regions scanned at once, 1 to 64 (default: ${DEFAULT-VALUE}).")
     int parallelism = 8;
@@ -93,7 +98,8 @@ final class ScanCommand extends AwsCommand {
     int execute() {
         Instant at = context.clock().instant();
         ScanProgress progress = new ScanProgress(context.progress() && !jsonOutput() ? err() : null);
-        Scanner scanner = new Scanner(settings, parallelism, progress).withDriverGroups(driverGroups);
+        Scanner scanner = new Scanner(settings, parallelism, progress).withDriverGroups(driverGroups)
+                .withDefaultGroups(defaultGroups);
         ScanResult result;
         try {
             result = files.recording(at, () -> scan(scanner));

@@ -37,6 +37,11 @@ public final class Findings {
     public static final String WORLD_OPEN_RKE2_SUPERVISOR = "world-open-rke2-supervisor";
     /** Code of remote desktop, TCP 3389, open to the world (high). */
     public static final String WORLD_OPEN_RDP = "world-open-rdp";
+    /** Code of a VPC's default security group that holds rules (high). */
+    public static final String DEFAULT_GROUP_OPEN = "default-group-open";
+    /** The VPC's default group should hold no rule: AWS FSBP EC2.2, CIS AWS Foundations 5.4. */
+    private static final List<Control> DEFAULT_GROUP_CONTROLS = List.of(Control.fsbp("EC2.2"), Control.cis("5.4"));
+
     /**
      * Code of a port open to the world that neither AWS's defaults (80, 443) nor the group's own spec
      * authorize, and no finding of its own names (medium).
@@ -144,7 +149,7 @@ public final class Findings {
     /** Every code a finding can have, most severe first. */
     public static final List<String> CODES = List.of(WORLD_OPEN_ALL_TRAFFIC, WORLD_OPEN_ETCD, WORLD_OPEN_VXLAN,
             WORLD_OPEN_KUBELET, WORLD_OPEN_RKE2_SUPERVISOR, WORLD_OPEN_RDP, WORLD_OPEN_HIGH_RISK_PORT, WORLD_OPEN_SSH,
-            WORLD_OPEN_DOCKER_TLS, WORLD_OPEN_UNAUTHORIZED_PORT);
+            WORLD_OPEN_DOCKER_TLS, WORLD_OPEN_UNAUTHORIZED_PORT, DEFAULT_GROUP_OPEN);
 
     /** The TCP ports AWS Security Hub's EC2.18 authorizes by default. */
     private static final List<PortRange> AUTHORIZED_BY_DEFAULT = List.of(PortRange.of(80), PortRange.of(443));
@@ -176,6 +181,9 @@ public final class Findings {
         kinds.add(new Kind(WORLD_OPEN_UNAUTHORIZED_PORT, Severity.MEDIUM, "any other TCP or UDP port",
                 "neither 80 and 443 nor the group's own rules open it to anyone", List.of(UNAUTHORIZED_PORT),
                 List.of(UNAUTHORIZED_PORT)));
+        kinds.add(new Kind(DEFAULT_GROUP_OPEN, Severity.HIGH, "any rule of a VPC's default group (scan"
+                + " --include-default-groups)", "every instance or interface launched without a group of its own"
+                + " gets them", DEFAULT_GROUP_CONTROLS, DEFAULT_GROUP_CONTROLS));
         kinds.sort(Comparator.comparing(k -> CODES.indexOf(k.code())));
         return List.copyOf(kinds);
     }
@@ -231,6 +239,22 @@ public final class Findings {
         // A stable sort keeps the checks' order for one rule.
         findings.sort(Comparator.comparing(Finding::severity).reversed().thenComparing(Finding::rule, Rules.ORDER));
         return List.copyOf(findings);
+    }
+
+    /**
+     * The finding of a VPC's default security group: any rule it holds (EC2 gives it all traffic
+     * from itself and to everywhere) reaches every instance and interface launched without a group
+     * of its own. One finding, named after its first rule; none for an empty group.
+     */
+    public static List<Finding> ofDefaultGroup(Collection<Rule> rules) {
+        List<Rule> sorted = Rules.sorted(rules);
+        if (sorted.isEmpty()) {
+            return List.of();
+        }
+        return List.of(new Finding(Severity.HIGH, DEFAULT_GROUP_OPEN, sorted.get(0), "the VPC's default security"
+                + " group holds " + sorted.size() + " rule" + (sorted.size() == 1 ? "" : "s") + " (" + sorted.get(0).key()
+                + (sorted.size() == 1 ? "" : ", ...") + "): every instance or interface launched without a group of"
+                + " its own gets them; the default group should allow nothing", DEFAULT_GROUP_CONTROLS));
     }
 
     /** World-open TCP and UDP ports that nothing authorizes and no check of the catalogue names. */
