@@ -155,6 +155,10 @@ public final class Reconciler {
     /**
      * As {@link #checkScanned(boolean)}, and with {@code includeDefaultGroups} the default group of every
      * VPC of the region too, judged only by whether it holds rules (one more read).
+     *
+     * @param includeDriverGroups  whether to check the node driver's groups too
+     * @param includeDefaultGroups whether to judge every VPC's default group too
+     * @return one check per group; a group that cannot be checked says why
      */
     public List<GroupCheck> checkScanned(boolean includeDriverGroups, boolean includeDefaultGroups) {
         return new RegionCheck(ec2).check(includeDriverGroups, includeDefaultGroups);
