@@ -152,8 +152,7 @@ final class Executor {
                 for (Map.Entry<String, Progress> p : progress.entrySet()) {
                     ObservedGroup mine = again.group(p.getKey());
                     if (p.getValue().created && mine != null) {
-                        again = again.withGroup(new ObservedGroup(mine.id(), mine.name(), mine.vpcId(), mine.tags(),
-                                mine.rules(), true));
+                        again = again.withGroup(mine.withFresh(true));
                     }
                 }
                 return again;
@@ -210,8 +209,7 @@ final class Executor {
                     // EC2's reads lag its writes: the other writer's change may not show yet.
                     ec2.settle(round);
                 }
-                return observed.withGroup(new ObservedGroup(reread.id(), reread.name(), reread.vpcId(),
-                        reread.tags(), reread.rules(), before.fresh()));
+                return observed.withGroup(reread.withFresh(before.fresh()));
             }
             ObservedGroup actual = before.withRules(update.plan().applyTo(before.rules()));
             if (update.retag()) {

@@ -1,5 +1,6 @@
 package io.ranchersg.export;
 
+import io.ranchersg.core.Finding;
 import io.ranchersg.core.Findings;
 import io.ranchersg.core.GroupSpec;
 import io.ranchersg.core.NewGroup;
@@ -51,9 +52,13 @@ final class ExportModel {
 
     private final ExportSet set;
     private final Map<Peer, Input> inputs = new LinkedHashMap<>();
+    /** The accepted critical findings of each group, judged once per group. */
+    private final Map<String, List<Finding>> acceptedFindings = new LinkedHashMap<>();
 
     ExportModel(ExportSet set) {
         this.set = set;
+        set.groups().forEach(group -> acceptedFindings.put(group.name(), Findings.of(group.rules()).stream()
+                .filter(f -> f.severity() == Severity.CRITICAL && set.acceptedRisks().accepts(f)).toList()));
         Set<Peer> used = new HashSet<>();
         set.groups().forEach(group -> group.rules().forEach(rule -> used.add(rule.peer())));
         // Roles in name order (the set keeps them sorted): two roles given the same peer share the first's
@@ -78,9 +83,8 @@ final class ExportModel {
      * widest), one comment line each, so that whoever reads the export sees what was accepted.
      */
     List<String> acceptedRisks(GroupSpec group, Rule rule) {
-        return Findings.of(group.rules()).stream()
-                .filter(f -> f.rule().equals(rule) && f.severity() == Severity.CRITICAL
-                        && set.acceptedRisks().accepts(f))
+        return acceptedFindings.get(group.name()).stream()
+                .filter(f -> f.rule().equals(rule))
                 .map(f -> "accepted risk " + f.code() + ": " + f.message())
                 .toList();
     }

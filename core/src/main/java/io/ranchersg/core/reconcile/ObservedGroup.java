@@ -53,6 +53,11 @@ public record ObservedGroup(String id, String name, String vpcId, Map<String, St
         return GroupTags.isManaged(tags);
     }
 
+    /** The same group, marked as created by this run or not (kept across a second read of it). */
+    public ObservedGroup withFresh(boolean newFresh) {
+        return new ObservedGroup(id, name, vpcId, tags, rules, newFresh);
+    }
+
     /** The same group holding other rules (after a write, or a second read). */
     public ObservedGroup withRules(List<Rule> newRules) {
         return new ObservedGroup(id, name, vpcId, tags, newRules, fresh);
