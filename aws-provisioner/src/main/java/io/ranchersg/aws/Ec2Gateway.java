@@ -108,13 +108,16 @@ public interface Ec2Gateway {
     List<ObservedGroup> defaultGroups();
 
     /**
-     * The groups of a cluster stack.
+     * The groups that may belong to a cluster stack, in one paginated read: those tagged as
+     * rancher-sg's in the VPC that carry the cluster's tag or one of the names; which are members is
+     * {@link io.ranchersg.core.reconcile.StackMembership}'s to judge.
      *
      * @param cluster the cluster name the groups are tagged with
+     * @param names the names a member may have, so that a member whose cluster tag is gone is found
      * @param vpcId the VPC they are in
-     * @return the groups tagged as rancher-sg's with this cluster, in the VPC
+     * @return the groups tagged as rancher-sg's with this cluster or of one of these names, in the VPC
      */
-    List<ObservedGroup> stackGroups(String cluster, String vpcId);
+    List<ObservedGroup> stackGroups(String cluster, Collection<String> names, String vpcId);
 
     /**
      * Groups anywhere in the region whose rules refer to any of these groups, inbound or outbound.
@@ -209,6 +212,8 @@ public interface Ec2Gateway {
      *
      * @param groupId the group's id
      * @return false when it was gone already
+     * @throws DeleteRefusedException when EC2 still answers {@code DependencyViolation} once the
+     *     attempts run out: something uses the group
      */
     boolean delete(String groupId);
 

@@ -58,6 +58,7 @@ final class Executor {
         private final List<Rule> authorized = new ArrayList<>();
         private final List<Rule> revoked = new ArrayList<>();
         private final List<DescriptionChange> updated = new ArrayList<>();
+        private final Map<String, String> tagged = new LinkedHashMap<>();
 
         boolean wroteRules() {
             return !authorized.isEmpty() || !revoked.isEmpty() || !updated.isEmpty();
@@ -65,7 +66,7 @@ final class Executor {
 
         /** {@return what was written} */
         Actions actions() {
-            return new Actions(created, authorized, revoked, updated);
+            return new Actions(created, authorized, revoked, updated, tagged);
         }
 
         /** The first plan made once every group existed, or {@code otherwise} when nothing was to write. */
@@ -215,6 +216,9 @@ final class Executor {
             if (update.retag()) {
                 ec2.tag(actual.id(), update.desired().tags(), false);
                 actual = actual.withTags(update.desired().tags());
+                if (!p.created) {
+                    p.tagged.putAll(update.tagRepairs());
+                }
             }
             observed = observed.withGroup(actual);
         }

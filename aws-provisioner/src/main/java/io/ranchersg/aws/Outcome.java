@@ -54,7 +54,7 @@ public record Outcome(Location location, String profile, boolean managed, Plan p
 
     /** A check of one group: how it differs from its spec, and the findings on its rules. */
     static Outcome checked(Location where, String profile, boolean managed, GroupDecision group) {
-        return new Outcome(where, profile, managed, group.plan(), Actions.NONE, group.plan().drift(),
+        return new Outcome(where, profile, managed, group.plan(), Actions.NONE, group.drift(),
                 new Review(group.findings(), group.warnings()), Map.of());
     }
 
@@ -68,7 +68,7 @@ public record Outcome(Location location, String profile, boolean managed, Plan p
         return location.groupId() != null;
     }
 
-    /** {@return whether the group exists and matches its profile: nothing missing, extra or changed} */
+    /** {@return whether the group exists and matches its profile: no rule missing, extra or changed, no tag missing} */
     public boolean inSync() {
         return exists() && drift.inSync();
     }

@@ -224,14 +224,14 @@ public final class Reconciler {
         refusals.stream().filter(r -> r.group().equals(group.name()) && r.acceptable())
                 .map(Refusal::asWarning).forEach(warnings::add);
         return new Outcome(where, profile, managed, group.plan(),
-                Actions.of(group instanceof GroupDecision.Create, group.plan()), group.plan().drift(),
+                Actions.of(group instanceof GroupDecision.Create, group.plan(), group.tagRepairs()), group.drift(),
                 new Review(group.findings(), warnings), Map.of());
     }
 
     /** What ensure did to one group, and how it stands after. */
     private Outcome ensured(String profile, Observation observed, GroupDecision last, Executor.Progress progress) {
         return new Outcome(location(observed, last), profile, true,
-                progress.plan(last.plan()), progress.actions(), last.plan().drift(),
+                progress.plan(last.plan()), progress.actions(), last.drift(),
                 new Review(last.findings(), progress.warnings()), Map.of());
     }
 

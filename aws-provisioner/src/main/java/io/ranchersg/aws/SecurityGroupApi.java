@@ -145,12 +145,14 @@ final class SecurityGroupApi implements Ec2Gateway {
                 .map(SecurityGroupApi::observed).toList();
     }
 
+    /** EC2 ANDs different filters, so "this cluster's tag or one of these names" is picked from the VPC's managed groups. */
     @Override
-    public List<ObservedGroup> stackGroups(String cluster, String vpcId) {
-        return describe(filter("tag:" + GroupTags.MANAGED_BY, GroupTags.MANAGER),
-                filter("tag:" + GroupTags.CLUSTER, escapeWildcards(cluster)), filter("vpc-id", vpcId)).stream()
+    public List<ObservedGroup> stackGroups(String cluster, Collection<String> names, String vpcId) {
+        Set<String> wanted = Set.copyOf(names);
+        return describe(filter("tag:" + GroupTags.MANAGED_BY, GroupTags.MANAGER), filter("vpc-id", vpcId)).stream()
+                .filter(g -> vpcId.equals(g.vpcId()))
                 .map(SecurityGroupApi::observed)
-                .filter(g -> cluster.equals(g.tags().get(GroupTags.CLUSTER)))
+                .filter(g -> cluster.equals(g.tags().get(GroupTags.CLUSTER)) || wanted.contains(g.name()))
                 .toList();
     }
 
@@ -291,6 +293,10 @@ final class SecurityGroupApi implements Ec2Gateway {
         } catch (AwsServiceException e) {
             if (Ec2ErrorCode.GROUP_NOT_FOUND.matches(e)) {
                 return false;
+            }
+            if (Ec2ErrorCode.DEPENDENCY_VIOLATION.matches(e)) {
+                throw new DeleteRefusedException(groupId, "DependencyViolation: "
+                        + AwsErrors.firstLine(e.awsErrorDetails().errorMessage()), e);
             }
             throw AwsErrors.translate(e, "DeleteSecurityGroup", where);
         } catch (SdkException e) {

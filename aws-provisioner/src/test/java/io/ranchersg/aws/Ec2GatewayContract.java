@@ -349,17 +349,20 @@ abstract class Ec2GatewayContract {
     }
 
     @Test
-    void stackGroupsAreTheManagedGroupsOfExactlyThatClusterInTheVpc() {
+    void stackGroupsAreTheManagedGroupsOfThatClusterOrOfTheNamesInTheVpc() {
         String cluster = unique("cl");
         String vpc = defaultVpc();
         String etcd = create(cluster + "-etcd", vpc, stackTags(cluster));
+        String untagged = create(cluster + "-worker", vpc, Map.of(GroupTags.MANAGED_BY, GroupTags.MANAGER));
         create(cluster + "-by-hand", vpc, Map.of(GroupTags.CLUSTER, cluster));
+        create(cluster + "-agent", vpc, Map.of("team", "web"));
         create(cluster + "-other", vpc, stackTags(cluster + "x"));
         create(cluster + "-elsewhere", newVpc(false), stackTags(cluster));
+        List<String> names = List.of(cluster + "-worker", cluster + "-agent");
 
-        assertThat(gateway().stackGroups(cluster, vpc)).as("the stack's groups").extracting(ObservedGroup::id)
-                .containsExactly(etcd);
-        assertThat(gateway().stackGroups(cluster.substring(0, cluster.length() - 1) + "*", vpc))
+        assertThat(gateway().stackGroups(cluster, names, vpc)).as("the stack's groups")
+                .extracting(ObservedGroup::id).containsExactlyInAnyOrder(etcd, untagged);
+        assertThat(gateway().stackGroups(cluster.substring(0, cluster.length() - 1) + "*", List.of(), vpc))
                 .as("a star in a cluster name is no wildcard").isEmpty();
     }
 
@@ -428,7 +431,7 @@ abstract class Ec2GatewayContract {
         Reference reference = reference();
 
         assertThatThrownBy(() -> gateway().delete(reference.peerId())).as("EC2 answers DependencyViolation")
-                .isInstanceOf(Ec2CallException.class).hasMessageContaining("DependencyViolation");
+                .isInstanceOf(DeleteRefusedException.class).hasMessageContaining("DependencyViolation");
         assertThat(gateway().groupById(reference.peerId())).as("still there").isPresent();
 
         revoke(reference.groupId(), reference.rule());
@@ -440,7 +443,7 @@ abstract class Ec2GatewayContract {
         String id = create(unique("inuse"), defaultVpc());
         whileAnInterfaceUses(id, eni -> {
             assertThatThrownBy(() -> gateway().delete(id)).as("EC2 answers DependencyViolation")
-                    .isInstanceOf(Ec2CallException.class).hasMessageContaining("DependencyViolation");
+                    .isInstanceOf(DeleteRefusedException.class).hasMessageContaining("DependencyViolation");
             assertThat(gateway().groupById(id)).as("still there").isPresent();
         });
         assertThat(gateway().delete(id)).as("deleted once no interface uses it").isTrue();
@@ -508,7 +511,7 @@ abstract class Ec2GatewayContract {
             g.existingIds(List.of(id));
             g.groupById(id);
             g.scanned(false);
-            g.stackGroups("x", vpc);
+            g.stackGroups("x", List.of(), vpc);
             g.authorize(id, Direction.INGRESS, List.of(ingress), false);
             g.authorize(id, Direction.EGRESS, List.of(egress, egress.withPeer(Peer.group(peer))), false);
             g.updateDescriptions(id, Direction.INGRESS, List.of(ingress.withDescription("")), false);

@@ -4,9 +4,12 @@ import static io.ranchersg.aws.Refused.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ranchersg.core.GroupTags;
 import io.ranchersg.core.Layout;
 import io.ranchersg.core.Peer;
 import io.ranchersg.core.PortRange;
+import io.ranchersg.core.ProfileOptions;
+import io.ranchersg.core.Profiles;
 import io.ranchersg.core.Protocol;
 import io.ranchersg.core.Roles;
 import io.ranchersg.core.Rule;
@@ -52,7 +55,10 @@ class GroupDeleterTest extends OnTheTwin {
     }
 
     @Test
-    void revokesTheReferencesBetweenTheGroupsBeforeDeletingAny() {
+    void revokesTheReferencesToEachGroupRightBeforeDeletingIt() {
+        Map<String, String> ids = new java.util.HashMap<>();
+        stack.groupNames().forEach(n -> ids.put(idOf(n), n));
+
         DeleteOutcome deleted = deleter().deleteStack(StackTest.CLUSTER, vpc, true);
 
         assertThat(deleted.deleted()).as("deleted").isTrue();
@@ -61,9 +67,109 @@ class GroupDeleterTest extends OnTheTwin {
                 "DescribeSecurityGroups", 3, "DescribeNetworkInterfaces", 1, "RevokeSecurityGroupIngress", 3,
                 "DeleteSecurityGroup", 3));
         List<String> writes = twin.journal().stream().filter(op -> !op.startsWith("Describe")).toList();
-        assertThat(writes.subList(writes.size() - 6, writes.size())).as("revokes, then deletes").containsExactly(
-                "RevokeSecurityGroupIngress", "RevokeSecurityGroupIngress", "RevokeSecurityGroupIngress",
-                "DeleteSecurityGroup", "DeleteSecurityGroup", "DeleteSecurityGroup");
+        assertThat(writes.subList(writes.size() - 6, writes.size())).as("each group's references, then the group")
+                .containsExactly("RevokeSecurityGroupIngress", "RevokeSecurityGroupIngress", "DeleteSecurityGroup",
+                        "RevokeSecurityGroupIngress", "DeleteSecurityGroup", "DeleteSecurityGroup");
+    }
+
+    @Test
+    void deletesOnlyMembersAndListsAGroupTaggedWithTheClusterAsNotAMember() {
+        Map<String, String> twoTags = Map.of(GroupTags.MANAGED_BY, GroupTags.MANAGER,
+                GroupTags.CLUSTER, StackTest.CLUSTER);
+        String payments = twin.addGroup("payments-db", vpc, twoTags);
+        String misnamed = twin.addGroup(StackTest.CLUSTER + "-db", vpc, GroupTags.ofStackGroup(
+                Profiles.NODE_POOL_WORKER, ProfileOptions.defaults(), StackTest.CLUSTER, Layout.NODE_POOL, "db"));
+        String otherRole = twin.addGroup(StackTest.CLUSTER + "-agent", vpc, GroupTags.ofStackGroup(
+                Profiles.RKE2_AGENT, ProfileOptions.defaults(), StackTest.CLUSTER, Layout.NODE_POOL, "agent"));
+
+        DeleteOutcome plan = deleter().deleteStack(StackTest.CLUSTER, vpc, false);
+        assertThat(plan.groups()).as("members").extracting(DeleteOutcome.Doomed::groupName)
+                .containsExactlyInAnyOrderElementsOf(stack.groupNames());
+        assertThat(plan.spared()).as("not members").extracting(DeleteOutcome.Spared::groupId)
+                .containsExactlyInAnyOrder(payments, misnamed, otherRole);
+
+        DeleteOutcome deleted = deleter().deleteStack(StackTest.CLUSTER, vpc, true);
+
+        assertThat(deleted.spared()).as("not members").hasSize(3);
+        assertThat(stackGroupsLeft()).as("members left").isZero();
+        assertThat(List.of(payments, misnamed, otherRole)).as("groups that are not members")
+                .allMatch(twin::exists);
+    }
+
+    @Test
+    void aMemberWhoseClusterTagIsGoneIsStillAMemberAndTwoMissingTagsLeaveItUnproven() {
+        String worker = idOf(stack.group(Roles.WORKER).orElseThrow().name());
+        String etcd = idOf(stack.group(Roles.ETCD).orElseThrow().name());
+        twin.removeTag(worker, GroupTags.CLUSTER);
+        twin.removeTag(etcd, GroupTags.CLUSTER);
+        twin.removeTag(etcd, GroupTags.ROLE);
+
+        DeleteOutcome plan = deleter().deleteStack(StackTest.CLUSTER, vpc, false);
+
+        assertThat(plan.groups()).as("members").extracting(DeleteOutcome.Doomed::groupId).contains(worker)
+                .doesNotContain(etcd);
+        assertThat(plan.groups()).filteredOn(g -> g.groupId().equals(worker)).extracting(DeleteOutcome.Doomed::role)
+                .containsExactly(Roles.WORKER);
+        assertThat(plan.spared()).as("not provably a member").extracting(DeleteOutcome.Spared::groupId)
+                .containsExactly(etcd);
+        Map<String, String> before = twin.snapshot();
+        assertThatThrownBy(() -> deleter().deleteStack(StackTest.CLUSTER, vpc, true))
+                .as("etcd, not a member, refers to the members").is(refused(Refusal.Code.GROUP_IN_USE));
+        assertThat(twin.snapshot()).as("nothing changed").isEqualTo(before);
+    }
+
+    @Test
+    void aDeleteEc2RefusesOnTheFirstGroupLeavesTheStackAsItWas() {
+        Map<String, String> before = twin.snapshot();
+        String first = deleter().deleteStack(StackTest.CLUSTER, vpc, false).groups().get(0).groupId();
+        twin.hasHiddenDependent(first, true);
+
+        assertThatThrownBy(() -> deleter().deleteStack(StackTest.CLUSTER, vpc, true))
+                .as("EC2 refuses the first delete")
+                .isInstanceOfSatisfying(DeleteRefusedException.class, e -> {
+                    assertThat(e.groupId()).isEqualTo(first);
+                    assertThat(e.deleted()).as("deleted before").isEmpty();
+                })
+                .hasMessageContaining("DependencyViolation").hasMessageContaining("the stack is intact");
+        assertThat(twin.snapshot()).as("every group and reference as before").isEqualTo(before);
+
+        twin.hasHiddenDependent(first, false);
+        deleter().deleteStack(StackTest.CLUSTER, vpc, true);
+        assertThat(stackGroupsLeft()).as("groups left").isZero();
+    }
+
+    @Test
+    void aDeleteEc2RefusesLaterKeepsTheRulesOfTheGroupsLeftAndSaysWhatWasDeleted() {
+        List<DeleteOutcome.Doomed> order = deleter().deleteStack(StackTest.CLUSTER, vpc, false).groups();
+        String second = order.get(1).groupId();
+        String third = order.get(2).groupId();
+        List<Rule> thirdBefore = twin.rules(third).stream()
+                .filter(r -> !(r.peer() instanceof Peer.Group g && g.groupId().equals(order.get(0).groupId())))
+                .toList();
+        twin.hasHiddenDependent(second, true);
+
+        assertThatThrownBy(() -> deleter().deleteStack(StackTest.CLUSTER, vpc, true))
+                .isInstanceOfSatisfying(DeleteRefusedException.class,
+                        e -> assertThat(e.deleted()).as("deleted before").hasSize(1))
+                .hasMessageContaining(order.get(0).groupName()).hasMessageContaining("keep their rules");
+        assertThat(twin.exists(second)).as("refused group").isTrue();
+        assertThat(twin.rules(third)).as("the third group's rules but those to the deleted one")
+                .containsExactlyElementsOf(thirdBefore);
+    }
+
+    @Test
+    void aGroupOrReferenceAnotherDeleteRemovedFirstCountsAsDone() {
+        DeleteOutcome plan = deleter().deleteStack(StackTest.CLUSTER, vpc, false);
+        String first = plan.groups().get(0).groupId();
+        // The other run deletes the whole stack between this run's checks and its first revoke.
+        twin.onCall("RevokeSecurityGroupIngress", 1, t -> new GroupDeleter(t)
+                .deleteStack(StackTest.CLUSTER, vpc, true));
+
+        DeleteOutcome deleted = deleter().deleteStack(StackTest.CLUSTER, vpc, true);
+
+        assertThat(deleted.deleted()).as("deleted").isTrue();
+        assertThat(twin.exists(first)).as("first group").isFalse();
+        assertThat(stackGroupsLeft()).as("groups left").isZero();
     }
 
     @Test

@@ -117,6 +117,8 @@ final class InMemoryEc2 implements Ec2Gateway {
     private final Map<String, NetworkInterface> interfaces = new LinkedHashMap<>();
     private final Map<String, List<Peer.Cidr>> prefixLists = new LinkedHashMap<>();
     private final Set<String> denied = new HashSet<>();
+    /** Groups whose delete EC2 refuses for a dependency no read shows. */
+    private final Set<String> dependents = new HashSet<>();
     private final List<Trigger> triggers = new ArrayList<>();
     private final List<String> journal = new ArrayList<>();
     /** Write attempts that still see InvalidGroup.NotFound, by group. */
@@ -218,10 +220,11 @@ final class InMemoryEc2 implements Ec2Gateway {
     }
 
     @Override
-    public synchronized List<ObservedGroup> stackGroups(String cluster, String vpcId) {
+    public synchronized List<ObservedGroup> stackGroups(String cluster, Collection<String> names, String vpcId) {
         return call("DescribeSecurityGroups", () -> visible(g -> g.vpcId.equals(vpcId)
                 && GroupTags.MANAGER.equals(g.tags.get(GroupTags.MANAGED_BY))
-                && cluster.equals(g.tags.get(GroupTags.CLUSTER))).stream().map(InMemoryEc2::observed).toList());
+                && (cluster.equals(g.tags.get(GroupTags.CLUSTER)) || names.contains(g.name)))
+                .stream().map(InMemoryEc2::observed).toList());
     }
 
     /** As {@link SecurityGroupApi}: one read for inbound references, one for outbound ones. */
@@ -369,7 +372,7 @@ final class InMemoryEc2 implements Ec2Gateway {
                     throw new Ec2CallException("EC2 DeleteSecurityGroup failed: CannotDelete: the specified group: \""
                             + groupId + "\" name: \"default\" cannot be deleted by a user");
                 }
-                if (inUse(groupId)) {
+                if (inUse(groupId) || dependents.contains(groupId)) {
                     return Optional.empty();
                 }
                 groups.remove(groupId);
@@ -379,8 +382,8 @@ final class InMemoryEc2 implements Ec2Gateway {
                 return deleted.get();
             }
             if (attempt == ATTEMPTS) {
-                throw new Ec2CallException("EC2 DeleteSecurityGroup failed: DependencyViolation: resource " + groupId
-                        + " has a dependent object");
+                throw new DeleteRefusedException(groupId, "DependencyViolation: resource " + groupId
+                        + " has a dependent object", null);
             }
         }
     }
@@ -399,6 +402,19 @@ final class InMemoryEc2 implements Ec2Gateway {
     /** Makes every call of the operation, DryRun or not, fail as EC2 answers {@code UnauthorizedOperation}. */
     synchronized InMemoryEc2 deny(String operation) {
         denied.add(operation);
+        return this;
+    }
+
+    /**
+     * Makes EC2 refuse to delete the group with {@code DependencyViolation} for as long as it is
+     * marked, as for a dependency no read shows (a reference from a peered VPC of another account).
+     */
+    synchronized InMemoryEc2 hasHiddenDependent(String groupId, boolean hidden) {
+        if (hidden) {
+            dependents.add(groupId);
+        } else {
+            dependents.remove(groupId);
+        }
         return this;
     }
 
@@ -505,6 +521,11 @@ final class InMemoryEc2 implements Ec2Gateway {
     /** Sets tags on the group, as someone else would. */
     synchronized void putTags(String groupId, Map<String, String> tags) {
         existing(groupId).tags.putAll(tags);
+    }
+
+    /** Removes a tag from the group, as someone else would. */
+    synchronized void removeTag(String groupId, String key) {
+        existing(groupId).tags.remove(key);
     }
 
     /** The id of the group of that name in the VPC. */

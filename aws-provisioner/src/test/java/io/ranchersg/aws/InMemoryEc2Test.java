@@ -98,7 +98,7 @@ class InMemoryEc2Test {
         twin.addNetworkInterface(false, used);
 
         assertThatThrownBy(() -> twin.delete(used)).as("EC2 answers DependencyViolation until the attempts run out")
-                .isInstanceOf(Ec2CallException.class)
+                .isInstanceOf(DeleteRefusedException.class)
                 .hasMessageContaining("DependencyViolation");
         assertThat(twin.calls().calls()).as("calls").containsEntry("DeleteSecurityGroup", InMemoryEc2.ATTEMPTS);
         assertThat(twin.exists(used)).as("still there").isTrue();

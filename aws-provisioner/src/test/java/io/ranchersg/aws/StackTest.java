@@ -52,6 +52,33 @@ class StackTest extends OnTheTwin {
     }
 
     @Test
+    void aMemberTagRemovedByHandIsShownByPlanAndCheckAndWrittenAndReportedByEnsure() {
+        reconciler.ensureStack(stack());
+        String worker = idOfRole(Roles.WORKER);
+        twin.removeTag(worker, io.ranchersg.core.GroupTags.CLUSTER);
+        Map<String, String> before = twin.snapshot();
+        Map<String, String> missing = Map.of(io.ranchersg.core.GroupTags.CLUSTER, CLUSTER);
+
+        StackOutcome plan = reconciler.planStack(stack());
+        StackOutcome check = reconciler.checkStack(stack());
+
+        assertThat(plan.of(Roles.WORKER).actions().tagged()).as("plan: tags ensure would write").isEqualTo(missing);
+        assertThat(plan.of(Roles.WORKER).actions().any()).as("plan: a change").isTrue();
+        assertThat(check.of(Roles.WORKER).drift().tags()).as("check: tags missing").isEqualTo(missing);
+        assertThat(check.inSync()).as("check: in sync").isFalse();
+        assertThat(plan.of(Roles.ETCD).actions().any()).as("plan: the other groups").isFalse();
+        assertThat(twin.snapshot()).as("plan and check change nothing").isEqualTo(before);
+
+        StackOutcome ensured = reconciler.ensureStack(stack());
+
+        assertThat(ensured.of(Roles.WORKER).actions().tagged()).as("ensure: tags written").isEqualTo(missing);
+        assertThat(twin.tags(worker)).as("tags in EC2").containsEntry(io.ranchersg.core.GroupTags.CLUSTER, CLUSTER);
+        assertThat(reconciler.checkStack(stack()).inSync()).as("check after ensure").isTrue();
+        assertThat(reconciler.planStack(stack()).groups()).as("plan after ensure")
+                .allSatisfy(m -> assertThat(m.outcome().actions().any()).as(m.role()).isFalse());
+    }
+
+    @Test
     void createsAThreeGroupStackWithItsCyclesFromNothingInEightCallsSixOfThemWrites() {
         StackOutcome created = reconciler.ensureStack(stack());
 

@@ -81,6 +81,27 @@ public final class GroupTags {
         return isManaged(tags) && profile.equals(recordedProfile(tags)) && encode(options).equals(recordedOptions(tags));
     }
 
+    /**
+     * The tags {@code want} holds that {@code have} lacks or holds with another value: what a write of
+     * the tags would repair. The version is left out (a newer rancher-sg is no reason to write), and so
+     * are the profile and options tags when {@code have} lacks them, since their absence records the
+     * defaults ({@link #recordedProfile}, {@link #recordedOptions}); whether those agree is judged apart.
+     *
+     * @param want the tags the group should carry
+     * @param have the tags it carries
+     * @return the tags to write, by key, in {@code want}'s order; empty when none
+     */
+    public static Map<String, String> missing(Map<String, String> want, Map<String, String> have) {
+        Map<String, String> missing = new LinkedHashMap<>();
+        want.forEach((key, value) -> {
+            boolean recordedByAbsence = (key.equals(PROFILE) || key.equals(OPTIONS)) && !have.containsKey(key);
+            if (!key.equals(VERSION) && !recordedByAbsence && !value.equals(have.get(key))) {
+                missing.put(key, value);
+            }
+        });
+        return missing;
+    }
+
     /** The profile a managed group was made with: {@code rancher-nodes} unless its tags say otherwise. */
     public static String recordedProfile(Map<String, String> tags) {
         return tags.getOrDefault(PROFILE, Profiles.RANCHER_NODES);

@@ -1,10 +1,14 @@
 package io.ranchersg.core.reconcile;
 
+import io.ranchersg.core.Drift;
 import io.ranchersg.core.Finding;
 import io.ranchersg.core.GroupSpec;
 import io.ranchersg.core.Plan;
 import io.ranchersg.core.Warning;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -31,6 +35,16 @@ public sealed interface GroupDecision {
     /** {@return what the user should know before it is carried out: nothing, but for an update} */
     default List<Warning> warnings() {
         return List.of();
+    }
+
+    /** {@return the tags its group should carry and lacks, which ensure writes: none but for an update} */
+    default Map<String, String> tagRepairs() {
+        return Map.of();
+    }
+
+    /** {@return how the group differs from its spec: the plan's rules, and the tags it lacks} */
+    default Drift drift() {
+        return plan().drift().withTags(tagRepairs());
     }
 
     /** {@return whether carrying it out writes anything: a create does, an update may, the others never} */
@@ -68,23 +82,24 @@ public sealed interface GroupDecision {
     /**
      * The group exists and differs from its spec: in rules, in extra rules kept, or in tags.
      *
-     * @param group    as observed
-     * @param desired  the spec
-     * @param plan     what makes its rules match
-     * @param retag    whether its tags must be written (adopted, reconfigured, a tag missing), after its rules
-     * @param findings on the rules after
-     * @param warnings for the user
+     * @param group      as observed
+     * @param desired    the spec
+     * @param plan       what makes its rules match
+     * @param tagRepairs the tags to write after its rules (adopted, reconfigured, a tag missing), by
+     *                   key; empty when its tags are right
+     * @param findings   on the rules after
+     * @param warnings   for the user
      */
-    record Update(ObservedGroup group, GroupSpec desired, Plan plan, boolean retag, List<Finding> findings,
-                  List<Warning> warnings) implements GroupDecision {
+    record Update(ObservedGroup group, GroupSpec desired, Plan plan, Map<String, String> tagRepairs,
+                  List<Finding> findings, List<Warning> warnings) implements GroupDecision {
         /**
          * Checks the components.
          *
          * @param group as observed
          * @param desired the spec
          * @param plan what makes its rules match
-         * @param retag whether its tags must be written (adopted, reconfigured, a tag missing), after
-         *     its rules
+         * @param tagRepairs the tags to write after its rules (adopted, reconfigured, a tag missing),
+         *     by key; empty when its tags are right
          * @param findings on the rules after
          * @param warnings for the user
          */
@@ -92,13 +107,19 @@ public sealed interface GroupDecision {
             Objects.requireNonNull(group, "group");
             Objects.requireNonNull(desired, "desired");
             Objects.requireNonNull(plan, "plan");
+            tagRepairs = Collections.unmodifiableMap(new LinkedHashMap<>(tagRepairs));
             findings = List.copyOf(findings);
             warnings = List.copyOf(warnings);
         }
 
+        /** {@return whether its tags must be written} */
+        public boolean retag() {
+            return !tagRepairs.isEmpty();
+        }
+
         @Override
         public boolean writes() {
-            return retag || !plan.isEmpty();
+            return retag() || !plan.isEmpty();
         }
     }
 

@@ -14,6 +14,7 @@ import io.ranchersg.core.Rule;
 import io.ranchersg.core.RuleQuota;
 import io.ranchersg.core.Warning;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -91,12 +92,17 @@ public final class Reconcile {
         Plan plan = Diff.plan(desired, group.rules(), options.prune() || group.fresh());
         if (!options.repair()) {
             List<Finding> findings = Findings.of(group.rules(), observed.prefixLists(), spec.rules());
-            return plan.isEmpty() && plan.extra().isEmpty() ? new GroupDecision.InSync(group, desired, plan, findings)
-                    : new GroupDecision.Update(group, desired, plan, false, findings,
+            // A report shows the tags ensure would write on a group it would write them on without
+            // asking (adopting and reconfiguring are reported by the rules' drift and by plan).
+            Map<String, String> retag = group.managed() && sameMaking(spec.tags(), group.tags())
+                    ? GroupTags.missing(spec.tags(), group.tags()) : Map.of();
+            return plan.isEmpty() && plan.extra().isEmpty() && retag.isEmpty()
+                    ? new GroupDecision.InSync(group, desired, plan, findings)
+                    : new GroupDecision.Update(group, desired, plan, retag, findings,
                             Warning.ofUnread(observed.prefixLists().unread(group.rules())));
         }
         List<Warning> warnings = new ArrayList<>();
-        boolean retag = false;
+        Map<String, String> retag = Map.of();
         if (!group.fresh()) {
             retag = making(spec, group, options, refusals, warnings);
             warnings.addAll(Warning.ofPlan(plan));
@@ -105,7 +111,7 @@ public final class Reconcile {
         List<Rule> after = plan.applyTo(group.rules());
         List<Finding> findings = Findings.of(after, observed.prefixLists(), spec.rules());
         warnings.addAll(Warning.ofUnread(observed.prefixLists().unread(after)));
-        if (plan.isEmpty() && plan.extra().isEmpty() && !retag) {
+        if (plan.isEmpty() && plan.extra().isEmpty() && retag.isEmpty()) {
             return new GroupDecision.InSync(group, desired, plan, findings);
         }
         return new GroupDecision.Update(group, desired, plan, retag, findings, warnings);
@@ -114,22 +120,22 @@ public final class Reconcile {
     /**
      * Judges who made the group and for what.
      *
-     * @return whether its tags must be written: adopted, reconfigured, or a tag it should carry missing
+     * @return the tags to write: all of them for a group adopted or reconfigured, otherwise those it
+     *     should carry and lacks ({@link GroupTags#missing}); empty when none
      */
-    private static boolean making(GroupSpec spec, ObservedGroup group, RunOptions options, List<Refusal> refusals,
-                                  List<Warning> warnings) {
+    private static Map<String, String> making(GroupSpec spec, ObservedGroup group, RunOptions options,
+                                              List<Refusal> refusals, List<Warning> warnings) {
         if (!group.managed()) {
             if (!options.adopt()) {
                 refusals.add(Refusal.acceptable(Refusal.Code.NOT_MANAGED, spec.name(), "security group '"
                         + group.name() + "' (" + group.id() + ") in " + group.vpcId() + " was not created by"
                         + " rancher-sg", "adopt it explicitly, or choose another group name", List.of()));
             }
-            return true;
+            return written(spec.tags());
         }
         Map<String, String> have = group.tags();
         Map<String, String> want = spec.tags();
-        if (!GroupTags.recordedProfile(have).equals(GroupTags.recordedProfile(want))
-                || !GroupTags.recordedOptions(have).equals(GroupTags.recordedOptions(want))) {
+        if (!sameMaking(want, have)) {
             String remaking = "security group '" + group.name() + "' (" + group.id() + ") was made with profile "
                     + GroupTags.recordedProfile(have) + " and " + optionsText(GroupTags.recordedOptions(have))
                     + ", but this run asks for profile " + GroupTags.recordedProfile(want) + " and "
@@ -140,10 +146,22 @@ public final class Reconcile {
                 refusals.add(Refusal.acceptable(Refusal.Code.RECONFIGURE, spec.name(), remaking,
                         "reconfigure it explicitly if that is meant", List.of()));
             }
-            return true;
+            return written(want);
         }
-        return want.entrySet().stream().anyMatch(t -> !t.getKey().equals(GroupTags.VERSION)
-                && !t.getValue().equals(have.get(t.getKey())));
+        return GroupTags.missing(want, have);
+    }
+
+    /** Whether the tags record the same profile and options (a missing tag records the defaults). */
+    private static boolean sameMaking(Map<String, String> want, Map<String, String> have) {
+        return GroupTags.recordedProfile(have).equals(GroupTags.recordedProfile(want))
+                && GroupTags.recordedOptions(have).equals(GroupTags.recordedOptions(want));
+    }
+
+    /** Every tag of a group's spec but the version: what taking it over, or remaking it, writes. */
+    private static Map<String, String> written(Map<String, String> want) {
+        Map<String, String> all = new LinkedHashMap<>(want);
+        all.remove(GroupTags.VERSION);
+        return all;
     }
 
     private static String optionsText(String encoded) {
