@@ -10,8 +10,16 @@ import picocli.CommandLine.Option;
 @Command(name = "delete", description = {"Delete the groups of a cluster stack.",
             "Without --yes prints what it would do and changes nothing. With --yes it first checks that no"
                 + " network interface and no group outside the stack uses the groups (exit 1 naming them, nothing"
-                + " changed), then revokes the references between them and deletes them. Only groups tagged with"
-                + " this cluster are deleted; an interrupted delete is finished by the next."})
+                + " changed), then deletes them one by one, each after revoking the references the others hold to"
+                + " it.",
+            "Only members are deleted: groups rancher-sg made, named NAME-<role> for a role of the recorded"
+                + " layout, carrying the cluster, layout and role tags (one of these three may be missing: the name"
+                + " and the other two still prove it). Any other group tagged with the cluster is listed as"
+                + " \"not deleted: not a member\" and left alone.",
+            "If EC2 refuses a delete (DependencyViolation: something no read shows uses the group), the"
+                + " references revoked for it are authorized again and one line says what EC2 refused and whether"
+                + " the stack is intact (exit 1). A group or reference another delete removed first counts as"
+                + " done; an interrupted delete is finished by the next."})
 final class StackDeleteCommand extends AwsCommand {
 
     @Option(names = "--cluster", paramLabel = "NAME", required = true, description = "The cluster whose groups to delete.")

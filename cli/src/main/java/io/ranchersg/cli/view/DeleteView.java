@@ -43,15 +43,23 @@ public final class DeleteView {
             entry.put("role", group.role());
             entry.set("revokes", JsonShapes.rules(group.revokes()));
         }
+        ArrayNode spared = doc.putArray("not_deleted");
+        for (DeleteOutcome.Spared group : o.spared()) {
+            ObjectNode entry = spared.addObject();
+            entry.put("group_id", group.groupId());
+            entry.put("group_name", group.groupName());
+            entry.put("reason", "not a member: " + group.reason());
+        }
         doc.set("api_calls", JsonShapes.apiCalls(o.apiCalls()));
         return doc;
     }
 
     private static String text(DeleteOutcome o, Style style) {
-        if (o.groups().isEmpty()) {
-            return "No group to delete in " + o.vpcId() + " (" + o.region() + ").\n";
-        }
         StringBuilder out = new StringBuilder();
+        if (o.groups().isEmpty()) {
+            out.append("No group to delete in ").append(o.vpcId()).append(" (").append(o.region()).append(").\n");
+            return out.append(spared(o, style)).toString();
+        }
         int references = o.groups().stream().mapToInt(g -> g.revokes().size()).sum();
         out.append(style.bold((o.deleted() ? "Deleted " : "Would delete ") + plural(o.groups().size(), "group")
                 + " in " + o.vpcId() + " (" + o.region() + "), after revoking " + plural(references, "reference")
@@ -64,9 +72,20 @@ public final class DeleteView {
             out.append(style.removed("  x " + group.groupName() + " (" + group.groupId() + ")"
                     + (group.role() == null ? "" : ", role " + group.role()))).append('\n');
         }
+        out.append(spared(o, style));
         if (!o.deleted()) {
             out.append("Nothing was changed: run again with --yes to delete (it first checks that no network"
                     + " interface and no other group uses them).\n");
+        }
+        return out.toString();
+    }
+
+    /** The groups found that are not members: one line each, never deleted. */
+    private static String spared(DeleteOutcome o, Style style) {
+        StringBuilder out = new StringBuilder();
+        for (DeleteOutcome.Spared group : o.spared()) {
+            out.append(style.dim("  = " + group.groupName() + " (" + group.groupId() + "): not deleted: not a member ("
+                    + group.reason() + ")")).append('\n');
         }
         return out.toString();
     }

@@ -95,11 +95,13 @@ final class GroupText {
         }
         out.append(style.changed("drift")).append(": ").append(drift.missing().size()).append(" missing, ")
                 .append(drift.extra().size()).append(" extra, ").append(drift.changed().size())
-                .append(" changed\n");
+                .append(" changed").append(drift.tags().isEmpty() ? "" : ", " + plural(drift.tags().size(), "tag")
+                        + " missing").append('\n');
         List<String[]> rows = new ArrayList<>();
         drift.missing().forEach(r -> rows.add(new String[] {"+", "missing", r.toString()}));
         drift.changed().forEach(c -> rows.add(new String[] {"~", "changed", change(c)}));
         drift.extra().forEach(r -> rows.add(new String[] {"-", "extra", r.toString()}));
+        drift.tags().forEach((k, v) -> rows.add(new String[] {"~", "tag", k + "=" + v + " (missing; ensure writes it)"}));
         for (String line : Columns.render(rows, "  ").split("\n")) {
             out.append(colourBySign(line, style)).append('\n');
         }
@@ -123,6 +125,7 @@ final class GroupText {
         actions.authorized().forEach(r -> out.append(style.added("  + " + r)).append('\n'));
         actions.updated().forEach(c -> out.append(style.changed("  ~ " + change(c))).append('\n'));
         actions.revoked().forEach(r -> out.append(style.removed("  - " + r)).append('\n'));
+        actions.tagged().forEach((k, v) -> out.append(style.changed("  ~ tag " + k + "=" + v)).append('\n'));
         kept.forEach(r -> out.append(style.dim("  = " + r + "  (extra, kept: --prune revokes it)")).append('\n'));
         return out.toString();
     }
@@ -148,6 +151,8 @@ final class GroupText {
 
     private static String counts(Actions actions, String authorized, String updated, String revoked) {
         return plural(actions.authorized().size(), "rule") + " " + authorized + ", " + actions.updated().size() + " "
-                + updated + ", " + actions.revoked().size() + " " + revoked;
+                + updated + ", " + actions.revoked().size() + " " + revoked
+                + (actions.tagged().isEmpty() ? "" : ", " + plural(actions.tagged().size(), "tag") + " "
+                        + (authorized.startsWith("to ") ? "to write" : "written"));
     }
 }

@@ -99,12 +99,21 @@ public final class GroupView {
         node.set("missing", JsonShapes.rules(drift.missing()));
         node.set("extra", JsonShapes.rules(drift.extra()));
         node.set("changed", JsonShapes.changes(drift.changed()));
+        // Only when there are any, so that the documents of groups whose tags are right keep their shape.
+        if (!drift.tags().isEmpty()) {
+            ObjectNode tags = node.putObject("missing_tags");
+            drift.tags().forEach(tags::put);
+        }
         if (actions) {
             node.put("prune", o.plan().prune());
             node.put("created", o.created());
             node.set("authorized", JsonShapes.rules(o.authorized()));
             node.set("revoked", JsonShapes.rules(o.revoked()));
             node.set("updated", JsonShapes.changes(o.updated()));
+            if (!o.actions().tagged().isEmpty()) {
+                ObjectNode tagged = node.putObject("tagged");
+                o.actions().tagged().forEach(tagged::put);
+            }
         }
         node.set("findings", JsonShapes.findings(o.findings()));
         node.set("warnings", JsonShapes.warnings(o.warnings()));

@@ -47,4 +47,16 @@ class DeleteViewTest {
         assertThat(DeleteView.group(none).text(Style.PLAIN)).isEqualTo("No group to delete in vpc-2 (eu-west-1).\n");
         assertThat(DeleteView.group(none).document().get("command").asText()).isEqualTo("delete");
     }
+
+    @Test
+    void aGroupThatIsNotAMemberIsListedAsNotDeletedWithWhy() {
+        DeleteOutcome plan = new DeleteOutcome("us-east-1", "vpc-1", STACK, List.of(new DeleteOutcome.Spared("sg-9",
+                "payments-db", "its name is not blue-<role>")), false, Map.of());
+
+        assertThat(DeleteView.stack(plan).text(Style.PLAIN)).as("text")
+                .contains("payments-db (sg-9): not deleted: not a member (its name is not blue-<role>)");
+        JsonNode spared = DeleteView.stack(plan).document().get("not_deleted");
+        assertThat(spared.get(0).get("group_id").asText()).as("JSON").isEqualTo("sg-9");
+        assertThat(spared.get(0).get("reason").asText()).as("JSON").startsWith("not a member: ");
+    }
 }
