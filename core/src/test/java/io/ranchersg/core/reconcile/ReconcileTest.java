@@ -269,4 +269,29 @@ class ReconcileTest {
             assertThat(u.plan().isEmpty()).isTrue();
         });
     }
+
+    @Test
+    void planAndCheckAgreeOnAMissingStackTagWhichOnlyThePlanWrites() {
+        GroupSpec tagged = nodes().withTag(GroupTags.CLUSTER, "prod");
+        ObservedGroup lacking = existing(tagged, inSync(tagged).rules(), nodes().tags());
+
+        GroupDecision plan = decide(tagged, RunOptions.DEFAULTS, lacking).groups().get(0);
+        Decision check = decide(tagged, RunOptions.DEFAULTS.reportOnly(), lacking);
+
+        assertThat(plan.tagRepairs()).as("plan").isEqualTo(Map.of(GroupTags.CLUSTER, "prod"));
+        assertThat(check.groups().get(0).tagRepairs()).as("check").isEqualTo(plan.tagRepairs());
+        assertThat(check.groups().get(0).drift().inSync()).as("check: in sync").isFalse();
+        assertThat(check.writes()).as("check writes").isFalse();
+    }
+
+    @Test
+    void aProfileOrOptionsTagMissingRecordsTheDefaultsAndIsNoRepairButAnotherVersionIsNone() {
+        Map<String, String> legacy = Map.of(GroupTags.MANAGED_BY, GroupTags.MANAGER, GroupTags.VERSION, "0.1");
+        ObservedGroup old = existing(nodes(), inSync(nodes()).rules(), legacy);
+
+        assertThat(decide(nodes(), RunOptions.DEFAULTS, old).groups().get(0)).as("plan")
+                .isInstanceOf(GroupDecision.InSync.class);
+        assertThat(decide(nodes(), RunOptions.DEFAULTS.reportOnly(), old).groups().get(0)).as("check")
+                .isInstanceOf(GroupDecision.InSync.class);
+    }
 }
