@@ -155,6 +155,37 @@ class DeleteIT {
     }
 
     @Test
+    void aDeleteEc2RefusesAfterTheFirstPutsBackTheReferencesToItAndSaysWhatWasDeleted() {
+        List<DeleteOutcome.Doomed> order = new GroupDeleter(session).deleteStack(cluster, vpcId, false).groups();
+        String firstId = order.get(0).groupId();
+        Map<String, Set<String>> before = snapshot();
+
+        try (FaultProxy proxy = FaultProxy.start(emulator.endpoint());
+             Ec2Session flaky = Ec2Session.open(ClientSettings.defaults().withRegion(emulator.region())
+                     .withEndpoint(proxy.endpoint()), emulator.credentials())) {
+            // The first delete goes through; every attempt at the second is refused, as while an interface uses it.
+            proxy.failAfter("DeleteSecurityGroup", 1, ec2Error(400, "DependencyViolation"));
+            proxy.failNext("DeleteSecurityGroup", 6, ec2Error(400, "DependencyViolation"));
+            assertThatThrownBy(() -> new GroupDeleter(flaky).deleteStack(cluster, vpcId, true))
+                    .isInstanceOfSatisfying(DeleteRefusedException.class, e -> {
+                        assertThat(e.groupId()).as("refused group").isEqualTo(order.get(1).groupId());
+                        assertThat(e.deleted()).as("deleted before").hasSize(1);
+                    })
+                    .hasMessageContaining(order.get(0).groupName()).hasMessageContaining("keep their rules");
+        }
+
+        assertThat(Ec2Groups.named(raw, order.get(0).groupName())).as("the first group").isEmpty();
+        for (DeleteOutcome.Doomed left : order.subList(1, 3)) {
+            Set<String> expected = new java.util.TreeSet<>(before.get(left.role()));
+            assertThat(expected.removeIf(rule -> rule.contains(firstId))).as("%s named the first group", left.role())
+                    .isTrue();
+            assertThat(Ec2Groups.rulesOf(Ec2Groups.existing(raw, left.groupName())))
+                    .as("rules of %s: as before, but those naming the deleted group", left.role())
+                    .isEqualTo(expected);
+        }
+    }
+
+    @Test
     void deletesOneManagedGroupAndRefusesOneItDidNotMake() {
         String name = Ec2Groups.uniqueName("one");
         new Reconciler(session).ensure(GroupRequest.rancherNodes().withGroupName(name).withVpcId(vpcId));
