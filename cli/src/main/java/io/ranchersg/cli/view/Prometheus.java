@@ -1,9 +1,12 @@
 package io.ranchersg.cli.view;
 
 import io.ranchersg.aws.GroupCheck;
+import io.ranchersg.aws.Location;
 import io.ranchersg.aws.Outcome;
 import io.ranchersg.aws.ScanResult;
 import io.ranchersg.aws.ScanTarget;
+import io.ranchersg.aws.Verification;
+import io.ranchersg.core.Finding;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -92,6 +95,29 @@ public final class Prometheus {
         return out.toString();
     }
 
+    /**
+     * The gauges of a verification: per group, the requirements its rules do not wholly cover
+     * ({@code rancher_sg_requirements_uncovered}; all of them for a group that does not exist), whether
+     * it exists, and its findings.
+     */
+    static String verify(List<Verification> groups, Instant at) {
+        StringBuilder out = new StringBuilder();
+        Map<String, Verification> byLabels = new LinkedHashMap<>();
+        groups.forEach(v -> byLabels.put(labels(v.location(), null, v.profile()), v));
+        header(out, "rancher_sg_requirements_uncovered", "Requirements of the profile the security group's rules do"
+                + " not wholly cover (0: Rancher's traffic is allowed).");
+        byLabels.forEach((labels, v) -> out.append("rancher_sg_requirements_uncovered{").append(labels).append("} ")
+                .append(v.uncovered()).append('\n'));
+        header(out, "rancher_sg_group_exists", "Whether the security group exists (1) or not (0).");
+        byLabels.forEach((labels, v) -> out.append("rancher_sg_group_exists{").append(labels).append("} ")
+                .append(v.exists() ? 1 : 0).append('\n'));
+        Map<String, List<Finding>> findings = new LinkedHashMap<>();
+        byLabels.forEach((labels, v) -> findings.put(labels, v.coverage().findings()));
+        findings(out, findings);
+        run(out, true, at);
+        return out.toString();
+    }
+
     /** What a check that failed as a whole leaves: no group series (they would be stale), success 0 and the time. */
     public static String failure(Instant at) {
         StringBuilder out = new StringBuilder();
@@ -119,12 +145,19 @@ public final class Prometheus {
      * no series.
      */
     private static void findings(StringBuilder out, List<Named> groups) {
+        Map<String, List<Finding>> byGroup = new LinkedHashMap<>();
+        groups.forEach(group -> byGroup.put(labels(group), group.outcome().findings()));
+        findings(out, byGroup);
+    }
+
+    /** {@code rancher_sg_findings} of groups given by their labels. */
+    private static void findings(StringBuilder out, Map<String, List<Finding>> byGroup) {
         StringBuilder series = new StringBuilder();
-        for (Named group : groups) {
+        for (Map.Entry<String, List<Finding>> group : byGroup.entrySet()) {
             Map<String, Integer> counts = new TreeMap<>();
-            group.outcome().findings().forEach(f -> counts.merge("severity=\"" + f.severity().jsonName()
+            group.getValue().forEach(f -> counts.merge("severity=\"" + f.severity().jsonName()
                     + "\",code=\"" + escape(f.code()) + "\"", 1, Integer::sum));
-            counts.forEach((labels, count) -> series.append("rancher_sg_findings{").append(labels(group))
+            counts.forEach((labels, count) -> series.append("rancher_sg_findings{").append(group.getKey())
                     .append(',').append(labels).append("} ").append(count).append('\n'));
         }
         if (!series.isEmpty()) {
@@ -145,11 +178,14 @@ public final class Prometheus {
 
     /** The labels that name one group. */
     private static String labels(Named group) {
-        Outcome o = group.outcome();
-        return "account=\"" + escape(o.location().account()) + "\",account_name=\"" + escape(group.accountName())
-                + "\",region=\"" + escape(o.region()) + "\",vpc_id=\"" + escape(o.vpcId()) + "\",group_id=\""
-                + escape(o.groupId()) + "\",group_name=\"" + escape(o.groupName()) + "\",profile=\""
-                + escape(o.profile()) + "\"";
+        return labels(group.outcome().location(), group.accountName(), group.outcome().profile());
+    }
+
+    private static String labels(Location where, String accountName, String profile) {
+        return "account=\"" + escape(where.account()) + "\",account_name=\"" + escape(accountName)
+                + "\",region=\"" + escape(where.region()) + "\",vpc_id=\"" + escape(where.vpcId()) + "\",group_id=\""
+                + escape(where.groupId()) + "\",group_name=\"" + escape(where.groupName()) + "\",profile=\""
+                + escape(profile) + "\"";
     }
 
     private static String accountLabels(ScanTarget target) {

@@ -117,8 +117,13 @@ public final class Coverage {
             return new Verdict.NotCovered();
         }
         Set<Rule> by = new LinkedHashSet<>();
-        allowed.forEach(p -> p.covering().stream().filter(r -> touches(r.peer(), required.peer(), network))
-                .forEach(by::add));
+        for (Piece piece : allowed) {
+            // The rules that allow a piece alone say best what covers it; else all that have a part in it.
+            List<Rule> alone = piece.covering().stream()
+                    .filter(r -> hold(List.of(r), required.peer(), network) != Hold.NO).toList();
+            by.addAll(!alone.isEmpty() ? alone : piece.covering().stream()
+                    .filter(r -> touches(r.peer(), required.peer(), network)).toList());
+        }
         boolean assumes = allowed.stream().anyMatch(p -> p.hold() == Hold.BY_VPC);
         List<PortRange> missing = merged(pieces.stream().filter(p -> p.hold() == Hold.NO).map(Piece::ports).toList());
         return missing.isEmpty() ? new Verdict.Covered(List.copyOf(by), assumes)
