@@ -138,4 +138,35 @@ class VerifierTest {
         assertThat(verification.apiCalls()).as("the mapped group by id, the others by name")
                 .isEqualTo(Map.of("DescribeSecurityGroups", 2, "DescribeVpcs", 1));
     }
+
+    @Test
+    void aScanVerifiesTheNodeDriversGroupInsteadOfComparingItExactly() {
+        String id = terraformGroup("rancher-nodes");
+        twin.putTags(id, Map.of(ManagedTags.DRIVER_TAG, "v2.9.0"));
+        // What current drivers open besides: the IPv6 twins, and the admission webhook.
+        twin.addRule(id, Rule.ingress(Protocol.TCP, PortRange.of(0, 65535), Peer.Cidr.ANY_IPV6, ""));
+        twin.addRule(id, Rule.ingress(Protocol.UDP, PortRange.of(30000, 32767), Peer.Cidr.ANY_IPV6, ""));
+        twin.addRule(id, Rule.ingress(Protocol.TCP, PortRange.of(8443), Peer.Cidr.ANY_IPV4, ""));
+        twin.addRule(id, Rule.allTraffic(Direction.EGRESS, Peer.Cidr.ANY_IPV6, ""));
+        Reconciler reconciler = new Reconciler(twin);
+
+        Outcome exact = only(reconciler.checkScanned(true, false));
+        Outcome verified = only(reconciler.checkScannedVerifyingDriverGroups(false));
+
+        assertThat(exact.inSync()).as("compared exactly, the broad rules are drift").isFalse();
+        assertThat(verified.inSync()).as("verified, everything current drivers open is covered: %s", verified.drift())
+                .isTrue();
+        assertThat(verified.drift().extra()).as("broader rules are not drift").isEmpty();
+
+        twin.removeRule(id, Rule.ingress(Protocol.UDP, PortRange.of(30000, 32767), Peer.Cidr.ANY_IPV4, "NodePorts"));
+        Outcome uncovered = only(reconciler.checkScannedVerifyingDriverGroups(false));
+
+        assertThat(uncovered.drift().missing()).extracting(Rule::key).containsExactly(
+                Rule.ingress(Protocol.UDP, PortRange.of(30000, 32767), Peer.Cidr.ANY_IPV4, "").key());
+    }
+
+    private static Outcome only(List<GroupCheck> checks) {
+        assertThat(checks).hasSize(1);
+        return ((GroupCheck.Checked) checks.get(0)).outcome();
+    }
 }

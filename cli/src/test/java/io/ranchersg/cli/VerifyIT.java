@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
+import software.amazon.awssdk.services.ec2.model.Ipv6Range;
 import software.amazon.awssdk.services.ec2.model.Tag;
 
 /**
@@ -184,5 +185,41 @@ class VerifyIT {
         assertThat(group.get("assumes_nodes_in_vpc").asBoolean()).as("self met by self").isFalse();
         assertThat(Json.read(run.out()).get("api_calls").toString()).as("no VPC blocks needed")
                 .isEqualTo("{\"DescribeSecurityGroups\":1,\"DescribeVpcs\":1}");
+    }
+
+    @Test
+    void scanVerifyJudgesTheNodeDriversGroupByCoverage(Ec2Emulator emulator) {
+        // An account of its own, so that the scan sees this driver group and no other.
+        String role = Ec2Emulator.uniqueRoleArn("verify-scan");
+        String id;
+        try (Ec2Client ec2 = emulator.ec2ClientAs(role)) {
+            id = terraformGroup(ec2, "rancher-nodes", false);
+            ec2.createTags(r -> r.resources(id).tags(Tag.builder().key("rancher-nodes").value("v2.9.0").build()));
+            // What current drivers open besides: the IPv6 twins, and the admission webhook.
+            ec2.authorizeSecurityGroupIngress(r -> r.groupId(id).ipPermissions(
+                    IpPermission.builder().ipProtocol("tcp").fromPort(0).toPort(65535)
+                            .ipv6Ranges(Ipv6Range.builder().cidrIpv6("::/0").build()).build(),
+                    IpPermission.builder().ipProtocol("udp").fromPort(30000).toPort(32767)
+                            .ipv6Ranges(Ipv6Range.builder().cidrIpv6("::/0").build()).build(),
+                    range("tcp", 8443, 8443, "0.0.0.0/0")));
+            ec2.authorizeSecurityGroupEgress(r -> r.groupId(id).ipPermissions(IpPermission.builder().ipProtocol("-1")
+                    .ipv6Ranges(Ipv6Range.builder().cidrIpv6("::/0").build()).build()));
+        }
+        RancherSg cli = RancherSg.against(emulator);
+
+        CliRun exact = cli.run("scan", "--role-arn", role, "--include-driver-groups", "--output", "json");
+        CliRun verified = cli.run("scan", "--role-arn", role, "--verify", "--output", "json");
+
+        JsonNode compared = Json.read(exact.out()).get("groups").get(0);
+        JsonNode judged = Json.read(verified.out()).get("groups").get(0);
+        assertThat(compared.get("extra")).as("compared exactly, the broad rules are extra\n" + exact).isNotEmpty();
+        assertThat(verified.exitCode()).as(verified.toString()).isEqualTo(ExitCodes.DRIFT);
+        assertThat(judged.get("group_id").asText()).isEqualTo(id);
+        assertThat(judged.get("managed_by").asText()).isEqualTo("rancher-node-driver");
+        assertThat(judged.get("extra")).as("broader rules are not drift when verified").isEmpty();
+        assertThat(judged.get("missing")).as("only what Rancher needs and the group lacks").hasSize(1);
+        assertThat(judged.get("missing").get(0).toString()).startsWith("{\"direction\":\"ingress\",\"protocol\":"
+                + "\"udp\",\"from_port\":30000,\"to_port\":32767,\"source\":{\"kind\":\"cidr\",\"value\":"
+                + "\"0.0.0.0/0\"}");
     }
 }

@@ -1,6 +1,8 @@
 package io.ranchersg.core.coverage;
 
 import io.ranchersg.core.Finding;
+import io.ranchersg.core.Rule;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -35,6 +37,24 @@ public record GroupCoverage(List<RequirementCoverage> requirements, List<Excess>
     /** {@return how many requirements are not wholly covered (partly or not at all)} */
     public int uncovered() {
         return (int) requirements.stream().filter(r -> !r.covered()).count();
+    }
+
+    /**
+     * {@return what the rules do not allow, as rules: each requirement not covered, and of one partly
+     * covered the ports it misses}
+     */
+    public List<Rule> missingRules() {
+        List<Rule> missing = new ArrayList<>();
+        for (RequirementCoverage r : requirements) {
+            if (r.verdict() instanceof Verdict.Partly partly) {
+                Rule required = r.required();
+                partly.missing().forEach(ports -> missing.add(new Rule(required.direction(), required.protocol(), ports,
+                        required.peer(), required.description())));
+            } else if (r.verdict() instanceof Verdict.NotCovered) {
+                missing.add(r.required());
+            }
+        }
+        return List.copyOf(missing);
     }
 
     /** {@return whether some verdict holds only while the nodes live in the group's VPC} */
