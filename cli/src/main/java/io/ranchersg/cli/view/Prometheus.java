@@ -102,18 +102,23 @@ public final class Prometheus {
      */
     static String verify(List<Verification> groups, Instant at) {
         StringBuilder out = new StringBuilder();
-        Map<String, Verification> byLabels = new LinkedHashMap<>();
-        groups.forEach(v -> byLabels.put(labels(v.location(), null, v.profile()), v));
+        List<String> labels = groups.stream().map(v -> labels(v.location(), null, v.profile())).toList();
         header(out, "rancher_sg_requirements_uncovered", "Requirements of the profile the security group's rules do"
                 + " not wholly cover (0: Rancher's traffic is allowed).");
-        byLabels.forEach((labels, v) -> out.append("rancher_sg_requirements_uncovered{").append(labels).append("} ")
-                .append(v.uncovered()).append('\n'));
+        for (int i = 0; i < groups.size(); i++) {
+            out.append("rancher_sg_requirements_uncovered{").append(labels.get(i)).append("} ")
+                    .append(groups.get(i).uncovered()).append('\n');
+        }
         header(out, "rancher_sg_group_exists", "Whether the security group exists (1) or not (0).");
-        byLabels.forEach((labels, v) -> out.append("rancher_sg_group_exists{").append(labels).append("} ")
-                .append(v.exists() ? 1 : 0).append('\n'));
-        Map<String, List<Finding>> findings = new LinkedHashMap<>();
-        byLabels.forEach((labels, v) -> findings.put(labels, v.coverage().findings()));
-        findings(out, findings);
+        for (int i = 0; i < groups.size(); i++) {
+            out.append("rancher_sg_group_exists{").append(labels.get(i)).append("} ")
+                    .append(groups.get(i).exists() ? 1 : 0).append('\n');
+        }
+        List<Map.Entry<String, List<Finding>>> findings = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            findings.add(Map.entry(labels.get(i), groups.get(i).coverage().findings()));
+        }
+        findingSeries(out, findings);
         run(out, true, at);
         return out.toString();
     }
@@ -145,15 +150,13 @@ public final class Prometheus {
      * no series.
      */
     private static void findings(StringBuilder out, List<Named> groups) {
-        Map<String, List<Finding>> byGroup = new LinkedHashMap<>();
-        groups.forEach(group -> byGroup.put(labels(group), group.outcome().findings()));
-        findings(out, byGroup);
+        findingSeries(out, groups.stream().map(g -> Map.entry(labels(g), g.outcome().findings())).toList());
     }
 
-    /** {@code rancher_sg_findings} of groups given by their labels. */
-    private static void findings(StringBuilder out, Map<String, List<Finding>> byGroup) {
+    /** {@code rancher_sg_findings} of groups given by their labels, in order. */
+    private static void findingSeries(StringBuilder out, List<Map.Entry<String, List<Finding>>> byGroup) {
         StringBuilder series = new StringBuilder();
-        for (Map.Entry<String, List<Finding>> group : byGroup.entrySet()) {
+        for (Map.Entry<String, List<Finding>> group : byGroup) {
             Map<String, Integer> counts = new TreeMap<>();
             group.getValue().forEach(f -> counts.merge("severity=\"" + f.severity().jsonName()
                     + "\",code=\"" + escape(f.code()) + "\"", 1, Integer::sum));
