@@ -61,6 +61,15 @@ public interface Ec2Gateway {
      */
     Optional<ObservedVpc> vpc(String vpcId);
 
+    /**
+     * The CIDR blocks of one VPC: its IPv4 blocks and its IPv6 blocks, those associated (or being
+     * associated) only.
+     *
+     * @param vpcId the VPC's id
+     * @return the blocks, or empty when the VPC does not exist
+     */
+    Optional<List<Peer.Cidr>> vpcBlocks(String vpcId);
+
     /** {@return the regions enabled for the account, sorted by name} */
     List<String> regions();
 

@@ -164,6 +164,18 @@ public final class Reconciler {
         return new RegionCheck(ec2).check(includeDriverGroups, includeDefaultGroups);
     }
 
+    /**
+     * As {@link #checkScanned(boolean, boolean)}, the node driver's groups verified: judged by whether
+     * their rules cover what Rancher needs ({@link Verifier}), not compared exactly; their missing
+     * rules are what they do not cover, and broader rules are not drift.
+     *
+     * @param includeDefaultGroups whether to judge every VPC's default group too
+     * @return one check per group; a group that cannot be checked says why
+     */
+    public List<GroupCheck> checkScannedVerifyingDriverGroups(boolean includeDefaultGroups) {
+        return new RegionCheck(ec2).check(true, true, includeDefaultGroups);
+    }
+
     private Outcome single(Mode mode, GroupRequest request) {
         try (CallCounter.Tally tally = ec2.calls().startTally()) {
             return run(mode, List.of(request.profile()), List.of(request.spec()), request.vpcId(),

@@ -9,6 +9,9 @@ import io.ranchersg.core.PrefixLists;
 import io.ranchersg.core.ProfileOptions;
 import io.ranchersg.core.Profiles;
 import io.ranchersg.core.Rule;
+import io.ranchersg.core.coverage.Coverage;
+import io.ranchersg.core.coverage.GroupCoverage;
+import io.ranchersg.core.coverage.Network;
 import io.ranchersg.core.reconcile.Decision;
 import io.ranchersg.core.reconcile.Observation;
 import io.ranchersg.core.reconcile.ObservedGroup;
@@ -17,6 +20,7 @@ import io.ranchersg.core.reconcile.Reconcile;
 import io.ranchersg.core.reconcile.Refusal;
 import io.ranchersg.core.reconcile.RunOptions;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +49,16 @@ final class RegionCheck {
     }
 
     List<GroupCheck> check(boolean driverGroups, boolean defaultGroups) {
+        return check(driverGroups, false, defaultGroups);
+    }
+
+    /**
+     * As {@link #check(boolean, boolean)}; with {@code verifyDriverGroups} the node driver's groups
+     * are verified ({@link Coverage}) instead of compared exactly: only what Rancher needs and the
+     * group does not allow is missing, and broader rules are not drift.
+     */
+    List<GroupCheck> check(boolean driverGroups, boolean verifyDriverGroups, boolean defaultGroups) {
+        Map<String, List<Peer.Cidr>> vpcBlocks = new HashMap<>();
         List<ObservedGroup> listed = ec2.scanned(driverGroups);
         // The prefix lists the groups name, each read once for the whole region.
         PrefixLists lists = new Observer(ec2).prefixLists(listed.stream().flatMap(g -> g.rules().stream()).toList());
@@ -57,7 +71,8 @@ final class RegionCheck {
             } else if (driverGroups && ManagedTags.isDriverMade(group.name(), group.tags())) {
                 GroupSpec spec = request(Profiles.RANCHER_NODES,
                         ProfileOptions.defaults().withCurrent(true).withGroupName(group.name())).spec();
-                checks.add(new GroupCheck.Checked(outcome(Profiles.RANCHER_NODES, spec, group, Map.of(), lists),
+                checks.add(new GroupCheck.Checked(verifyDriverGroups ? verified(spec, group, lists, vpcBlocks)
+                        : outcome(Profiles.RANCHER_NODES, spec, group, Map.of(), lists),
                         GroupCheck.Maker.RANCHER_NODE_DRIVER));
             }
         }
@@ -66,6 +81,25 @@ final class RegionCheck {
                     GroupCheck.Maker.VPC_DEFAULT)));
         }
         return checks;
+    }
+
+    /**
+     * A node driver's group verified against rancher-nodes: its missing rules are what Rancher needs
+     * and the group does not allow; the VPC's blocks are read once per VPC, when a verdict depends on them.
+     */
+    private Outcome verified(GroupSpec spec, ObservedGroup group, PrefixLists lists,
+                             Map<String, List<Peer.Cidr>> vpcBlocks) {
+        List<Rule> required = spec.resolveKnownPeers(group.id(), name -> null).rules();
+        Network network = new Network(List.of(), lists);
+        if (Coverage.needsVpcBlocks(required, group.rules(), lists)) {
+            network = network.withVpcBlocks(vpcBlocks.computeIfAbsent(group.vpcId(),
+                    vpc -> ec2.vpcBlocks(vpc).orElse(List.of())));
+        }
+        GroupCoverage coverage = Coverage.of(required, group.rules(), network);
+        Plan plan = new Plan(group.name(), coverage.missingRules(), List.of(), List.of(), List.of(), false);
+        return new Outcome(new Location(ec2.account(), ec2.region(), group.vpcId(), group.id(), group.name()),
+                Profiles.RANCHER_NODES, false, plan, Actions.NONE, plan.drift(),
+                new Review(coverage.findings(), List.of()), Map.of());
     }
 
     /** A VPC's default group: in sync whatever it holds (no profile), with a finding when it holds rules. */

@@ -42,6 +42,7 @@ public final class Scanner {
     private final int parallelism;
     private final Listener listener;
     private final boolean driverGroups;
+    private final boolean verifyDriverGroups;
     private final boolean defaultGroups;
     /** The caller's own credentials, or {@code null} for the standard chain's (opened and closed per scan). */
     private final AwsCredentialsProvider credentials;
@@ -84,7 +85,7 @@ public final class Scanner {
      * @throws IllegalArgumentException when the parallelism is out of range
      */
     public Scanner(ClientSettings settings, int parallelism, Listener listener) {
-        this(settings, parallelism, listener, false, false, null);
+        this(settings, parallelism, listener, false, false, false, null);
     }
 
     /**
@@ -99,7 +100,7 @@ public final class Scanner {
     }
 
     private Scanner(ClientSettings settings, int parallelism, Listener listener, boolean driverGroups,
-                    boolean defaultGroups, AwsCredentialsProvider credentials) {
+                    boolean verifyDriverGroups, boolean defaultGroups, AwsCredentialsProvider credentials) {
         this.settings = Objects.requireNonNull(settings, "settings");
         if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
             throw new IllegalArgumentException("parallelism " + parallelism + " is out of range 1.."
@@ -108,6 +109,7 @@ public final class Scanner {
         this.parallelism = parallelism;
         this.listener = Objects.requireNonNull(listener, "listener");
         this.driverGroups = driverGroups;
+        this.verifyDriverGroups = verifyDriverGroups;
         this.defaultGroups = defaultGroups;
         this.credentials = credentials;
     }
@@ -120,7 +122,21 @@ public final class Scanner {
      * @return a new scanner; this one is unchanged
      */
     public Scanner withDriverGroups(boolean include) {
-        return new Scanner(settings, parallelism, listener, include, defaultGroups, credentials);
+        return new Scanner(settings, parallelism, listener, include, verifyDriverGroups && include, defaultGroups,
+                credentials);
+    }
+
+    /**
+     * This scanner, verifying the groups Rancher's EC2 node driver made instead of comparing them
+     * exactly ({@link Reconciler#checkScannedVerifyingDriverGroups}): a driver's group is judged by
+     * whether Rancher works with it. Includes the driver's groups when {@code verify} is true.
+     *
+     * @param verify whether to verify the node driver's groups
+     * @return a new scanner; this one is unchanged
+     */
+    public Scanner withDriverGroupsVerified(boolean verify) {
+        return new Scanner(settings, parallelism, listener, driverGroups || verify, verify, defaultGroups,
+                credentials);
     }
 
     /**
@@ -131,7 +147,7 @@ public final class Scanner {
      * @return a new scanner; this one is unchanged
      */
     public Scanner withDefaultGroups(boolean include) {
-        return new Scanner(settings, parallelism, listener, driverGroups, include, credentials);
+        return new Scanner(settings, parallelism, listener, driverGroups, verifyDriverGroups, include, credentials);
     }
 
     /**
@@ -143,7 +159,7 @@ public final class Scanner {
      * @return a new scanner; this one is unchanged
      */
     public Scanner withCredentials(AwsCredentialsProvider own) {
-        return new Scanner(settings, parallelism, listener, driverGroups, defaultGroups,
+        return new Scanner(settings, parallelism, listener, driverGroups, verifyDriverGroups, defaultGroups,
                 Objects.requireNonNull(own, "own"));
     }
 
@@ -298,7 +314,9 @@ public final class Scanner {
             session = Ec2Session.open(settings.withRegion(target.region()), credentials, target.accountId());
             List<GroupCheck.Checked> checked = new ArrayList<>();
             List<GroupCheck.Unchecked> unchecked = new ArrayList<>();
-            for (GroupCheck check : new Reconciler(session).checkScanned(driverGroups, defaultGroups)) {
+            Reconciler reconciler = new Reconciler(session);
+            for (GroupCheck check : verifyDriverGroups ? reconciler.checkScannedVerifyingDriverGroups(defaultGroups)
+                    : reconciler.checkScanned(driverGroups, defaultGroups)) {
                 if (check instanceof GroupCheck.Checked done) {
                     checked.add(done);
                 } else if (check instanceof GroupCheck.Unchecked failed) {

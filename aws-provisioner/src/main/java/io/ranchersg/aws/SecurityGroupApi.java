@@ -9,6 +9,7 @@ import io.ranchersg.core.RuleKey;
 import io.ranchersg.core.reconcile.ObservedGroup;
 import io.ranchersg.core.reconcile.ObservedVpc;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -88,6 +89,12 @@ final class SecurityGroupApi implements Ec2Gateway {
     public Optional<ObservedVpc> vpc(String vpcId) {
         return call("DescribeVpcs", () -> ec2.describeVpcs(r -> r.vpcIds(vpcId)).vpcs(), Ec2ErrorCode.VPC_NOT_FOUND,
                 List.<Vpc>of()).stream().findFirst().map(SecurityGroupApi::observed);
+    }
+
+    @Override
+    public Optional<List<Peer.Cidr>> vpcBlocks(String vpcId) {
+        return call("DescribeVpcs", () -> ec2.describeVpcs(r -> r.vpcIds(vpcId)).vpcs(), Ec2ErrorCode.VPC_NOT_FOUND,
+                List.<Vpc>of()).stream().findFirst().map(SecurityGroupApi::blocks);
     }
 
     @Override
@@ -407,6 +414,24 @@ final class SecurityGroupApi implements Ec2Gateway {
         return ObservedVpc.described(vpc.vpcId(), vpc.ipv6CidrBlockAssociationSet().stream()
                 .anyMatch(a -> a.ipv6CidrBlockState() == null
                         || a.ipv6CidrBlockState().state() == VpcCidrBlockStateCode.ASSOCIATED));
+    }
+
+    /** A VPC's blocks; those being disassociated, or whose association failed, no longer hold its nodes. */
+    private static List<Peer.Cidr> blocks(Vpc vpc) {
+        List<Peer.Cidr> blocks = new ArrayList<>();
+        vpc.cidrBlockAssociationSet().stream()
+                .filter(a -> a.cidrBlockState() == null || a.cidrBlockState().state() == VpcCidrBlockStateCode.ASSOCIATED
+                        || a.cidrBlockState().state() == VpcCidrBlockStateCode.ASSOCIATING)
+                .forEach(a -> blocks.add(new Peer.Cidr(a.cidrBlock())));
+        vpc.ipv6CidrBlockAssociationSet().stream()
+                .filter(a -> a.ipv6CidrBlockState() == null
+                        || a.ipv6CidrBlockState().state() == VpcCidrBlockStateCode.ASSOCIATED
+                        || a.ipv6CidrBlockState().state() == VpcCidrBlockStateCode.ASSOCIATING)
+                .forEach(a -> blocks.add(new Peer.Cidr(a.ipv6CidrBlock())));
+        if (blocks.isEmpty() && vpc.cidrBlock() != null) {
+            blocks.add(new Peer.Cidr(vpc.cidrBlock()));
+        }
+        return List.copyOf(blocks);
     }
 
     private static String describe(NetworkInterface eni) {

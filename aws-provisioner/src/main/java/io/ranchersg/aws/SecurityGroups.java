@@ -5,7 +5,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 
 /**
  * The Java entry point: ensure, plan or check a Rancher security group, or a cluster stack of them,
- * in one call.
+ * in one call; or verify that a group made elsewhere lets Rancher work.
  *
  * <pre>{@code
  * Outcome outcome = SecurityGroups.ensureRancherNodes();          // default VPC, standard AWS chain
@@ -262,6 +262,86 @@ public final class SecurityGroups {
      */
     public static Outcome check(GroupRequest request, Ec2Client client) {
         return new Reconciler(own(client)).check(request);
+    }
+
+    /**
+     * Whether a group, perhaps made by another tool, lets Rancher work, and what it allows beyond
+     * that: a verdict per requirement of the profile (covered, partly, not covered), the rules that
+     * allow more than needed, with their findings. Reads only: one DescribeSecurityGroups, plus
+     * DescribeVpcs when {@code self} must be judged by the VPC's blocks. With the standard AWS chain.
+     *
+     * @param request the group, by name or id, and the profile's requirements
+     * @return the coverage; {@link Verification#covered()} says whether every requirement is met
+     * @throws RefusedException when the VPC, or the group of the id, does not exist
+     * @throws AwsSetupException when no region or no credentials can be found, or AWS refuses the
+     *     credentials
+     * @throws AccessDeniedException when the credentials lack a permission; the message names the IAM
+     *     actions needed
+     * @throws EndpointUnreachableException when the EC2 endpoint does not answer
+     * @throws Ec2CallException when EC2 answers with any other error
+     */
+    public static Verification verify(VerifyRequest request) {
+        return verify(request, ClientSettings.defaults());
+    }
+
+    /**
+     * Whether a group lets Rancher work, as {@link #verify(VerifyRequest)} says, with a client made
+     * from the settings, closed before this returns.
+     *
+     * @param request the group, by name or id, and the profile's requirements
+     * @param settings the region, credentials, endpoint, retries and roles to use
+     * @return the coverage; {@link Verification#covered()} says whether every requirement is met
+     * @throws RefusedException when the VPC, or the group of the id, does not exist
+     * @throws AwsSetupException when no region or no credentials can be found, or AWS refuses the
+     *     credentials
+     * @throws AccessDeniedException when the credentials lack a permission; the message names the IAM
+     *     actions needed
+     * @throws EndpointUnreachableException when the EC2 endpoint does not answer
+     * @throws Ec2CallException when EC2 answers with any other error
+     */
+    public static Verification verify(VerifyRequest request, ClientSettings settings) {
+        try (Ec2Session session = Ec2Session.open(settings)) {
+            return new Verifier(session).verify(request);
+        }
+    }
+
+    /**
+     * Whether a group lets Rancher work, as {@link #verify(VerifyRequest)} says, through a client the
+     * caller owns: it stays open, and call counts are not collected.
+     *
+     * @param request the group, by name or id, and the profile's requirements
+     * @param client the caller's EC2 client, left open
+     * @return the coverage; {@link Verification#covered()} says whether every requirement is met
+     * @throws RefusedException when the VPC, or the group of the id, does not exist
+     * @throws AwsSetupException when AWS refuses the client's credentials
+     * @throws AccessDeniedException when the credentials lack a permission; the message names the IAM
+     *     actions needed
+     * @throws EndpointUnreachableException when the EC2 endpoint does not answer
+     * @throws Ec2CallException when EC2 answers with any other error
+     */
+    public static Verification verify(VerifyRequest request, Ec2Client client) {
+        return new Verifier(own(client)).verify(request);
+    }
+
+    /**
+     * Whether each group of a cluster stack lets its role work, as {@link #verify(VerifyRequest)}
+     * says of one group, with a client made from the settings, closed before this returns.
+     *
+     * @param request the stack, and the ids of the roles' groups made under other names
+     * @param settings the region, credentials, endpoint, retries and roles to use
+     * @return the coverage of each role's group
+     * @throws RefusedException when the VPC, or a mapped group, does not exist
+     * @throws AwsSetupException when no region or no credentials can be found, or AWS refuses the
+     *     credentials
+     * @throws AccessDeniedException when the credentials lack a permission; the message names the IAM
+     *     actions needed
+     * @throws EndpointUnreachableException when the EC2 endpoint does not answer
+     * @throws Ec2CallException when EC2 answers with any other error
+     */
+    public static StackVerification verifyStack(StackVerifyRequest request, ClientSettings settings) {
+        try (Ec2Session session = Ec2Session.open(settings)) {
+            return new Verifier(session).verifyStack(request);
+        }
     }
 
     /**

@@ -154,6 +154,18 @@ abstract class Ec2GatewayContract {
     }
 
     @Test
+    void readsAVpcsBlocksTheIpv6OnesTooAndNothingForAnUnknownId() {
+        String ipv6 = newVpc(true);
+        String ipv4 = newVpc(false);
+
+        List<Peer.Cidr> dual = gateway().vpcBlocks(ipv6).orElseThrow();
+        assertThat(dual).as("an IPv4 and an IPv6 block").extracting(Peer.Cidr::ipv6).containsExactlyInAnyOrder(false, true);
+        assertThat(gateway().vpcBlocks(ipv4).orElseThrow()).as("one IPv4 block").singleElement()
+                .satisfies(b -> assertThat(b.ipv6()).isFalse());
+        assertThat(gateway().vpcBlocks("vpc-0123456789abcdef0")).as("an unknown VPC").isEmpty();
+    }
+
+    @Test
     void aGroupIsNotCreatedInAVpcThatDoesNotExist() {
         String name = unique("novpc");
 

@@ -58,7 +58,7 @@ final class InMemoryEc2 implements Ec2Gateway {
     static final int ATTEMPTS = 7;
     private static final List<String> REGIONS = List.of("eu-central-1", "eu-west-1", "us-east-1", "us-west-2");
 
-    private record Vpc(String id, boolean ipv6, boolean isDefault) {
+    private record Vpc(String id, boolean ipv6, boolean isDefault, List<Peer.Cidr> blocks) {
     }
 
     private record StoredRule(String id, String description) {
@@ -172,6 +172,11 @@ final class InMemoryEc2 implements Ec2Gateway {
     @Override
     public synchronized Optional<ObservedVpc> vpc(String vpcId) {
         return call("DescribeVpcs", () -> Optional.ofNullable(vpcs.get(vpcId)).map(InMemoryEc2::observed));
+    }
+
+    @Override
+    public synchronized Optional<List<Peer.Cidr>> vpcBlocks(String vpcId) {
+        return call("DescribeVpcs", () -> Optional.ofNullable(vpcs.get(vpcId)).map(Vpc::blocks));
     }
 
     @Override
@@ -713,7 +718,13 @@ final class InMemoryEc2 implements Ec2Gateway {
     }
 
     private String newVpc(boolean ipv6, boolean isDefault) {
-        Vpc vpc = new Vpc(newId("vpc-"), ipv6, isDefault);
+        // As AWS numbers them: the default VPC 172.31.0.0/16, others from 10.0.0.0/8.
+        int n = vpcs.size();
+        List<Peer.Cidr> blocks = new ArrayList<>(List.of(Peer.cidr(isDefault ? "172.31.0.0/16" : "10." + n + ".0.0/16")));
+        if (ipv6) {
+            blocks.add(Peer.cidr("2600:1f18:" + Integer.toHexString(n) + "00::/56"));
+        }
+        Vpc vpc = new Vpc(newId("vpc-"), ipv6, isDefault, List.copyOf(blocks));
         vpcs.put(vpc.id(), vpc);
         Group fallback = newGroup("default", vpc.id(), Map.of());
         hold(fallback, Rule.allTraffic(Direction.INGRESS, Peer.self(), ""));

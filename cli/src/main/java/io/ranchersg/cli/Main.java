@@ -42,6 +42,7 @@ public final class Main implements Callable<Integer> {
             PlanCommand.class,
             EnsureCommand.class,
             CheckCommand.class,
+            VerifyCommand.class,
             ScanCommand.class,
             StackCommand.class,
             DeleteCommand.class,
@@ -136,6 +137,7 @@ public final class Main implements Callable<Integer> {
     private static void configureHelp(CommandLine commandLine) {
         String name = commandLine.getCommandName();
         boolean reportsDrift = name.equals("check") || name.equals("scan") || name.equals("rancher-sg");
+        boolean verifies = name.equals("verify");
         // stack export is pure text generation; export itself reads EC2 with --import.
         boolean talksToAws = !name.equals("rules") && !name.equals("generate-completion")
                 && !commandLine.getCommandSpec().qualifiedName().equals("rancher-sg stack export");
@@ -152,8 +154,8 @@ public final class Main implements Callable<Integer> {
             spec.usageMessage().footerHeading(AWS_FOOTER_HEADING).footer(footer);
         }
         Map<String, String> codes = new LinkedHashMap<>();
-        codes.put(Integer.toString(ExitCodes.OK), reportsDrift && !name.equals("rancher-sg")
-                ? "every group is in sync" : "success");
+        codes.put(Integer.toString(ExitCodes.OK), verifies ? "every requirement is covered"
+                : reportsDrift && !name.equals("rancher-sg") ? "every group is in sync" : "success");
         codes.put(Integer.toString(ExitCodes.ERROR), name.equals("scan")
                 ? "error: an account, a region or a group could not be read (the rest is still reported), a file"
                         + " could not be written"
@@ -163,6 +165,9 @@ public final class Main implements Callable<Integer> {
         if (reportsDrift) {
             codes.put(Integer.toString(ExitCodes.DRIFT), name.equals("rancher-sg")
                     ? "check and scan: drift found" : "drift found: rules missing, extra or changed, or no group");
+        }
+        if (verifies) {
+            codes.put(Integer.toString(ExitCodes.DRIFT), "a requirement is not covered, or no such group");
         }
         codes.put(Integer.toString(ExitCodes.USAGE), talksToAws
                 ? "bad usage or invalid input; nothing was sent to AWS" : "bad usage or invalid input");

@@ -53,6 +53,12 @@ final class ScanCommand extends AwsCommand {
                     + " rancher-nodes) against what current drivers open (profile rancher-nodes, --current).")
     boolean driverGroups;
 
+    @Option(names = "--verify",
+            description = "Verify the groups Rancher's EC2 node driver made instead of comparing them exactly (implies"
+                    + " --include-driver-groups): missing is only what Rancher needs and the group does not allow;"
+                    + " broader rules are not drift (see rancher-sg verify).")
+    boolean verify;
+
     @Option(names = "--include-default-groups",
             description = "Also judge the default group of every VPC: any rule it holds is a finding"
                     + " (AWS EC2.2, CIS 5.4); one more read per region.")
@@ -99,14 +105,14 @@ final class ScanCommand extends AwsCommand {
         Instant at = context.clock().instant();
         ScanProgress progress = new ScanProgress(context.progress() && !jsonOutput() ? err() : null);
         Scanner scanner = new Scanner(settings, parallelism, progress).withDriverGroups(driverGroups)
-                .withDefaultGroups(defaultGroups);
+                .withDriverGroupsVerified(verify).withDefaultGroups(defaultGroups);
         ScanResult result;
         try {
             result = files.recording(at, () -> scan(scanner));
         } finally {
             progress.clear();
         }
-        return report(files, ScanView.of(result, accounts != null, driverGroups,
+        return report(files, ScanView.of(result, accounts != null, driverGroups || verify,
                 e -> ErrorFunnel.clean(ErrorFunnel.describe(e))), at);
     }
 

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             StackPlanCommand.class,
             StackEnsureCommand.class,
             StackCheckCommand.class,
+            StackVerifyCommand.class,
             StackDeleteCommand.class,
             StackExportCommand.class,
         })
@@ -21,6 +22,6 @@ final class StackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new UsageException("a stack command is required: rules, plan, ensure, check, delete or export");
+        throw new UsageException("a stack command is required: rules, plan, ensure, check, verify, delete or export");
     }
 }

@@ -13,8 +13,11 @@ import java.util.List;
  * on the internet (private, shared, loopback, link-local, documentation, multicast, reserved) and
  * IPv6's global unicast {@code 2000::/3}: a union that leaves out only private ranges is still the
  * world.
+ *
+ * <p>Public for {@link io.ranchersg.core.coverage}, which asks whether rules together reach the world
+ * that a requirement names; the findings ask the same question about exposure.
  */
-enum PublicReach {
+public enum PublicReach {
     /** No public address, or at most a /8's worth of them. */
     LIMITED,
     /** More public addresses than a /8 holds, but not all of them. */
@@ -34,7 +37,7 @@ enum PublicReach {
      * @param blocks blocks of one family
      * @param ipv6   which family
      */
-    static PublicReach of(Collection<Peer.Cidr> blocks, boolean ipv6) {
+    public static PublicReach of(Collection<Peer.Cidr> blocks, boolean ipv6) {
         List<Interval> union = merge(blocks.stream().map(b -> Interval.of(CidrNotation.parse(b.value()))).toList());
         List<Interval> publicSpace = ipv6 ? IPV6_PUBLIC : IPV4_PUBLIC;
         BigInteger covered = overlap(union, publicSpace);

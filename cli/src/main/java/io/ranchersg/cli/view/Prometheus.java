@@ -1,9 +1,12 @@
 package io.ranchersg.cli.view;
 
 import io.ranchersg.aws.GroupCheck;
+import io.ranchersg.aws.Location;
 import io.ranchersg.aws.Outcome;
 import io.ranchersg.aws.ScanResult;
 import io.ranchersg.aws.ScanTarget;
+import io.ranchersg.aws.Verification;
+import io.ranchersg.core.Finding;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -92,6 +95,34 @@ public final class Prometheus {
         return out.toString();
     }
 
+    /**
+     * The gauges of a verification: per group, the requirements its rules do not wholly cover
+     * ({@code rancher_sg_requirements_uncovered}; all of them for a group that does not exist), whether
+     * it exists, and its findings.
+     */
+    static String verify(List<Verification> groups, Instant at) {
+        StringBuilder out = new StringBuilder();
+        List<String> labels = groups.stream().map(v -> labels(v.location(), null, v.profile())).toList();
+        header(out, "rancher_sg_requirements_uncovered", "Requirements of the profile the security group's rules do"
+                + " not wholly cover (0: Rancher's traffic is allowed).");
+        for (int i = 0; i < groups.size(); i++) {
+            out.append("rancher_sg_requirements_uncovered{").append(labels.get(i)).append("} ")
+                    .append(groups.get(i).uncovered()).append('\n');
+        }
+        header(out, "rancher_sg_group_exists", "Whether the security group exists (1) or not (0).");
+        for (int i = 0; i < groups.size(); i++) {
+            out.append("rancher_sg_group_exists{").append(labels.get(i)).append("} ")
+                    .append(groups.get(i).exists() ? 1 : 0).append('\n');
+        }
+        List<Map.Entry<String, List<Finding>>> findings = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            findings.add(Map.entry(labels.get(i), groups.get(i).coverage().findings()));
+        }
+        findingSeries(out, findings);
+        run(out, true, at);
+        return out.toString();
+    }
+
     /** What a check that failed as a whole leaves: no group series (they would be stale), success 0 and the time. */
     public static String failure(Instant at) {
         StringBuilder out = new StringBuilder();
@@ -119,12 +150,17 @@ public final class Prometheus {
      * no series.
      */
     private static void findings(StringBuilder out, List<Named> groups) {
+        findingSeries(out, groups.stream().map(g -> Map.entry(labels(g), g.outcome().findings())).toList());
+    }
+
+    /** {@code rancher_sg_findings} of groups given by their labels, in order. */
+    private static void findingSeries(StringBuilder out, List<Map.Entry<String, List<Finding>>> byGroup) {
         StringBuilder series = new StringBuilder();
-        for (Named group : groups) {
+        for (Map.Entry<String, List<Finding>> group : byGroup) {
             Map<String, Integer> counts = new TreeMap<>();
-            group.outcome().findings().forEach(f -> counts.merge("severity=\"" + f.severity().jsonName()
+            group.getValue().forEach(f -> counts.merge("severity=\"" + f.severity().jsonName()
                     + "\",code=\"" + escape(f.code()) + "\"", 1, Integer::sum));
-            counts.forEach((labels, count) -> series.append("rancher_sg_findings{").append(labels(group))
+            counts.forEach((labels, count) -> series.append("rancher_sg_findings{").append(group.getKey())
                     .append(',').append(labels).append("} ").append(count).append('\n'));
         }
         if (!series.isEmpty()) {
@@ -145,11 +181,14 @@ public final class Prometheus {
 
     /** The labels that name one group. */
     private static String labels(Named group) {
-        Outcome o = group.outcome();
-        return "account=\"" + escape(o.location().account()) + "\",account_name=\"" + escape(group.accountName())
-                + "\",region=\"" + escape(o.region()) + "\",vpc_id=\"" + escape(o.vpcId()) + "\",group_id=\""
-                + escape(o.groupId()) + "\",group_name=\"" + escape(o.groupName()) + "\",profile=\""
-                + escape(o.profile()) + "\"";
+        return labels(group.outcome().location(), group.accountName(), group.outcome().profile());
+    }
+
+    private static String labels(Location where, String accountName, String profile) {
+        return "account=\"" + escape(where.account()) + "\",account_name=\"" + escape(accountName)
+                + "\",region=\"" + escape(where.region()) + "\",vpc_id=\"" + escape(where.vpcId()) + "\",group_id=\""
+                + escape(where.groupId()) + "\",group_name=\"" + escape(where.groupName()) + "\",profile=\""
+                + escape(profile) + "\"";
     }
 
     private static String accountLabels(ScanTarget target) {
