@@ -92,6 +92,7 @@ final class ScanCommand extends AwsCommand {
         boolean allRegions = regions != null && regions.all;
         accounts = fleet.accounts(shards, context.env(), settings.account(), listed, allRegions);
         files.check();
+        files.labelRun(fleet.runLabels(shards, context.env()));
     }
 
     @Override
