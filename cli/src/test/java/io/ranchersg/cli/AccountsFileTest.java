@@ -195,4 +195,20 @@ class AccountsFileTest {
             assertThat(ErrorFunnel.describe(refused)).as("with its causes").doesNotContain(secret);
         }
     }
+
+    @Test
+    void theReadmesExampleIsAccepted() throws java.io.IOException {
+        java.nio.file.Path readme = java.nio.file.Path.of("..", "README.md");
+        String text = java.nio.file.Files.readString(readme);
+        int start = text.indexOf("```yaml\nvars: &audit");
+        String example = text.substring(start + "```yaml\n".length(), text.indexOf("```", start + 7));
+
+        AccountsFile file = AccountsFile.parse(example);
+
+        AccountsFile.Account staging = file.select(List.of("staging"), List.of()).get(0);
+        assertThat(staging.roles()).containsExactly(
+                new AssumedRole("arn:aws:iam::555566667777:role/rancher-sg-audit", "rancher-sg-7f3a"));
+        assertThat(staging.regions()).containsExactly("eu-west-1", "eu-west-3");
+        assertThat(file.select(List.of("sandbox"), List.of()).get(0).profile()).isEqualTo("sandbox-admin");
+    }
 }
