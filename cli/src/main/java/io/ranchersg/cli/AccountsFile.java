@@ -58,8 +58,12 @@ record AccountsFile(List<Account> accounts) {
 
     /** The most bytes read from the file, and characters of its text (8 MiB): tens of thousands of accounts. */
     static final int MAX_SIZE = 8 * 1024 * 1024;
-    /** The most aliases of lists and mappings a file may use, against exponential expansion. */
-    static final int MAX_ALIASES = 100;
+    /**
+     * The most aliases of lists and mappings a file may use: enough for an account file of thousands
+     * of accounts that each merge ({@code <<: *defaults}) a shared mapping, few enough that no
+     * reader of the document can be made to walk an exponential expansion ("billion laughs").
+     */
+    static final int MAX_ALIASES = 50_000;
 
     private static final Set<String> TOP_KEYS = Set.of("accounts", "vars");
     /** c7n-org's keys for other clouds: a file of those is not for a scan of AWS accounts. */

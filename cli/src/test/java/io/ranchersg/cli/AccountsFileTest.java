@@ -117,19 +117,22 @@ class AccountsFileTest {
     }
 
     @Test
-    void refusesAnAliasBombAndAnOversizedText() {
-        StringBuilder bomb = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
-        for (int i = 1; i < 12; i++) {
-            String previous = "*a" + (i - 1);
-            bomb.append("a").append(i).append(": &a").append(i).append(" [").append(String.join(", ",
-                    java.util.Collections.nCopies(10, previous))).append("]\n");
-        }
-        bomb.append("accounts: []\n");
+    void refusesAnAliasBombAndAnOversizedTextButNotAFleetThatMergesItsDefaults() {
+        String bomb = "vars:\n  a: &a [x, x, x, x, x, x, x, x, x, x]\n  b: ["
+                + String.join(", ", java.util.Collections.nCopies(AccountsFile.MAX_ALIASES + 1, "*a")) + "]\n"
+                + "accounts: []\n";
         String oversized = "accounts: []\n#" + "x".repeat(AccountsFile.MAX_SIZE);
+        StringBuilder fleet = new StringBuilder("vars: &defaults {role: audit, regions: [eu-west-1]}\naccounts:\n");
+        for (int i = 0; i < 2_000; i++) {
+            fleet.append(String.format(java.util.Locale.ROOT, "  - {<<: *defaults, account_id: '%012d', name: a%d}%n",
+                    100_000_000_000L + i, i));
+        }
 
-        assertThatThrownBy(() -> AccountsFile.parse(bomb.toString())).hasMessageContaining("not valid YAML")
+        assertThatThrownBy(() -> AccountsFile.parse(bomb)).hasMessageContaining("not valid YAML")
                 .hasMessageContaining("aliases");
         assertThatThrownBy(() -> AccountsFile.parse(oversized)).hasMessageContaining("larger than");
+        assertThat(AccountsFile.parse(fleet.toString()).accounts()).hasSize(2_000)
+                .allSatisfy(account -> assertThat(account.regions()).containsExactly("eu-west-1"));
     }
 
     @Test
