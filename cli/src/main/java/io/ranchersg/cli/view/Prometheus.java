@@ -90,7 +90,9 @@ public final class Prometheus {
             for (GroupCheck.Unchecked group : entry.unchecked()) {
                 unchecked.add("rancher_sg_group_check_success{" + accountLabels(entry.target()) + ",region=\""
                         + escape(entry.target().region()) + "\",group_id=\"" + escape(group.groupId())
-                        + "\",group_name=\"" + escape(group.groupName()) + "\"} 0\n");
+                        + "\",group_name=\"" + escape(group.groupName()) + "\",managed_by=\""
+                        // Only rancher-sg's groups can be left unchecked (unreadable tags, missing peers).
+                        + GroupView.MANAGED_BY_RANCHER_SG + "\"} 0\n");
             }
         }
         if (!unchecked.isEmpty()) {

@@ -89,7 +89,7 @@ class PrometheusTest {
                 .contains("rancher_sg_group_in_sync{account=\"\",account_name=\"prod\",region=\"us-east-1\","
                         + "vpc_id=\"vpc-0123abcd\",group_id=\"sg-0abc\"")
                 .contains("rancher_sg_group_check_success{account=\"111111111111\",account_name=\"prod\","
-                        + "region=\"us-east-1\",group_id=\"sg-0bad\",group_name=\"broken\"} 0\n")
+                        + "region=\"us-east-1\",group_id=\"sg-0bad\",group_name=\"broken\",managed_by=\"rancher-sg\"} 0\n")
                 .contains("rancher_sg_account_scan_success{account=\"111111111111\",account_name=\"prod\"} 1\n")
                 .contains("rancher_sg_region_scan_success{account=\"111111111111\",account_name=\"prod\","
                         + "region=\"us-east-1\"} 1\n")
