@@ -147,7 +147,7 @@ final class FleetMixin {
      * The file's text: a regular file (a device such as {@code /dev/zero} would never end, a FIFO
      * would block until written), of at most {@value AccountsFile#MAX_SIZE} bytes, read no further.
      */
-    static String read(Path file) {
+    private static String read(Path file) {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
             if (!attributes.isRegularFile()) {
