@@ -29,15 +29,31 @@ public final class CallerIdentity {
             return settings.account();
         }
         AwsCredentialsProvider credentials = Ec2Session.ownCredentials(settings);
-        try (StsClient sts = AssumedRoles.stsClient(settings, Ec2Session.regionOf(settings), credentials,
-                new CallCounter("STS"))) {
-            return sts.getCallerIdentity().account();
-        } catch (SdkException e) {
-            throw AwsErrors.translate(e, "GetCallerIdentity", "at STS");
+        try {
+            return account(settings, Ec2Session.regionOf(settings), credentials, new CallCounter("STS"));
         } finally {
             if (credentials instanceof SdkAutoCloseable closeable) {
                 closeable.close();
             }
+        }
+    }
+
+    /**
+     * The account of these credentials, as STS in {@code region} says.
+     *
+     * @param settings    the STS endpoint, retries and timeouts
+     * @param region      where to ask
+     * @param credentials the credentials; the caller keeps them
+     * @param calls       counts the call
+     * @return the 12-digit account id
+     * @throws RancherSgException when STS cannot be asked or refuses
+     */
+    static String account(ClientSettings settings, String region, AwsCredentialsProvider credentials,
+                          CallCounter calls) {
+        try (StsClient sts = AssumedRoles.stsClient(settings, region, credentials, calls)) {
+            return sts.getCallerIdentity().account();
+        } catch (SdkException e) {
+            throw AwsErrors.translate(e, "GetCallerIdentity", "at STS");
         }
     }
 }

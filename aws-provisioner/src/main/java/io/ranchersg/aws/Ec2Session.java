@@ -257,7 +257,8 @@ public final class Ec2Session implements AutoCloseable {
         }
     }
 
-    private static AwsCredentialsProvider credentials(String awsProfile) {
+    /** The credentials of a named profile of the shared config files, or of the standard chain for {@code null}. */
+    static AwsCredentialsProvider credentials(String awsProfile) {
         return awsProfile != null
                 ? ProfileCredentialsProvider.builder().profileName(awsProfile).build()
                 : DefaultCredentialsProvider.builder().build();

@@ -255,12 +255,16 @@ public final class Scanner {
 
     /**
      * Reaches one account: its roles assumed (once, here, so that a refusal is the account's alone)
-     * and its regions chosen.
+     * and its regions chosen. An account without roles is reached with its profile's credentials,
+     * or the caller's; those must be the account's own (STS GetCallerIdentity), or its groups would
+     * be reported under an id they do not belong to.
      *
      * @return an {@link Access}, or why the account could not be reached
      */
     private Opened open(FleetAccount account, AwsCredentialsProvider own) {
-        List<AssumedRole> chain = new ArrayList<>(settings.roles());
+        // A profile replaces the caller's credentials (and the scan's roles) for an account without roles.
+        boolean viaProfile = account.profile() != null && account.roles().isEmpty();
+        List<AssumedRole> chain = new ArrayList<>(viaProfile ? List.of() : settings.roles());
         chain.addAll(account.roles());
         String accountId = account.id() != null ? account.id()
                 : chain.isEmpty() ? null : chain.get(chain.size() - 1).accountId();
@@ -268,6 +272,7 @@ public final class Scanner {
         String home = settings.region() != null || account.regions().isEmpty()
                 ? Ec2Session.regionOf(settings) : account.regions().get(0);
         AssumedRoles assumed = null;
+        AwsCredentialsProvider profile = null;
         Map<String, Integer> calls = new TreeMap<>();
         try {
             String reached = chain.isEmpty() ? null : chain.get(chain.size() - 1).accountId();
@@ -278,10 +283,27 @@ public final class Scanner {
                         + " scan's role '" + chain.get(chain.size() - 1) + "' works in account " + reached);
             }
             AwsCredentialsProvider credentials = own;
+            if (viaProfile) {
+                profile = Ec2Session.credentials(account.profile());
+                credentials = profile;
+            }
             if (!chain.isEmpty()) {
                 assumed = AssumedRoles.of(settings.withRoles(chain), home, own, false);
                 credentials = assumed;
                 assumed.resolveCredentials();
+            } else if (account.id() != null) {
+                CallCounter asked = new CallCounter("STS");
+                try {
+                    String caller = CallerIdentity.account(settings, home, credentials, asked);
+                    if (!caller.equals(account.id())) {
+                        throw new AwsSetupException("account " + account.label() + " has no role, and "
+                                + (viaProfile ? "profile '" + account.profile() + "'" : "the caller's credentials")
+                                + " work in account " + caller + ": give it a role"
+                                + (viaProfile ? " or the profile of the account" : " or a profile"));
+                    }
+                } finally {
+                    merge(calls, asked.calls());
+                }
             }
             List<String> regions = account.regions();
             if (regions.isEmpty()) {
@@ -296,15 +318,22 @@ public final class Scanner {
                     throw new Ec2CallException("DescribeRegions in " + home + " returned no regions");
                 }
             }
-            return new Access(account, accountId, credentials, assumed, regions, calls);
+            return new Access(account, accountId, credentials, assumed, profile, regions, calls);
         } catch (RancherSgException | IllegalArgumentException | SdkException e) {
             if (assumed != null) {
                 merge(calls, assumed.calls().calls());
                 assumed.close();
             }
+            close(profile);
             FleetAccount named = accountId == null || account.id() != null ? account
-                    : new FleetAccount(accountId, account.name(), account.roles(), account.regions());
+                    : new FleetAccount(accountId, account.name(), account.roles(), account.regions(), account.profile());
             return new Unreached(new ScanResult.AccountFailure(named, e, calls));
+        }
+    }
+
+    private static void close(AwsCredentialsProvider credentials) {
+        if (credentials instanceof SdkAutoCloseable closeable) {
+            closeable.close();
         }
     }
 
@@ -379,7 +408,8 @@ public final class Scanner {
 
     /** A reached account: the credentials all its regions share, and the regions to scan. */
     private record Access(FleetAccount account, String accountId, AwsCredentialsProvider credentials,
-                          AssumedRoles assumed, List<String> regions, Map<String, Integer> openingCalls)
+                          AssumedRoles assumed, AwsCredentialsProvider profile, List<String> regions,
+                          Map<String, Integer> openingCalls)
             implements Opened {
 
         /** {@return the calls made to reach it, refreshes of its credentials during the scan included} */
@@ -395,6 +425,7 @@ public final class Scanner {
             if (assumed != null) {
                 assumed.close();
             }
+            Scanner.close(profile);
         }
     }
 }

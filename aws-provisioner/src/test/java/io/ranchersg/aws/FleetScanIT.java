@@ -9,6 +9,8 @@ import io.ranchersg.testsupport.FaultProxy;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.Tag;
@@ -16,7 +18,8 @@ import software.amazon.awssdk.services.ec2.model.TagSpecification;
 
 /**
  * {@link Scanner#scanAccounts} against LocalStack's STS and EC2: each account reached once, each
- * account-region read once for both kinds of group, a region that fails kept to itself.
+ * account-region read once for both kinds of group, a region that fails kept to itself, an account
+ * without a role read only with credentials of its own.
  */
 @EndToEnd
 class FleetScanIT {
@@ -81,6 +84,35 @@ class FleetScanIT {
         assertThat(bravoHome.apiCalls()).isEqualTo(Map.of("DescribeSecurityGroups", 1));
         assertThat(result.listingCalls()).as("one AssumeRole per account").isEqualTo(Map.of("AssumeRole", 2));
         assertThat(result.complete()).isFalse();
+    }
+
+    @Test
+    void anAccountWithoutARoleIsReadOnlyWhenTheCredentialsAreItsOwn(Ec2Emulator emulator) {
+        // LocalStack takes an access key of twelve digits as the caller's account.
+        String own = AssumedRole.of(Ec2Emulator.uniqueRoleArn("x")).accountId();
+        String stranger = AssumedRole.of(Ec2Emulator.uniqueRoleArn("x")).accountId();
+        StaticCredentialsProvider caller = StaticCredentialsProvider.create(AwsBasicCredentials.create(own, "test"));
+        ClientSettings settings = ClientSettings.defaults().withRegion(emulator.region())
+                .withEndpoint(emulator.endpoint()).withStsEndpoint(emulator.endpoint());
+        String name = Ec2Groups.uniqueName("fleet-own");
+        try (Ec2Session session = Ec2Session.open(settings, caller, null)) {
+            new Reconciler(session).ensure(GroupRequest.rancherNodes().withGroupName(name));
+        }
+
+        ScanResult result = new Scanner(settings, 2).withCredentials(caller).scanAccounts(List.of(
+                new FleetAccount(own, "own", List.of(), List.of(emulator.region())),
+                new FleetAccount(stranger, "stranger", List.of(), List.of(emulator.region()))));
+
+        assertThat(result.failedAccounts()).singleElement().satisfies(failure -> {
+            assertThat(failure.account().id()).isEqualTo(stranger);
+            assertThat(failure.failure()).hasMessageContaining("has no role").hasMessageContaining(own);
+        });
+        assertThat(result.entries()).singleElement().satisfies(entry -> {
+            assertThat(entry.target().accountId()).isEqualTo(own);
+            assertThat(entry.checked()).extracting(c -> c.outcome().groupName()).containsExactly(name);
+        });
+        assertThat(result.listingCalls()).as("one GetCallerIdentity per account without a role")
+                .isEqualTo(Map.of("GetCallerIdentity", 2));
     }
 
     private static TagSpecification tagged(String key, String value) {

@@ -107,7 +107,8 @@ abstract class AwsCommand implements Callable<Integer>, JsonOutput {
         // Files first: if one cannot be written, stdout must not already hold a report.
         files.written(view, at);
         List<String> errors = view.errors();
-        errors.forEach(line -> err().println(ErrorFunnel.PREFIX + line));
+        // Clean as every error line: an account's name comes from a file and must not drive the terminal.
+        errors.forEach(line -> err().println(ErrorFunnel.PREFIX + ErrorFunnel.clean(line)));
         if (output.asff()) {
             // Groups of the caller's own account do not name it: STS says which it is.
             String account = view.outcomes().stream().allMatch(o -> o.location().account() != null) ? null

@@ -1,10 +1,15 @@
 package io.ranchersg.cli;
 
 import io.ranchersg.aws.FleetAccount;
+import io.ranchersg.cli.view.Prometheus;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,8 +61,10 @@ final class FleetMixin {
     }
 
     @Option(names = "--accounts", paramLabel = "FILE",
-            description = "Scan the accounts of this file (c7n-org's YAML format: account_id, name, role,"
-                    + " external_id, regions, tags), each through its role.")
+            description = "Scan the accounts of this file (c7n-org's YAML format: account_id, name, role or"
+                    + " profile, external_id, regions, tags), each through its role or profile; an account with"
+                    + " neither only when the caller's credentials are its own. Unlike c7n-org, an account"
+                    + " without regions is scanned in every region enabled for it.")
     Path accountsFile;
 
     @Option(names = "--account", paramLabel = "NAME_OR_ID", split = ",",
@@ -67,6 +74,19 @@ final class FleetMixin {
     @Option(names = "--tag", paramLabel = "TAG",
             description = "With --accounts: only the accounts carrying this tag (repeatable: every tag given).")
     List<String> tags = new ArrayList<>();
+
+    /**
+     * The labels of a fleet scan's run-level Prometheus series: the accounts file's name and the
+     * shard; none without {@code --accounts}.
+     */
+    Prometheus.RunLabels runLabels(Shards shards, Map<String, String> env) {
+        if (accountsFile == null) {
+            return Prometheus.RunLabels.NONE;
+        }
+        Path name = accountsFile.getFileName();
+        return new Prometheus.RunLabels(name == null ? accountsFile.toString() : name.toString(),
+                shards == null ? null : shards.shard(env).toString());
+    }
 
     /**
      * The accounts the options choose, each with the regions to scan: {@code regions} where given,
@@ -93,26 +113,21 @@ final class FleetMixin {
         }
         List<AccountsFile.Account> chosen = chosen(shards, env);
         for (AccountsFile.Account account : chosen) {
-            if (account.roles().isEmpty() && roleAccount != null && !roleAccount.equals(account.id())) {
-                throw new UsageException("--accounts " + accountsFile + ": account " + account.id() + " has no role,"
-                        + " so it would be read as --role-arn's account " + roleAccount + ": give it a role");
+            if (account.roles().isEmpty() && account.profile() == null && roleAccount != null
+                    && !roleAccount.equals(account.id())) {
+                throw new UsageException("--accounts " + accountsFile + ": account " + account.id() + " has no role"
+                        + " or profile, so it would be read as --role-arn's account " + roleAccount
+                        + ": give it a role");
             }
         }
         return chosen.stream().map(AccountsFile.Account::toFleetAccount)
-                .map(a -> regions != null ? new FleetAccount(a.id(), a.name(), a.roles(), regions)
-                        : allRegions ? new FleetAccount(a.id(), a.name(), a.roles(), List.of()) : a)
+                .map(a -> regions != null ? a.withRegions(regions) : allRegions ? a.withRegions(List.of()) : a)
                 .toList();
     }
 
     /** The file's accounts that --account, --tag and --shard(s) select. */
     private List<AccountsFile.Account> chosen(Shards shards, Map<String, String> env) {
-        String text;
-        try {
-            text = Files.readString(accountsFile, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UsageException("--accounts: cannot read '" + accountsFile + "' (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
-        }
+        String text = read(accountsFile);
         List<AccountsFile.Account> chosen;
         try {
             chosen = AccountsFile.parse(text).select(accountNames.stream().map(String::strip).toList(), tags);
@@ -126,5 +141,32 @@ final class FleetMixin {
                     + (accountNames.isEmpty() ? "" : " among the accounts chosen with --account"));
         }
         return shards == null ? chosen : shards.shard(env).select(chosen, AccountsFile.Account::id);
+    }
+
+    /**
+     * The file's text: a regular file (a device such as {@code /dev/zero} would never end, a FIFO
+     * would block until written), of at most {@value AccountsFile#MAX_SIZE} bytes, read no further.
+     */
+    private static String read(Path file) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            if (!attributes.isRegularFile()) {
+                throw new UsageException("--accounts: '" + file + "' is not a regular file ("
+                        + (attributes.isDirectory() ? "a directory" : "a device, pipe or socket") + ")");
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] bytes = in.readNBytes(AccountsFile.MAX_SIZE + 1);
+                if (bytes.length > AccountsFile.MAX_SIZE) {
+                    throw new UsageException("--accounts: '" + file + "' is larger than " + AccountsFile.MAX_SIZE
+                            + " bytes");
+                }
+                return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+            }
+        } catch (CharacterCodingException e) {
+            throw new UsageException("--accounts: '" + file + "' is not UTF-8 text", e);
+        } catch (IOException e) {
+            throw new UsageException("--accounts: cannot read '" + file + "' (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
+        }
     }
 }

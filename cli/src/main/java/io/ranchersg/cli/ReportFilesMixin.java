@@ -24,6 +24,9 @@ final class ReportFilesMixin {
                     + " on other errors only rancher_sg_check_success 0 is written.")
     Path prometheusFile;
 
+    /** The labels of the textfile's run-level series: a fleet scan's accounts file and shard. */
+    private Prometheus.RunLabels runLabels = Prometheus.RunLabels.NONE;
+
     /** Checks the paths before anything is sent to AWS. */
     void check() {
         if (reportFile != null) {
@@ -34,13 +37,18 @@ final class ReportFilesMixin {
         }
     }
 
+    /** Labels the run-level series of the textfile, so that the textfiles of several runs can share a directory. */
+    void labelRun(Prometheus.RunLabels labels) {
+        runLabels = labels;
+    }
+
     /**
      * Writes the files of a completed check: its document, and its gauges (for a scan also which
      * accounts, regions and groups could not be read).
      */
     void written(CheckView check, Instant at) {
         write(reportFile, "--report-file", () -> Json.write(check.document()) + "\n");
-        write(prometheusFile, "--prometheus-textfile", () -> check.prometheus(at));
+        write(prometheusFile, "--prometheus-textfile", () -> check.prometheus(at, runLabels));
     }
 
     /** Runs a check that starts at {@code at}; if it fails as a whole, the files say so and the failure goes on. */
@@ -62,7 +70,7 @@ final class ReportFilesMixin {
         try {
             ObjectNode document = Json.errorDocument(ExitCodes.ERROR, ErrorFunnel.clean(ErrorFunnel.describe(failure)));
             write(reportFile, "--report-file", () -> Json.write(document) + "\n");
-            write(prometheusFile, "--prometheus-textfile", () -> Prometheus.failure(at));
+            write(prometheusFile, "--prometheus-textfile", () -> Prometheus.failure(at, runLabels));
         } catch (RuntimeException e) {
             failure.addSuppressed(e);
         }

@@ -21,8 +21,9 @@ import picocli.CommandLine.Option;
             "Finds the groups by their rancher-sg tags and checks each against the profile and options the tags"
                 + " record; regions and accounts are read concurrently, into one report. Progress goes to stderr"
                 + " on a terminal.",
-            "With --accounts, scans the accounts of a c7n-org accounts file, assuming each one's role once;"
-                + " --shard splits the file between scheduled jobs.",
+            "With --accounts, scans the accounts of a c7n-org accounts file, each through its role (assumed once)"
+                + " or profile; an account without regions (or with [all]) in every region enabled for it, where"
+                + " c7n-org would read only us-east-1 and us-west-2. --shard splits the file between scheduled jobs.",
             "Reads only. Exit 0 all in sync, 2 drift found, 1 error (an account, a region or a group could not be"
                 + " read; the rest is still reported), 64 bad usage."})
 final class ScanCommand extends AwsCommand {
@@ -98,6 +99,7 @@ final class ScanCommand extends AwsCommand {
         boolean allRegions = regions != null && regions.all;
         accounts = fleet.accounts(shards, context.env(), settings.account(), listed, allRegions);
         files.check();
+        files.labelRun(fleet.runLabels(shards, context.env()));
     }
 
     @Override

@@ -119,7 +119,8 @@ class FleetIT {
                 .contains("rancher_sg_account_scan_success{account=\"" + account(alpha) + "\",account_name=\"alpha\"} 1\n")
                 .contains("rancher_sg_region_scan_success{account=\"" + account(bravo) + "\",account_name=\"bravo\","
                         + "region=\"" + SECOND_REGION + "\"} 1\n")
-                .contains("rancher_sg_check_success 0\n");
+                .as("a fleet scan labels its run by its accounts file")
+                .contains("rancher_sg_check_success{accounts_file=\"accounts.yml\"} 0\n");
 
         // ensure --adopt takes the driver's group over; scanned alone, bravo is then in sync.
         CliRun adopt = cli.run("ensure", "--role-arn", bravo, "--region", SECOND_REGION, "--group-name",
@@ -207,6 +208,53 @@ class FleetIT {
         assertThat(refused.get(4).err()).contains("--accounts FILE");
         assertThat(refused.get(5).err()).as("a roleless account would be read in the hub's account")
                 .contains("210987654321 has no role").contains("123456789012");
+    }
+
+    @Test
+    void anAccountIsReachedThroughItsRoleNameOrProfileAndOneWithNeitherOnlyWhenTheCallerIsThatAccount(
+            Ec2Emulator emulator, @TempDir Path dir) throws IOException {
+        // LocalStack takes an access key of twelve digits as the caller's account.
+        String byName = Ec2Emulator.uniqueRoleArn("rancher-sg-audit");
+        String profiled = account(Ec2Emulator.uniqueRoleArn("x"));
+        String own = account(Ec2Emulator.uniqueRoleArn("x"));
+        String stranger = account(Ec2Emulator.uniqueRoleArn("x"));
+        RancherSg caller = RancherSg.against(emulator).with("AWS_ACCESS_KEY_ID", own);
+        String inRole = caller.ensured("fleet-role", "--role-arn", byName);
+        String inProfile = RancherSg.against(emulator).with("AWS_ACCESS_KEY_ID", profiled).ensured("fleet-profile");
+        String inOwn = caller.ensured("fleet-own");
+        Path credentials = Files.writeString(dir.resolve("credentials"),
+                "[fleet-test]\naws_access_key_id = " + profiled + "\naws_secret_access_key = test\n");
+        Path accounts = Files.writeString(dir.resolve("fleet.yml"), "accounts:\n"
+                + "  - {account_id: '" + account(byName) + "', name: by-name, role: rancher-sg-audit,"
+                + " external_id: rancher-sg-fleet-test}\n"
+                + "  - {account_id: '" + profiled + "', name: by-profile, profile: fleet-test}\n"
+                + "  - {account_id: '" + own + "', name: own}\n"
+                + "  - {account_id: '" + stranger + "', name: \"str\\e[2Kanger\"}\n");
+        Path textfile = dir.resolve("fleet.prom");
+
+        CliRun scan = caller.with("AWS_SHARED_CREDENTIALS_FILE", credentials.toString()).run("scan", "--accounts",
+                accounts.toString(), "--regions", emulator.region(), "--shard", "0/1", "--output", "json",
+                "--prometheus-textfile", textfile.toString());
+
+        assertThat(scan.exitCode()).as("the stranger could not be scanned\n" + scan).isEqualTo(ExitCodes.ERROR);
+        JsonNode doc = Json.read(scan.out());
+        assertThat(doc.get("errors")).as(scan.toString()).singleElement().satisfies(error -> {
+            assertThat(error.get("account_id").asText()).isEqualTo(stranger);
+            assertThat(error.get("message").asText()).contains("no role").contains(own);
+        });
+        assertThat(only(doc, inRole).get("account_id").asText()).as("a role name is the account's role")
+                .isEqualTo(account(byName));
+        assertThat(only(doc, inProfile).get("account_id").asText()).isEqualTo(profiled);
+        assertThat(only(doc, inOwn).get("account_id").asText()).as("the caller's own").isEqualTo(own);
+        assertThat(doc.get("groups").findValuesAsText("account_id")).as("nothing under the stranger's id")
+                .doesNotContain(stranger);
+        assertThat(doc.get("api_calls").get("GetCallerIdentity").asInt()).as("once per account without a role")
+                .isEqualTo(3);
+        assertThat(scan.err()).as("the name's ESC is shown escaped").contains("str\\x1b[2Kanger")
+                .doesNotContain("\u001b");
+        String gauges = Files.readString(textfile);
+        assertThat(gauges).contains("rancher_sg_check_success{accounts_file=\"fleet.yml\",shard=\"0/1\"} 0\n")
+                .containsPattern("rancher_sg_group_in_sync\\{account=\"" + profiled + "\"[^}]*,managed_by=\"rancher-sg\"} 1\n");
     }
 
     private static String account(String role, String name, String tags) {

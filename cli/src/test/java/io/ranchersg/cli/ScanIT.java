@@ -68,7 +68,7 @@ class ScanIT {
                         .containsPattern("rancher_sg_group_in_sync\\{account=\"\",account_name=\"\",region=\"" + region + "\",[^}]*group_name=\""
                                 + healthy + "\"[^}]*} 1\n")
                         .contains("rancher_sg_group_check_success{account=\"\",account_name=\"\",region=\"" + region + "\",group_id=\"" + brokenId
-                                + "\",group_name=\"" + broken + "\"} 0\n")
+                                + "\",group_name=\"" + broken + "\",managed_by=\"rancher-sg\"} 0\n")
                         .contains("rancher_sg_region_scan_success{account=\"\",account_name=\"\",region=\"" + region
                                 + "\"} 1\n")
                         .contains("rancher_sg_region_scan_success{account=\"\",account_name=\"\",region=\""

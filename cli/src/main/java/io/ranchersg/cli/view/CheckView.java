@@ -10,8 +10,8 @@ import java.util.List;
  */
 public interface CheckView extends View {
 
-    /** The textfile of a check that ran at {@code at}. */
-    String prometheus(Instant at);
+    /** The textfile of a check that ran at {@code at}, its run-level series labelled {@code labels}. */
+    String prometheus(Instant at, Prometheus.RunLabels labels);
 
     /** The groups checked, for the findings of {@code --output asff}. */
     List<Outcome> outcomes();

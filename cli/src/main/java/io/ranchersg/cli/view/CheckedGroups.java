@@ -18,8 +18,8 @@ final class CheckedGroups extends Forms implements CheckView {
     }
 
     @Override
-    public String prometheus(Instant at) {
-        return Prometheus.report(outcomes, at);
+    public String prometheus(Instant at, Prometheus.RunLabels labels) {
+        return Prometheus.report(outcomes, at, labels);
     }
 
     @Override

@@ -20,9 +20,11 @@ import java.util.function.ToIntFunction;
  * Drift gauges in the Prometheus text format, for node_exporter's textfile collector. One series
  * per group, labelled {@code account} (empty where the run did not need to know it),
  * {@code account_name} (from the accounts file), {@code region}, {@code vpc_id}, {@code group_id}
- * (empty when the group does not exist), {@code group_name} and {@code profile}; a scan adds per
- * account and region whether it was read; plus whether the check ran at all and when. The textfiles
- * of a fleet's shards hold disjoint series, so that together they are the fleet's.
+ * (empty when the group does not exist), {@code group_name}, {@code profile} and {@code managed_by}
+ * (who made the group); a scan adds per account and region whether it was read; plus whether the
+ * check ran at all and when, labelled by {@link RunLabels} (for a fleet scan, its accounts file and
+ * shard). The textfiles of a fleet's shards hold disjoint series, so that together they are the
+ * fleet's.
  *
  * <p>The series of every check are written here, in one place, so that their names and labels stay
  * alike: the check views ({@link GroupView#check}, {@link StackView#check}, {@link ScanView}) give
@@ -30,14 +32,45 @@ import java.util.function.ToIntFunction;
  */
 public final class Prometheus {
 
+    /** {@code managed_by} of a group nobody claims (a checked group without rancher-sg's tags, or absent). */
+    static final String UNMANAGED = "unmanaged";
+
     private Prometheus() {
     }
 
+    /**
+     * The labels of the run-level series ({@code rancher_sg_check_success},
+     * {@code rancher_sg_check_timestamp_seconds}), so that the textfiles of several runs in one
+     * directory hold different series: {@code accounts_file} (the accounts file's name, without its
+     * directory) and {@code shard} ({@code I/N}); each left out when {@code null}.
+     *
+     * @param accountsFile the accounts file's name, or {@code null}
+     * @param shard        the shard, {@code I/N}, or {@code null}
+     */
+    public record RunLabels(String accountsFile, String shard) {
+
+        /** A run of no accounts file: the series have no labels. */
+        public static final RunLabels NONE = new RunLabels(null, null);
+
+        /** {@return {@code {accounts_file="..",shard=".."}}, or nothing without either} */
+        String text() {
+            List<String> labels = new ArrayList<>();
+            if (accountsFile != null) {
+                labels.add("accounts_file=\"" + escape(accountsFile) + "\"");
+            }
+            if (shard != null) {
+                labels.add("shard=\"" + escape(shard) + "\"");
+            }
+            return labels.isEmpty() ? "" : "{" + String.join(",", labels) + "}";
+        }
+    }
+
     /** The gauges for a completed check. */
-    static String report(List<Outcome> outcomes, Instant at) {
+    static String report(List<Outcome> outcomes, Instant at, RunLabels labels) {
         StringBuilder out = new StringBuilder();
-        groups(out, outcomes.stream().map(o -> new Named(o, null)).toList());
-        run(out, true, at);
+        groups(out, outcomes.stream().map(o -> new Named(o, null, o.managed() ? GroupView.MANAGED_BY_RANCHER_SG
+                : UNMANAGED)).toList());
+        run(out, true, at, labels);
         return out.toString();
     }
 
@@ -47,11 +80,12 @@ public final class Prometheus {
      * each region read ({@code rancher_sg_region_scan_success}), and which groups could not be
      * checked ({@code rancher_sg_group_check_success 0}). The check succeeded only when nothing failed.
      */
-    static String scan(ScanResult result, Instant at) {
+    static String scan(ScanResult result, Instant at, RunLabels run) {
         StringBuilder out = new StringBuilder();
         List<Named> named = new ArrayList<>();
         for (ScanResult.Entry entry : result.entries()) {
-            entry.outcomes().forEach(o -> named.add(new Named(o, entry.target().accountName())));
+            entry.checked().forEach(c -> named.add(new Named(c.outcome(), entry.target().accountName(),
+                    c.madeBy().label())));
         }
         groups(out, named);
         List<String> unchecked = new ArrayList<>();
@@ -59,7 +93,9 @@ public final class Prometheus {
             for (GroupCheck.Unchecked group : entry.unchecked()) {
                 unchecked.add("rancher_sg_group_check_success{" + accountLabels(entry.target()) + ",region=\""
                         + escape(entry.target().region()) + "\",group_id=\"" + escape(group.groupId())
-                        + "\",group_name=\"" + escape(group.groupName()) + "\"} 0\n");
+                        + "\",group_name=\"" + escape(group.groupName()) + "\",managed_by=\""
+                        // Only rancher-sg's groups can be left unchecked (unreadable tags, missing peers).
+                        + GroupView.MANAGED_BY_RANCHER_SG + "\"} 0\n");
             }
         }
         if (!unchecked.isEmpty()) {
@@ -91,7 +127,7 @@ public final class Prometheus {
                         .append(entry.failed().isPresent() ? 0 : 1).append('\n');
             }
         }
-        run(out, result.complete(), at);
+        run(out, result.complete(), at, run);
         return out.toString();
     }
 
@@ -100,9 +136,9 @@ public final class Prometheus {
      * ({@code rancher_sg_requirements_uncovered}; all of them for a group that does not exist), whether
      * it exists, and its findings.
      */
-    static String verify(List<Verification> groups, Instant at) {
+    static String verify(List<Verification> groups, Instant at, RunLabels run) {
         StringBuilder out = new StringBuilder();
-        List<String> labels = groups.stream().map(v -> labels(v.location(), null, v.profile())).toList();
+        List<String> labels = groups.stream().map(v -> labels(v.location(), null, v.profile(), managedBy(v))).toList();
         header(out, "rancher_sg_requirements_uncovered", "Requirements of the profile the security group's rules do"
                 + " not wholly cover (0: Rancher's traffic is allowed).");
         for (int i = 0; i < groups.size(); i++) {
@@ -119,14 +155,19 @@ public final class Prometheus {
             findings.add(Map.entry(labels.get(i), groups.get(i).coverage().findings()));
         }
         findingSeries(out, findings);
-        run(out, true, at);
+        run(out, true, at, run);
         return out.toString();
     }
 
+    /** Who made a verified group, as the {@code managed_by} label says it. */
+    private static String managedBy(Verification v) {
+        return v.managed() ? GroupView.MANAGED_BY_RANCHER_SG : v.driverMade() ? "rancher-node-driver" : UNMANAGED;
+    }
+
     /** What a check that failed as a whole leaves: no group series (they would be stale), success 0 and the time. */
-    public static String failure(Instant at) {
+    public static String failure(Instant at, RunLabels labels) {
         StringBuilder out = new StringBuilder();
-        run(out, false, at);
+        run(out, false, at, labels);
         return out.toString();
     }
 
@@ -181,25 +222,25 @@ public final class Prometheus {
 
     /** The labels that name one group. */
     private static String labels(Named group) {
-        return labels(group.outcome().location(), group.accountName(), group.outcome().profile());
+        return labels(group.outcome().location(), group.accountName(), group.outcome().profile(), group.managedBy());
     }
 
-    private static String labels(Location where, String accountName, String profile) {
+    private static String labels(Location where, String accountName, String profile, String managedBy) {
         return "account=\"" + escape(where.account()) + "\",account_name=\"" + escape(accountName)
                 + "\",region=\"" + escape(where.region()) + "\",vpc_id=\"" + escape(where.vpcId()) + "\",group_id=\""
                 + escape(where.groupId()) + "\",group_name=\"" + escape(where.groupName()) + "\",profile=\""
-                + escape(profile) + "\"";
+                + escape(profile) + "\",managed_by=\"" + escape(managedBy) + "\"";
     }
 
     private static String accountLabels(ScanTarget target) {
         return "account=\"" + escape(target.accountId()) + "\",account_name=\"" + escape(target.accountName()) + "\"";
     }
 
-    private static void run(StringBuilder out, boolean success, Instant at) {
+    private static void run(StringBuilder out, boolean success, Instant at, RunLabels labels) {
         header(out, "rancher_sg_check_success", "Whether the last rancher-sg check read all it was asked to check (1) or not (0).");
-        out.append("rancher_sg_check_success ").append(success ? 1 : 0).append('\n');
+        out.append("rancher_sg_check_success").append(labels.text()).append(' ').append(success ? 1 : 0).append('\n');
         header(out, "rancher_sg_check_timestamp_seconds", "When the last rancher-sg check ran, in seconds since the epoch.");
-        out.append("rancher_sg_check_timestamp_seconds ")
+        out.append("rancher_sg_check_timestamp_seconds").append(labels.text()).append(' ')
                 .append(String.format(Locale.ROOT, "%.3f", at.toEpochMilli() / 1000.0)).append('\n');
     }
 
@@ -216,7 +257,7 @@ public final class Prometheus {
         return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
     }
 
-    /** A group's outcome with its account's name, where the accounts file gives one. */
-    private record Named(Outcome outcome, String accountName) {
+    /** A group's outcome with its account's name, where the accounts file gives one, and who made it. */
+    private record Named(Outcome outcome, String accountName, String managedBy) {
     }
 }

@@ -150,8 +150,8 @@ public final class ScanView implements CheckView {
     }
 
     @Override
-    public String prometheus(Instant at) {
-        return Prometheus.scan(result, at);
+    public String prometheus(Instant at, Prometheus.RunLabels labels) {
+        return Prometheus.scan(result, at, labels);
     }
 
     /** Whether every group checked is in sync; what could not be checked is in {@link #errors()}. */

@@ -188,8 +188,8 @@ public final class VerifyView {
         }
 
         @Override
-        public String prometheus(Instant at) {
-            return Prometheus.verify(verifications, at);
+        public String prometheus(Instant at, Prometheus.RunLabels labels) {
+            return Prometheus.verify(verifications, at, labels);
         }
 
         /** None: the findings of a verification are not offered as ASFF. */

@@ -51,7 +51,7 @@ class StackViewTest {
         assertThat(view.document().get("groups").get(0).has("authorized")).isFalse();
         assertThat(view.inSync()).isFalse();
         assertThat(view.errors()).isEmpty();
-        assertThat(view.prometheus(Instant.EPOCH).lines().filter(l -> l.startsWith("rancher_sg_group_in_sync{")))
+        assertThat(view.prometheus(Instant.EPOCH, Prometheus.RunLabels.NONE).lines().filter(l -> l.startsWith("rancher_sg_group_in_sync{")))
                 .hasSize(2);
         assertThat(view.text(Style.PLAIN)).startsWith("[server] Security group 'web' (sg-0abc) in vpc-0123abcd"
                 + " (us-east-1): drift: 1 missing, 1 extra, 1 changed\n");

@@ -46,7 +46,7 @@ class VerifyViewTest {
     @Test
     void gaugesCountTheUncoveredRequirementsOfEachGroupEvenWithTheSameLabels() {
         String text = Prometheus.verify(List.of(verification("sg-0abc", List.of(Outcomes.SSH)),
-                verification("sg-0abc", List.of(Outcomes.SSH, NODE_PORTS)), verification(null, List.of())), AT);
+                verification("sg-0abc", List.of(Outcomes.SSH, NODE_PORTS)), verification(null, List.of())), AT, Prometheus.RunLabels.NONE);
 
         assertThat(text.lines().filter(l -> l.startsWith("rancher_sg_requirements_uncovered{")).toList())
                 .extracting(l -> l.substring(l.lastIndexOf(' ') + 1)).containsExactly("1", "0", "2");
