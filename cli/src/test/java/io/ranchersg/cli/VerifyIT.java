@@ -132,7 +132,7 @@ class VerifyIT {
         assertThat(udp.get("verdict").asText()).isEqualTo("not_covered");
         assertThat(udp.get("missing").toString()).isEqualTo("[{\"from_port\":30000,\"to_port\":32767}]");
         assertThat(Files.readString(gauges)).containsPattern(
-                "rancher_sg_requirements_uncovered\\{[^}]*group_id=\"" + id + "\"[^}]*profile=\"rancher-nodes\"} 1\n");
+                "rancher_sg_requirements_uncovered\\{[^}]*group_id=\"" + id + "\"[^}]*profile=\"rancher-nodes\",managed_by=\"unmanaged\"} 1\n");
     }
 
     @Test
