@@ -43,6 +43,7 @@ public final class Main implements Callable<Integer> {
             EnsureCommand.class,
             CheckCommand.class,
             ScanCommand.class,
+            ServeCommand.class,
             StackCommand.class,
             DeleteCommand.class,
             ExportCommand.class,
@@ -172,7 +173,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new UsageException("a command is required: rules, plan, ensure, check, scan, stack, delete or export");
+        throw new UsageException("a command is required: rules, plan, ensure, check, scan, serve, stack, delete or export");
     }
 
     /** Creates commands and mixins, handing the {@link CliContext} to those that take one. */
