@@ -169,6 +169,7 @@ public final class Guard {
             }
             pending.close();
             metrics.stopped();
+            LOG.info("stopped");
         }
     }
 
@@ -320,10 +321,12 @@ public final class Guard {
         repairDrift(result);
     }
 
+    /** Repairs what drifted, then reads the repaired account-regions again, so that /metrics shows them as they are. */
     private void repairDrift(ScanResult result) {
         if (repairer == null) {
             return;
         }
+        List<ScanTarget> repaired = new ArrayList<>();
         for (ScanResult.Entry entry : result.entries()) {
             for (GroupCheck.Checked checked : entry.checked()) {
                 Outcome group = checked.outcome();
@@ -339,7 +342,23 @@ public final class Guard {
                             RepairHoldOff.HOLD_OFF.toSeconds());
                     continue;
                 }
-                repair(entry.target(), group);
+                if (repair(entry.target(), group)) {
+                    holdOff.repaired(key, clock.instant());
+                    if (!repaired.contains(entry.target())) {
+                        repaired.add(entry.target());
+                    }
+                }
+            }
+        }
+        for (ScanTarget target : repaired) {
+            try {
+                scope.recheck(target.accountId(), target.region()).ifPresent(read -> {
+                    state.replace(read);
+                    metrics.calls(read.apiCalls());
+                });
+            } catch (RuntimeException e) {
+                metrics.error("recheck");
+                LOG.warn("re-check of {} after its repair failed: {}", target, describe(e));
             }
         }
     }
@@ -351,24 +370,28 @@ public final class Guard {
                 || (prune && !drift.extra().isEmpty()));
     }
 
-    private void repair(ScanTarget target, Outcome group) {
+    /** Repairs one group; whether anything was written. */
+    private boolean repair(ScanTarget target, Outcome group) {
         try {
             Optional<Outcome> done = repairer.repair(target, group);
             if (done.isEmpty()) {
-                return;
+                return false;
             }
             Outcome o = done.get();
             metrics.repair("repaired");
             metrics.calls(o.apiCalls());
             LOG.info("repaired {} ({}) in {}: {} rules authorized, {} revoked, {} descriptions updated",
                     o.groupId(), o.groupName(), target, o.authorized().size(), o.revoked().size(), o.updated().size());
+            return o.writeCalls() > 0;
         } catch (RefusedException e) {
             metrics.repair("refused");
             LOG.warn("not repaired {} ({}) in {}: {}", group.groupId(), group.groupName(), target, describe(e));
+            return false;
         } catch (RuntimeException e) {
             metrics.repair("failed");
             metrics.error("repair");
             LOG.warn("repair of {} ({}) in {} failed: {}", group.groupId(), group.groupName(), target, describe(e));
+            return false;
         }
     }
 

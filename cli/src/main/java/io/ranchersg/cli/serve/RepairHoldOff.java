@@ -27,19 +27,25 @@ final class RepairHoldOff {
     private final Map<Object, Instant> lastRepair = new HashMap<>();
 
     /**
-     * Decides, and records a repair when it says {@link Verdict#REPAIR}.
+     * Decides what to do about a drifted group.
      *
      * @param group the group's key
      * @param now   the time
      */
     synchronized Verdict decide(Object group, Instant now) {
         Instant last = lastRepair.get(group);
-        if (last != null && Duration.between(last, now).compareTo(HOLD_OFF) < 0) {
-            return Verdict.CONFLICT;
-        }
+        return last != null && Duration.between(last, now).compareTo(HOLD_OFF) < 0 ? Verdict.CONFLICT : Verdict.REPAIR;
+    }
+
+    /**
+     * Records a repair that wrote something: the hold-off starts.
+     *
+     * @param group the group's key
+     * @param now   the time
+     */
+    synchronized void repaired(Object group, Instant now) {
         lastRepair.put(group, now);
         // Forget groups repaired long ago, so that a long-lived guard keeps no more than the recent ones.
         lastRepair.values().removeIf(at -> Duration.between(at, now).compareTo(HOLD_OFF.multipliedBy(6)) > 0);
-        return Verdict.REPAIR;
     }
 }
