@@ -135,6 +135,11 @@ final class RancherSg {
             return result();
         }
 
+        /** {@return whether it still runs} */
+        boolean alive() {
+            return process.isAlive();
+        }
+
         /** SIGTERM, as a container runtime stops a process: it may finish what it does, then exit. */
         void terminate() {
             process.destroy();
