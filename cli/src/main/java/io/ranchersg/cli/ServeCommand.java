@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -169,10 +170,10 @@ final class ServeCommand extends AwsCommand {
                     context.clock(), metrics, e -> ErrorFunnel.clean(ErrorFunnel.describe(e)));
             try (HttpEndpoints http = listen(metrics, guard);
                  StopSignals signals = StopSignals.install(guard::stop)) {
-                err().println("rancher-sg serve: listening on " + address.host() + ":" + http.port()
-                        + " (/metrics, /healthz, /readyz, /status), a pass every " + interval
-                        + (events == null ? "" : ", events from " + eventsQueue) + (repair ? ", repairing" : ""));
-                err().flush();
+                // Through the log, so that under --log-format json every line of stderr is JSON.
+                LoggerFactory.getLogger(ServeLogging.SERVE).info("listening on {}:{} (/metrics, /healthz, /readyz,"
+                        + " /status), a pass every {}{}{}", address.host(), http.port(), interval,
+                        events == null ? "" : ", events from " + eventsQueue, repair ? ", repairing" : "");
                 guard.run(STOP_WITHIN);
             }
             return ExitCodes.OK;

@@ -44,6 +44,12 @@ final class ServeLogging {
             encoder.setContext(context);
             // The logger context's name and properties, the same on every line, would only add noise.
             encoder.setWithContext(false);
+            // The message as written, not its template and arguments; no per-context counters.
+            encoder.setWithFormattedMessage(true);
+            encoder.setWithMessage(false);
+            encoder.setWithArguments(false);
+            encoder.setWithSequenceNumber(false);
+            encoder.setWithNanoseconds(false);
             encoder.start();
             stderr.stop();
             stderr.setEncoder(encoder);

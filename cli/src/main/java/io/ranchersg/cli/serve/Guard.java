@@ -221,6 +221,9 @@ public final class Guard {
         long findings = outcomes.stream().mapToLong(o -> o.findings().size()).sum();
         LOG.info("pass: {} groups in {} account-regions, {} drifted, {} findings, {} failures, {} ms",
                 outcomes.size(), result.entries().size(), drifted, findings, failures(result), took.toMillis());
+        result.failedAccounts().forEach(f -> LOG.warn("account {} not reached: {}", f.account().label(),
+                describe(f.failure())));
+        result.entries().forEach(e -> e.failed().ifPresent(f -> LOG.warn("{} not read: {}", e.target(), describe(f))));
         repairDrift(result);
         return result.complete();
     }
