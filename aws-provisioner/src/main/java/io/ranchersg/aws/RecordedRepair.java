@@ -48,13 +48,18 @@ public final class RecordedRepair {
      * @throws RefusedException when ensure refuses (an unaccepted critical finding, the rule quota)
      */
     public Optional<Outcome> repair(Ec2Session session, String groupName, String vpcId) {
-        ObservedGroup group = new SecurityGroupApi(session).groupsByName(List.of(groupName), vpcId).get(groupName);
+        return repair(new SecurityGroupApi(Objects.requireNonNull(session, "session")), groupName, vpcId);
+    }
+
+    /** As {@link #repair(Ec2Session, String, String)}, through a gateway: EC2 itself, or a twin in tests. */
+    Optional<Outcome> repair(Ec2Gateway ec2, String groupName, String vpcId) {
+        ObservedGroup group = ec2.groupsByName(List.of(groupName), vpcId).get(groupName);
         if (group == null || !group.managed() || group.tags().containsKey(GroupTags.CLUSTER)) {
             return Optional.empty();
         }
         GroupRequest request = GroupRequest.forProfile(GroupTags.recordedProfile(group.tags()),
                         GroupTags.decode(GroupTags.recordedOptions(group.tags()), groupName))
                 .withVpcId(vpcId).withPrune(prune).withAcceptedRisks(accepted);
-        return Optional.of(new Reconciler(session).ensure(request));
+        return Optional.of(new Reconciler(ec2).ensure(request));
     }
 }
