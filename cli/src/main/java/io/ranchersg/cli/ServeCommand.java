@@ -168,13 +168,15 @@ final class ServeCommand extends AwsCommand {
         try {
             Guard guard = new Guard(new ScanScope(scanner), events, repair ? this::repair : null, prune, every,
                     context.clock(), metrics, e -> ErrorFunnel.clean(ErrorFunnel.describe(e)));
-            try (HttpEndpoints http = listen(metrics, guard);
-                 StopSignals signals = StopSignals.install(guard::stop)) {
+            StopSignals signals = StopSignals.install(guard::stop);
+            try (HttpEndpoints http = listen(metrics, guard)) {
                 // Through the log, so that under --log-format json every line of stderr is JSON.
                 LoggerFactory.getLogger(ServeLogging.SERVE).info("listening on {}:{} (/metrics, /healthz, /readyz,"
                         + " /status), a pass every {}{}{}", address.host(), http.port(), interval,
                         events == null ? "" : ", events from " + eventsQueue, repair ? ", repairing" : "");
                 guard.run(STOP_WITHIN);
+            } finally {
+                signals.close();
             }
             return ExitCodes.OK;
         } finally {

@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
+import software.amazon.awssdk.services.eventbridge.model.Target;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -157,7 +159,7 @@ class ServeIT {
         String rule = "serve-" + groupId;
         events.putRule(r -> r.name(rule).eventPattern("{\"source\":[\"aws.ec2\"],\"detail-type\":[\"AWS API Call via"
                 + " CloudTrail\"],\"detail\":{\"requestParameters\":{\"groupId\":[\"" + groupId + "\"]}}}"));
-        events.putTargets(r -> r.rule(rule).targets(t -> t.id("queue").arn(arn)));
+        events.putTargets(r -> r.rule(rule).targets(Target.builder().id("queue").arn(arn).build()));
         return queue;
     }
 
@@ -167,8 +169,8 @@ class ServeIT {
         detail.put("eventSource", "ec2.amazonaws.com").put("eventName", call).put("awsRegion",
                 events.serviceClientConfiguration().region().id()).put("recipientAccountId", "000000000000");
         detail.putObject("requestParameters").put("groupId", groupId);
-        var result = events.putEvents(r -> r.entries(e -> e.source("aws.ec2").detailType("AWS API Call via CloudTrail")
-                .detail(detail.toString())));
+        var result = events.putEvents(r -> r.entries(PutEventsRequestEntry.builder().source("aws.ec2")
+                .detailType("AWS API Call via CloudTrail").detail(detail.toString()).build()));
         assertThat(result.failedEntryCount()).isZero();
     }
 

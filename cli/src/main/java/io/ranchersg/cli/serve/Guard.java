@@ -104,7 +104,8 @@ public final class Guard {
     private final Random random = new Random();
     private final Object wake = new Object();
     private volatile boolean stopping;
-    private volatile boolean looping;
+    /** True from construction (the endpoints answer before the loop's first instruction) until run returns. */
+    private volatile boolean looping = true;
 
     /**
      * A guard; nothing runs until {@link #run()}.
@@ -139,7 +140,6 @@ public final class Guard {
      * @param stopWithin how long after {@link #stop()} to wait for the threads before returning
      */
     public void run(Duration stopWithin) {
-        looping = true;
         List<Thread> threads = new ArrayList<>();
         if (events != null) {
             threads.add(start("rancher-sg-events", this::pollEvents));
