@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs LocalStack (EC2 and STS only) on this host, without Docker, for the end-to-end tests and the demo.
+# Runs LocalStack (EC2, STS, SQS and EventBridge only) on this host, without Docker, for the end-to-end tests and the demo.
 #
 #   scripts/localstack.sh install                 create the cached virtual environment
 #   scripts/localstack.sh start [options]         start (or reuse) LocalStack; prints endpoint=URL
@@ -117,7 +117,7 @@ import json, sys, urllib.request
 with urllib.request.urlopen(sys.argv[1] + "/_localstack/health", timeout=2) as r:
     body = json.load(r)
 services = body.get("services", {})
-sys.exit(0 if all(services.get(s) in ("available", "running") for s in ("ec2", "sts")) else 1)
+sys.exit(0 if all(services.get(s) in ("available", "running") for s in ("ec2", "sts", "sqs", "events")) else 1)
 PY
 }
 
@@ -154,7 +154,7 @@ start() {
   local started=$SECONDS
   # Everything that would reach the network is off: no DNS server, no certificate download,
   # no analytics events, no update checks.
-  env SERVICES=ec2,sts \
+  env SERVICES=ec2,sts,sqs,events \
       GATEWAY_LISTEN="127.0.0.1:$port" \
       DNS_ADDRESS=0 \
       SKIP_SSL_CERT_DOWNLOAD=1 \

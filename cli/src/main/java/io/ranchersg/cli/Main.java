@@ -44,6 +44,7 @@ public final class Main implements Callable<Integer> {
             CheckCommand.class,
             VerifyCommand.class,
             ScanCommand.class,
+            ServeCommand.class,
             StackCommand.class,
             DeleteCommand.class,
             ExportCommand.class,
@@ -177,7 +178,10 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new UsageException("a command is required: rules, plan, ensure, check, scan, stack, delete or export");
+        List<String> names = COMMANDS.stream().filter(c -> c != AutoComplete.GenerateCompletion.class)
+                .map(c -> c.getAnnotation(Command.class).name()).toList();
+        throw new UsageException("a command is required: " + String.join(", ", names.subList(0, names.size() - 1))
+                + " or " + names.get(names.size() - 1));
     }
 
     /** Creates commands and mixins, handing the {@link CliContext} to those that take one. */

@@ -135,6 +135,25 @@ final class RancherSg {
             return result();
         }
 
+        /** {@return whether it still runs} */
+        boolean alive() {
+            return process.isAlive();
+        }
+
+        /** SIGTERM, as a container runtime stops a process: it may finish what it does, then exit. */
+        void terminate() {
+            process.destroy();
+        }
+
+        /** {@return what it has written to stderr so far} */
+        String errSoFar() {
+            try {
+                return Files.readString(err, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
         /**
          * {@code kill -9}: SIGKILL to the process and anything it started, as a crash or the OOM killer
          * would end it, with no shutdown hooks or finally blocks; then what it printed until then.

@@ -143,7 +143,8 @@ class UsageTest {
         CliRun run = CliRun.of();
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).contains("a command is required");
+        assertThat(run.err()).contains("a command is required: rules, plan, ensure, check, verify, scan, serve, stack,"
+                + " delete or export");
     }
 
     @Test

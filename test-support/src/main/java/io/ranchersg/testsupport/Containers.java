@@ -22,7 +22,7 @@ final class Containers {
             return Optional.empty();
         }
         LocalStackContainer container =
-                new LocalStackContainer(DockerImageName.parse(Ec2Emulators.image())).withServices("ec2", "sts");
+                new LocalStackContainer(DockerImageName.parse(Ec2Emulators.image())).withServices("ec2", "sts", "sqs", "events");
         try {
             container.start();
         } catch (RuntimeException e) {
