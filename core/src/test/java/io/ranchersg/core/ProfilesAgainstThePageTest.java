@@ -49,9 +49,19 @@ class ProfilesAgainstThePageTest {
         return options;
     }
 
+    /**
+     * The profile of that name from a catalogue built now, not from {@link Profiles}' copy made once
+     * when the class loaded: so that a change to the catalogue's code (a mutant, in the mutation
+     * tests) is what this test compares.
+     */
+    private static Profile profile(String name) {
+        return ProfileCatalogue.all().stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no profile " + name + " in the catalogue"));
+    }
+
     @Test
     void everyProfileIsCompared() {
-        assertThat(Profiles.names()).as("profiles compared with the page here or in their own seed tests")
+        assertThat(ProfileCatalogue.all().stream().map(Profile::name).toList()).as("profiles compared with the page here or in their own seed tests")
                 .containsExactlyInAnyOrder(Profiles.RANCHER_NODES, Profiles.RANCHER_SERVER_K3S,
                         Profiles.RANCHER_SERVER_RKE, Profiles.RANCHER_SERVER_DOCKER, Profiles.NODE_POOL_ETCD,
                         Profiles.NODE_POOL_CONTROLPLANE, Profiles.NODE_POOL_WORKER, Profiles.CUSTOM_ETCD,
@@ -72,7 +82,7 @@ class ProfilesAgainstThePageTest {
                 .plus(new Difference("\"Typically all outbound traffic is allowed\": the tab's sentence as a rule",
                         List.of(ALL_OUT)));
         // The server nodes (K3s server nodes) and the agents share the group by default: role 'nodes'.
-        expected.assertEquals(Profiles.get(Profiles.RANCHER_SERVER_K3S).spec(ProfileOptions.defaults()));
+        expected.assertEquals(profile(Profiles.RANCHER_SERVER_K3S).spec(ProfileOptions.defaults()));
     }
 
     @Test
@@ -86,7 +96,7 @@ class ProfilesAgainstThePageTest {
                 .rows(Direction.EGRESS, table(SEED, "<figcaption>Outbound Rules for Rancher Nodes</figcaption>"), peers)
                 .minus(new Difference("outbound TCP to the Kubernetes API endpoint of hosted clusters: \"Provider"
                         + " dependent\" is no port, so no rule", List.of()));
-        expected.assertEquals(Profiles.get(Profiles.RANCHER_SERVER_RKE)
+        expected.assertEquals(profile(Profiles.RANCHER_SERVER_RKE)
                 .spec(withPeers(Roles.LOAD_BALANCER, Roles.NODES, Roles.API_CLIENTS)));
     }
 
@@ -102,15 +112,15 @@ class ProfilesAgainstThePageTest {
         Expected expected = new Expected()
                 .rows(Direction.INGRESS, table(SEED, "<figcaption>Inbound Rules for Rancher Node</figcaption>"), peers)
                 .rows(Direction.EGRESS, table(SEED, "<figcaption>Outbound Rules for Rancher Node</figcaption>"), peers);
-        expected.assertEquals(Profiles.get(Profiles.RANCHER_SERVER_DOCKER)
+        expected.assertEquals(profile(Profiles.RANCHER_SERVER_DOCKER)
                 .spec(withPeers(Roles.LOAD_BALANCER, Roles.NODES, Roles.API_CLIENTS, Roles.KUBERNETES_API)));
     }
 
     @Test
     void rancherServerDockerOpensTcp80OnlyWithALoadBalancer() {
-        GroupSpec with = Profiles.get(Profiles.RANCHER_SERVER_DOCKER)
+        GroupSpec with = profile(Profiles.RANCHER_SERVER_DOCKER)
                 .spec(withPeers(Roles.LOAD_BALANCER, Roles.NODES, Roles.API_CLIENTS, Roles.KUBERNETES_API));
-        GroupSpec without = Profiles.get(Profiles.RANCHER_SERVER_DOCKER)
+        GroupSpec without = profile(Profiles.RANCHER_SERVER_DOCKER)
                 .spec(withPeers(Roles.NODES, Roles.API_CLIENTS, Roles.KUBERNETES_API));
 
         assertThat(keys(without)).as("the Docker tab without a load balancer: all but the row for one")
@@ -125,14 +135,14 @@ class ProfilesAgainstThePageTest {
     @ValueSource(strings = {Roles.ETCD, Roles.CONTROLPLANE, Roles.WORKER})
     void nodePoolProfilesAreSectionOne(String role) {
         Expected expected = downstream(role, true, false);
-        expected.assertKeys(Profiles.get("node-pool-" + role).spec(downstreamOptions(role, true)));
+        expected.assertKeys(profile("node-pool-" + role).spec(downstreamOptions(role, true)));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {Roles.ETCD, Roles.CONTROLPLANE, Roles.WORKER})
     void customNodeProfilesAreSectionOneChangedBySectionTwo(String role) {
-        downstream(role, false, false).assertKeys(Profiles.get("custom-" + role).spec(downstreamOptions(role, false)));
-        downstream(role, false, true).assertKeys(Profiles.get("custom-" + role)
+        downstream(role, false, false).assertKeys(profile("custom-" + role).spec(downstreamOptions(role, false)));
+        downstream(role, false, true).assertKeys(profile("custom-" + role)
                 .spec(downstreamOptions(role, false).withWindowsOverlay(true)));
     }
 
@@ -140,8 +150,8 @@ class ProfilesAgainstThePageTest {
     void theControlplaneOpensTheApiToClientsOnlyWithAnAuthorizedClusterEndpoint() {
         for (String profile : List.of(Profiles.NODE_POOL_CONTROLPLANE, Profiles.CUSTOM_CONTROLPLANE)) {
             boolean nodePool = profile.startsWith("node-pool");
-            GroupSpec with = Profiles.get(profile).spec(downstreamOptions(Roles.CONTROLPLANE, nodePool));
-            GroupSpec without = Profiles.get(profile).spec(nodePool
+            GroupSpec with = profile(profile).spec(downstreamOptions(Roles.CONTROLPLANE, nodePool));
+            GroupSpec without = profile(profile).spec(nodePool
                     ? withPeers(Roles.ETCD, Roles.WORKER, Roles.RANCHER) : withPeers(Roles.ETCD, Roles.WORKER));
 
             assertThat(keys(with)).as("%s with api-clients", profile)
@@ -280,7 +290,7 @@ class ProfilesAgainstThePageTest {
                 + " traffic", outbound));
         expected.plus(new Difference("outbound all traffic to 0.0.0.0/0, as in a new EC2 group", List.of(ALL_OUT)));
 
-        expected.assertKeys(Profiles.get(Profiles.HOSTED_IMPORTED).spec(withPeers(Roles.RANCHER)));
+        expected.assertKeys(profile(Profiles.HOSTED_IMPORTED).spec(withPeers(Roles.RANCHER)));
     }
 
     // ---- Commonly Used Ports: the seed's table -----------------------------------------------------
@@ -311,7 +321,7 @@ class ProfilesAgainstThePageTest {
         expected.plus(new Difference("outbound all traffic to 0.0.0.0/0, as in a new EC2 group", List.of(ALL_OUT)));
         assertThat(local).as("the probe rows").hasSize(2);
 
-        expected.assertEquals(Profiles.get(Profiles.COMMONLY_USED_PORTS)
+        expected.assertEquals(profile(Profiles.COMMONLY_USED_PORTS)
                 .spec(withPeers(Roles.RANCHER, Roles.WORKLOAD_CLIENTS)));
     }
 
@@ -338,7 +348,7 @@ class ProfilesAgainstThePageTest {
         expected.plus(new Difference("\"outbound typically all allowed\": the heading's words as a rule",
                 List.of(ALL_OUT)));
 
-        expected.assertKeys(Profiles.get(Profiles.RKE2_NODES).spec(ProfileOptions.defaults()));
+        expected.assertKeys(profile(Profiles.RKE2_NODES).spec(ProfileOptions.defaults()));
     }
 
     // ---- Reading the page ------------------------------------------------------------------------
