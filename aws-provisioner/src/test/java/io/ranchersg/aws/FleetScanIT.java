@@ -56,6 +56,11 @@ class FleetScanIT {
             ClientSettings settings = direct.withEndpoint(proxy.endpoint()).withStsEndpoint(proxy.endpoint());
             result = new Scanner(settings, 4).withDriverGroups(true).withCredentials(emulator.credentials())
                     .scanAccounts(fleet);
+            // Counted on the wire, independently of rancher-sg's own counter (asserted below too).
+            assertThat(proxy.requests("AssumeRole")).as("AssumeRole requests the proxy saw: one per account")
+                    .isEqualTo(2);
+            assertThat(proxy.requests("DescribeSecurityGroups"))
+                    .as("DescribeSecurityGroups requests the proxy saw: one per account-region").isEqualTo(4);
         }
 
         assertThat(result.failedAccounts()).isEmpty();

@@ -6,6 +6,9 @@ import io.ranchersg.aws.PlanScenarios.Start;
 import io.ranchersg.testsupport.Ec2Emulator;
 import io.ranchersg.testsupport.Ec2Groups;
 import io.ranchersg.testsupport.EndToEnd;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,11 +55,20 @@ class PlanEqualsEnsureIT {
         GroupRequest request = GroupRequest.rancherNodes().withGroupName(name).withVpcId(vpcId).withPrune(prune)
                 .withAdopt(start == Start.NOT_MANAGED);
         prepare(start, request, reconciler, vpcId, name);
+        Set<String> before = Ec2Groups.group(raw, name).map(Ec2Groups::rulesOf).orElse(Set.of());
 
         Outcome plan = reconciler.plan(request);
         Outcome ensure = reconciler.ensure(request);
 
         PlanAssertions.assertEnsureDidWhatPlanShowed(plan, ensure);
+        // The end state read from EC2, rule by rule: the profile's rules, plus (without prune) every
+        // rule the group held before whose port and peer the profile does not list.
+        Set<String> expected = new TreeSet<>(Ec2Groups.expectedRules(request.spec(), ensure.groupId()));
+        Set<String> listed = expected.stream().map(PlanEqualsEnsureIT::withoutDescription).collect(Collectors.toSet());
+        if (!prune) {
+            before.stream().filter(rule -> !listed.contains(withoutDescription(rule))).forEach(expected::add);
+        }
+        assertThat(Ec2Groups.rulesOf(raw, ensure.groupId())).as("the group in EC2 after ensure").isEqualTo(expected);
         Outcome after = reconciler.plan(request);
         assertThat(after.actions().any()).as("a plan after ensure changes nothing: " + after.actions()).isFalse();
         if (start == Start.NEW_GROUP && ipv6Vpc) {
@@ -96,6 +108,11 @@ class PlanEqualsEnsureIT {
             default:
                 throw new IllegalArgumentException(start.toString());
         }
+    }
+
+    /** A rule line of {@link Ec2Groups#rulesOf} without its description: what EC2 tells rules apart by. */
+    private static String withoutDescription(String rule) {
+        return rule.substring(0, rule.lastIndexOf(" \""));
     }
 
     /** TCP on one port from anywhere, as rancher-nodes opens it (LocalStack matches descriptions too). */

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ranchersg.core.AcceptedRisks;
+import io.ranchersg.core.Direction;
 import io.ranchersg.core.Findings;
 import io.ranchersg.core.Peer;
 import io.ranchersg.core.ProfileOptions;
@@ -20,6 +21,7 @@ import io.ranchersg.testsupport.FaultProxy;
 import io.ranchersg.core.reconcile.Refusal;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,6 +103,10 @@ class RefusalsIT {
         assertThat(Ec2Groups.tags(read(id))).as("the options tag says what it is made for now")
                 .containsEntry("rancher-sg:options", "");
         assertThat(reconciler.ensure(request()).actions().any()).as("no refusal once reconfigured").isFalse();
+        Set<String> both = new TreeSet<>(Ec2Groups.expectedRules(request().spec(), id));
+        both.addAll(Ec2Groups.expectedRules(locked.spec(), id));
+        assertThat(Ec2Groups.rulesOf(read(id))).as("in EC2: the default rules, and the 10.0.0.0/8 ones kept")
+                .isEqualTo(both);
     }
 
     @Test
@@ -118,6 +124,8 @@ class RefusalsIT {
         String peer = reconciler.ensure(request().withGroupName(name + "-cp")).groupId();
         Outcome created = reconciler.ensure(etcdWithController(Peer.group(peer)));
         assertThat(created.inSync()).as("an existing peer id is fine").isTrue();
+        assertThat(Ec2Groups.rulesOf(read(created.groupId()))).as("in EC2, rule by rule")
+                .isEqualTo(Ec2Groups.expectedRules(etcdWithController(Peer.group(peer)).spec(), created.groupId()));
     }
 
     @Test
@@ -142,6 +150,8 @@ class RefusalsIT {
         Outcome accepted = reconciler.ensure(open.withAcceptedRisks(AcceptedRisks.of(Set.of("critical"))));
         assertThat(accepted.created()).isTrue();
         assertThat(accepted.findings()).extracting(f -> f.severity()).contains(Severity.CRITICAL);
+        assertThat(Ec2Groups.rulesOf(read(accepted.groupId()))).as("in EC2, rule by rule")
+                .isEqualTo(Ec2Groups.expectedRules(open.spec(), accepted.groupId()));
     }
 
     @Test
@@ -158,6 +168,10 @@ class RefusalsIT {
 
         assertThat(repaired.authorized()).hasSize(1);
         assertThat(repaired.findings()).extracting(f -> f.code()).contains(Findings.WORLD_OPEN_VXLAN);
+        Set<String> expected = new TreeSet<>(Ec2Groups.expectedRules(request().spec(), id));
+        expected.add(Ec2Groups.rule(Direction.INGRESS, "udp", 8472, "0.0.0.0/0", ""));
+        assertThat(Ec2Groups.rulesOf(read(id))).as("in EC2: the profile restored, the rule by hand kept")
+                .isEqualTo(expected);
     }
 
     @Test
@@ -180,5 +194,7 @@ class RefusalsIT {
         Outcome adopted = reconciler.ensure(request().withAdopt(true));
         assertThat(adopted.inSync()).isTrue();
         assertThat(GroupTags.isManaged(Ec2Groups.tags(read(id)))).as("tagged once its rules are in").isTrue();
+        assertThat(Ec2Groups.rulesOf(read(id))).as("in EC2, rule by rule")
+                .isEqualTo(Ec2Groups.expectedRules(request().spec(), id));
     }
 }

@@ -3,6 +3,13 @@ package io.ranchersg.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ranchersg.core.GroupSpec;
+import io.ranchersg.core.Layout;
+import io.ranchersg.core.Peer;
+import io.ranchersg.core.Roles;
+import io.ranchersg.core.StackGroup;
+import io.ranchersg.core.StackOptions;
+import io.ranchersg.core.StackSpec;
 import io.ranchersg.testsupport.Ec2Emulator;
 import io.ranchersg.testsupport.Ec2Groups;
 import io.ranchersg.testsupport.EndToEnd;
@@ -54,6 +61,9 @@ class StackCliIT {
                 .containsExactly(cluster + "-etcd", cluster + "-controlplane", cluster + "-worker");
         assertThat(doc.get("in_sync").asBoolean()).isTrue();
         assertThat(doc.get("api_calls").get("CreateSecurityGroup").asInt()).isEqualTo(3);
+        StackSpec stack = StackSpec.of(cluster, Layout.NODE_POOL, StackOptions.defaults()
+                .withPeer(Roles.RANCHER, Peer.cidr("10.1.0.0/16")).withPeer(Roles.WORKLOAD_CLIENTS, Peer.cidr("10.2.0.0/16")));
+        assertEveryGroupInEc2(emulator, stack, "after ensure");
 
         Path report = dir.resolve("report.json");
         CliRun check = cli.run(args("check", cluster, "--report-file", report.toString()));
@@ -78,7 +88,20 @@ class StackCliIT {
         CliRun repair = cli.run(args("ensure", cluster));
         assertThat(repair.exitCode()).as(repair.toString()).isZero();
         assertThat(repair.out()).contains("[etcd] Repaired security group").contains("+ ingress udp 8472");
+        assertEveryGroupInEc2(emulator, stack, "after the repair");
         assertThat(cli.run(args("check", cluster)).exitCode()).isZero();
+    }
+
+    /** Each group of the stack, read through the raw SDK, holds exactly its spec's rules. */
+    private static void assertEveryGroupInEc2(Ec2Emulator emulator, StackSpec stack, String when) {
+        try (Ec2Client ec2 = emulator.ec2Client()) {
+            for (StackGroup group : stack.groups()) {
+                String id = Ec2Groups.existing(ec2, group.name()).groupId();
+                GroupSpec resolved = group.spec().resolvePeers(id, other -> Ec2Groups.existing(ec2, other).groupId());
+                assertThat(Ec2Groups.rulesOf(ec2, id)).as("%s %s, rule by rule", group.name(), when)
+                        .isEqualTo(Ec2Groups.expectedRules(resolved, id));
+            }
+        }
     }
 
     @Test

@@ -19,6 +19,8 @@ final class SeedPage {
 
     static final String SHARED_RELATIVE = "shared/seed/port-requirements.md";
     static final String RESOURCE = "/seed/port-requirements.md";
+    static final String SPEC_SHARED_RELATIVE = "shared/spec/port-tables.md";
+    static final String SPEC_RESOURCE = "/seed/port-tables.md";
 
     private SeedPage() {
     }
@@ -57,6 +59,31 @@ final class SeedPage {
     static String text() {
         byte[] bytes = sharedSeed().isPresent() ? sharedBytes() : resourceBytes();
         return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The tables the page refers to but does not print (port-tables.md): the shared copy if present,
+     * else the committed one ({@code Rke2RolesSeedTest} checks that the two are equal).
+     */
+    static String specText() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve(SPEC_SHARED_RELATIVE);
+            if (Files.isRegularFile(candidate)) {
+                try {
+                    return Files.readString(candidate);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        try (InputStream in = SeedPage.class.getResourceAsStream(SPEC_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("test resource " + SPEC_RESOURCE + " is missing");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

@@ -95,6 +95,9 @@ public final class Ec2Emulators {
             return shared;
         } catch (Ec2EmulatorUnavailable e) {
             failure = e;
+            // Once per test JVM, whatever the number of tests it fails or skips.
+            System.err.println("[ec2-emulator] " + (e.given() || required() ? "failing" : "skipping")
+                    + " the end-to-end tests: " + e.getMessage());
             throw e;
         }
     }
@@ -113,7 +116,11 @@ public final class Ec2Emulators {
                 endpoint = URI.create(given.trim());
             } catch (IllegalArgumentException e) {
                 tried.add(ENDPOINT_VARIABLE + " is not a URL: '" + given + "'");
-                throw unavailable(tried);
+                throw unavailable(tried, true);
+            }
+            if (!answers(endpoint)) {
+                tried.add(ENDPOINT_VARIABLE + "=" + given.trim() + " does not answer");
+                throw unavailable(tried, true);
             }
             return new Ec2Emulator(
                     endpoint,
@@ -136,7 +143,7 @@ public final class Ec2Emulators {
         Optional<Path> script = findUpwards(Path.of("scripts", "localstack.sh"));
         if (script.isEmpty()) {
             tried.add("scripts/localstack.sh was not found above " + Path.of("").toAbsolutePath());
-            throw unavailable(tried);
+            throw unavailable(tried, false);
         }
         Path stateDir = Path.of("target", "localstack").toAbsolutePath();
         List<String> command =
@@ -162,25 +169,25 @@ public final class Ec2Emulators {
             if (!process.waitFor(Duration.ofMinutes(15).toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 tried.add("host LocalStack did not start within 15 minutes; see " + transcript);
-                throw unavailable(tried);
+                throw unavailable(tried, false);
             }
             output = Files.readString(transcript);
             if (process.exitValue() != 0) {
                 tried.add("host LocalStack failed to start (" + lastLine(output) + "); see " + transcript);
-                throw unavailable(tried);
+                throw unavailable(tried, false);
             }
         } catch (IOException e) {
             tried.add("could not run " + script.get() + ": " + e.getMessage());
-            throw unavailable(tried);
+            throw unavailable(tried, false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             tried.add("interrupted while starting host LocalStack");
-            throw unavailable(tried);
+            throw unavailable(tried, false);
         }
         Matcher matcher = ENDPOINT_LINE.matcher(output);
         if (!matcher.find()) {
             tried.add("scripts/localstack.sh printed no endpoint: " + lastLine(output));
-            throw unavailable(tried);
+            throw unavailable(tried, false);
         }
         URI endpoint = URI.create(matcher.group(1));
         Runtime.getRuntime()
@@ -204,6 +211,21 @@ public final class Ec2Emulators {
             // The watchdog started with LocalStack ends it when this JVM is gone.
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** True when something at the endpoint answers HTTP at all (any status will do). */
+    static boolean answers(URI endpoint) {
+        try {
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            client.send(HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return true;
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -243,13 +265,14 @@ public final class Ec2Emulators {
         return newline < 0 ? trimmed : trimmed.substring(newline + 1);
     }
 
-    private static Ec2EmulatorUnavailable unavailable(List<String> tried) {
+    private static Ec2EmulatorUnavailable unavailable(List<String> tried, boolean given) {
         return new Ec2EmulatorUnavailable(
                 "no EC2 emulator for the end-to-end tests: "
                         + String.join("; ", tried)
                         + ". Install Python 3.10 or 3.11 with venv and pip (host LocalStack), start a Docker"
                         + " engine, or set "
                         + ENDPOINT_VARIABLE
-                        + " to a running LocalStack.");
+                        + " to a running LocalStack.",
+                given);
     }
 }

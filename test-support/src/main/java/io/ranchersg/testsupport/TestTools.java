@@ -17,8 +17,10 @@ import org.junit.jupiter.api.Assumptions;
  * The Python tools the export tests run (cfn-lint, python-hcl2, the AWS CLI; checkov), from the
  * cached virtual environments {@code scripts/test-tools.sh} installs at the versions of
  * {@code scripts/test-tools-constraints.txt} and {@code scripts/checkov-constraints.txt}. Without
- * Python the tests that need them are skipped with a message saying what to install; with
- * {@code CI=true} they fail instead.
+ * Python each test that needs them is skipped (aborted where it asks for them, so the reports count
+ * it) and the reason, with what to install, is printed once on stderr; with {@code CI=true} they
+ * fail instead. Call these methods from a test, never from {@code @BeforeAll}: a class-level abort
+ * hides the class's tests from the reports.
  */
 public final class TestTools {
 
@@ -59,6 +61,11 @@ public final class TestTools {
     private static synchronized Path venv(String kit, String tools) {
         if (!VENVS.containsKey(kit) && !FAILURES.containsKey(kit)) {
             install(kit, tools);
+            if (FAILURES.containsKey(kit)) {
+                // Once per test JVM and kit, whatever the number of tests it fails or skips.
+                System.err.println("[test-tools] " + (Ec2Emulators.required() ? "failing" : "skipping")
+                        + " the tests that need " + tools + ": " + FAILURES.get(kit));
+            }
         }
         Path venv = VENVS.get(kit);
         if (venv == null) {
