@@ -14,9 +14,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The Python tools the export tests run (cfn-lint, python-hcl2, the AWS CLI; checkov), from the
- * cached virtual environments {@code scripts/test-tools.sh} installs at the versions of
- * {@code scripts/test-tools-constraints.txt} and {@code scripts/checkov-constraints.txt}. Without
+ * The Python tools the export and example tests run (cfn-lint, python-hcl2, the AWS CLI; checkov;
+ * kubernetes-validate), from the cached virtual environments {@code scripts/test-tools.sh} installs
+ * at the versions of {@code scripts/test-tools-constraints.txt}, {@code scripts/checkov-constraints.txt}
+ * and {@code scripts/kubernetes-constraints.txt}. Without
  * Python the tests that need them are skipped with a message saying what to install; with
  * {@code CI=true} they fail instead.
  */
@@ -26,6 +27,7 @@ public final class TestTools {
     /** The kits of {@code test-tools.sh}: {@code ""} for cfn-lint, python-hcl2 and the AWS CLI. */
     private static final String TOOLS = "";
     private static final String CHECKOV = "checkov";
+    private static final String KUBERNETES = "kubernetes";
     private static final Map<String, Path> VENVS = new HashMap<>();
     private static final Map<String, String> FAILURES = new HashMap<>();
 
@@ -54,6 +56,14 @@ public final class TestTools {
      */
     public static Path checkov() {
         return venv(CHECKOV, "checkov").resolve("bin").resolve("checkov");
+    }
+
+    /**
+     * kubernetes-validate (with the schemas of the Kubernetes release it bundles), from a virtual
+     * environment of its own, installed on first use; fails or skips as {@link #venv()} does.
+     */
+    public static Path kubernetesValidate() {
+        return venv(KUBERNETES, "kubernetes-validate").resolve("bin").resolve("kubernetes-validate");
     }
 
     private static synchronized Path venv(String kit, String tools) {
