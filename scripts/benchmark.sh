@@ -10,9 +10,14 @@
 #   scripts/benchmark.sh --quick                   100 groups, 3 runs per measurement: about three minutes
 #   scripts/benchmark.sh --fleet-only --scan-runs 1   the fleet scan alone (about two minutes); replaces
 #                                                  only its section of the report
+#   scripts/benchmark.sh --serve-only              rancher-sg serve alone: event to repaired, pass time,
+#                                                  memory after many passes, idle CPU (about 45 minutes;
+#                                                  --serve-passes 50,150 for about a quarter of an hour);
+#                                                  replaces only its section of the report
 #
 # Other options go to the benchmark program: --groups N, --runs N, --scan-runs N, --parallelism 1,2,4,8,
 # --fleet-accounts N, --fleet-groups N, --fleet-latency-ms N, --fleet-parallelism 1,4,16,
+# --serve-events N, --serve-passes 50,500,
 # --out FILE (default docs/benchmarks.md), --aws-cli FILE (default: the AWS CLI pinned in
 # scripts/localstack-constraints.txt, from LocalStack's virtual environment).
 #

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Python tools the export tests run into cached virtual environments, at exact
-# versions: cfn-lint, python-hcl2 and the AWS CLI (scripts/test-tools-constraints.txt), and checkov
-# in one of its own (scripts/checkov-constraints.txt), whose pins clash with theirs.
+# versions: cfn-lint, python-hcl2 and the AWS CLI (scripts/test-tools-constraints.txt), checkov
+# in one of its own (scripts/checkov-constraints.txt), whose pins clash with theirs, and
+# kubernetes-validate for the Kubernetes examples (scripts/kubernetes-constraints.txt).
 #
-#   scripts/test-tools.sh install [checkov]   create the cached virtual environment
-#   scripts/test-tools.sh venv [checkov]      install if needed, then print the virtual environment's path
+#   scripts/test-tools.sh install [checkov|kubernetes]   create the cached virtual environment
+#   scripts/test-tools.sh venv [checkov|kubernetes]      install if needed, then print its path
 #
-# Without "checkov", the environment of cfn-lint, python-hcl2 and the AWS CLI.
+# Without a kit, the environment of cfn-lint, python-hcl2 and the AWS CLI.
 #
 # Environment:
 #   RANCHER_SG_LOCALSTACK_HOME  cache for the virtual environments, shared with scripts/localstack.sh
@@ -29,6 +30,7 @@ kit=${2:-}
 case "$kit" in
   "") constraints="$here/test-tools-constraints.txt"; name=test-tools; packages='cfn-lint\|python-hcl2\|awscli' ;;
   checkov) constraints="$here/checkov-constraints.txt"; name=checkov; packages='checkov' ;;
+  kubernetes) constraints="$here/kubernetes-constraints.txt"; name=kubernetes; packages='kubernetes-validate' ;;
   *) usage >&2; exit 64 ;;
 esac
 

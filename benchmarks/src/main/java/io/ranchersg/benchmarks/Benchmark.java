@@ -24,7 +24,8 @@ import java.util.function.Consumer;
  * archives and side by side with the AWS CLI, a scan of many groups across four regions per pool size,
  * a scan of one region as it fills, and a scan of a simulated fleet of accounts behind added latency
  * ({@link FleetScans}). The text above {@link ReportWriter#MARKER} in the report is kept as it is;
- * {@code --fleet-only} replaces only the fleet section.
+ * {@code --fleet-only} replaces only the fleet section; {@code --serve-only} measures
+ * {@code rancher-sg serve} ({@link ServeBench}) and replaces only its section.
  *
  * <p>Run it through {@code scripts/benchmark.sh}, which builds the jars and starts LocalStack; it
  * exits 0 with the report written, 1 when a measurement failed, 64 on bad usage.
@@ -74,7 +75,18 @@ public final class Benchmark {
         cli.makeShippedArchive();
         if (options.fleet().only()) {
             FleetScans.Results fleet = fleet(options, sessions, cli, progress);
-            writeFleet(options.out(), ReportWriter.fleet(options, fleet, started, Instant.now()));
+            writeSection(options.out(), ReportWriter.FLEET_BEGIN, ReportWriter.FLEET_END,
+                    ReportWriter.fleet(options, fleet, started, Instant.now()));
+            return;
+        }
+        if (options.serve().only()) {
+            ServeBench.Results serve;
+            try (Fleet fleet = new Fleet(sessions, CREATION_THREADS, progress)) {
+                serve = new ServeBench(sessions, cli, progress).measure(fleet, options.serve().events(),
+                        options.groups(), options.serve().rssAfter());
+            }
+            writeSection(options.out(), ReportWriter.SERVE_BEGIN, ReportWriter.SERVE_END,
+                    ReportWriter.serve(options, serve, started, Instant.now()));
             return;
         }
         String runId = Long.toString(started.getEpochSecond(), 36);
@@ -133,14 +145,14 @@ public final class Benchmark {
         }
     }
 
-    /** Replaces the fleet section of {@code file} (or adds it at the end), keeping everything else. */
-    private static void writeFleet(Path file, String section) {
+    /** Replaces one section of {@code file}, between its markers (or adds it at the end), keeping everything else. */
+    private static void writeSection(Path file, String beginMarker, String endMarker, String section) {
         try {
             String existing = Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-            int begin = existing.indexOf(ReportWriter.FLEET_BEGIN);
-            int end = existing.indexOf(ReportWriter.FLEET_END);
+            int begin = existing.indexOf(beginMarker);
+            int end = existing.indexOf(endMarker);
             String updated = begin >= 0 && end > begin
-                    ? existing.substring(0, begin) + section.strip() + existing.substring(end + ReportWriter.FLEET_END.length())
+                    ? existing.substring(0, begin) + section.strip() + existing.substring(end + endMarker.length())
                     : existing + (existing.endsWith("\n") || existing.isEmpty() ? "\n" : "\n\n") + section;
             Path temp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.writeString(temp, updated, StandardCharsets.UTF_8);
@@ -150,18 +162,27 @@ public final class Benchmark {
         }
     }
 
-    /** Replaces what follows the marker in {@code file}, keeping the text above it. */
+    /**
+     * Replaces what follows the marker in {@code file}, keeping the text above it and the serve
+     * section, which only {@code --serve-only} measures.
+     */
     private static void write(Path file, String results) {
         try {
             String kept = "";
+            String serve = "";
             if (Files.isRegularFile(file)) {
                 String existing = Files.readString(file, StandardCharsets.UTF_8);
                 int marker = existing.indexOf(ReportWriter.MARKER);
                 kept = marker < 0 ? "" : existing.substring(0, marker);
+                int begin = existing.indexOf(ReportWriter.SERVE_BEGIN);
+                int end = existing.indexOf(ReportWriter.SERVE_END);
+                if (begin >= 0 && end > begin) {
+                    serve = "\n" + existing.substring(begin, end + ReportWriter.SERVE_END.length()) + "\n";
+                }
             }
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(temp, kept + ReportWriter.MARKER + "\n\n" + results, StandardCharsets.UTF_8);
+            Files.writeString(temp, kept + ReportWriter.MARKER + "\n\n" + results + serve, StandardCharsets.UTF_8);
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);

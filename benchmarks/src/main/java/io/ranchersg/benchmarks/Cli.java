@@ -61,6 +61,19 @@ final class Cli {
     }
 
     /**
+     * Starts {@code bin/rancher-sg args...} against {@code region}, its stdout discarded and its
+     * stderr written to {@code err}, and returns at once: for a long-running {@code serve}.
+     */
+    Process start(String region, Path err, String... args) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(rancherSg(args)).directory(project.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile());
+        builder.environment().clear();
+        builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        builder.environment().putAll(rancherSgEnvironment(region, Map.of()));
+        return builder.start();
+    }
+
+    /**
      * Runs another program against the emulator in {@code region}, with the variables a CLI process
      * gets (and {@code AWS_DEFAULT_REGION}, which the AWS CLI v1 reads), measuring wall and CPU time
      * and peak memory.

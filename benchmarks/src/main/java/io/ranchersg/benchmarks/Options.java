@@ -20,9 +20,30 @@ import java.util.List;
  * @param revision    the source revision the jars were built from, or null
  * @param fleet       the fleet scan's set-up
  * @param awsCli      the AWS CLI to measure rancher-sg against, or null for no comparison
+ * @param serve       the serve measurement's set-up
  */
 record Options(URI endpoint, Path project, Path jar, Path out, int groups, int runs, int scanRuns,
-               List<Integer> parallelism, String command, String revision, Fleet fleet, Path awsCli) {
+               List<Integer> parallelism, String command, String revision, Fleet fleet, Path awsCli, Serve serve) {
+
+    /**
+     * The measurement of {@code rancher-sg serve} ({@link ServeBench}).
+     *
+     * @param events   events sent, each to a group of its own
+     * @param rssAfter the pass counts after which the resident set is read, ascending
+     * @param only     whether only it is measured, its section of the report replaced alone
+     */
+    record Serve(int events, List<Integer> rssAfter, boolean only) {
+        Serve {
+            if (events < 1 || events > 500) {
+                throw new IllegalArgumentException("--serve-events takes 1 to 500, not " + events);
+            }
+            if (rssAfter.isEmpty() || rssAfter.stream().anyMatch(n -> n < 1)
+                    || !rssAfter.equals(rssAfter.stream().sorted().distinct().toList())) {
+                throw new IllegalArgumentException("--serve-passes takes ascending pass counts, not " + rssAfter);
+            }
+            rssAfter = List.copyOf(rssAfter);
+        }
+    }
 
     /**
      * The fleet scan: {@code accounts} accounts of {@link FleetScans#REGIONS}, {@code groups} groups
@@ -65,6 +86,9 @@ record Options(URI endpoint, Path project, Path jar, Path out, int groups, int r
               --fleet-latency-ms N  delay added to every call of the fleet scan (default 300)
               --fleet-parallelism LIST  the fleet scan's pool sizes (default 1,4,16)
               --fleet-only          measure only the fleet scan; replace only its section of the report
+              --serve-only          measure only serve; replace only its section of the report
+              --serve-events N      events of serve's event-to-repaired latency (default 50)
+              --serve-passes LIST   pass counts after which serve's resident set is read (default 50,500)
               --command TEXT        the command line to name in the report
               --revision TEXT       the source revision the jars were built from""";
 
@@ -100,6 +124,9 @@ record Options(URI endpoint, Path project, Path jar, Path out, int groups, int r
         int fleetLatency = 300;
         List<Integer> fleetParallelism = List.of(1, 4, 16);
         boolean fleetOnly = false;
+        boolean serveOnly = false;
+        int serveEvents = 50;
+        List<Integer> servePasses = List.of(50, 500);
         String command = "java io.ranchersg.benchmarks.Benchmark " + String.join(" ", args);
         String revision = null;
         Path awsCli = null;
@@ -112,6 +139,10 @@ record Options(URI endpoint, Path project, Path jar, Path out, int groups, int r
             }
             if (arg.equals("--fleet-only")) {
                 fleetOnly = true;
+                continue;
+            }
+            if (arg.equals("--serve-only")) {
+                serveOnly = true;
                 continue;
             }
             if (i + 1 >= args.length) {
@@ -135,6 +166,8 @@ record Options(URI endpoint, Path project, Path jar, Path out, int groups, int r
                 case "--command" -> command = value;
                 case "--revision" -> revision = value;
                 case "--aws-cli" -> awsCli = Path.of(value).toAbsolutePath().normalize();
+                case "--serve-events" -> serveEvents = number(arg, value);
+                case "--serve-passes" -> servePasses = numbers(arg, value);
                 default -> throw new IllegalArgumentException("unknown option: " + arg);
             }
         }
@@ -145,7 +178,8 @@ record Options(URI endpoint, Path project, Path jar, Path out, int groups, int r
                 project.resolve(out == null ? Path.of("docs/benchmarks.md") : out),
                 groups != null ? groups : quick ? 100 : 1000, runs != null ? runs : quick ? 3 : 10,
                 scanRuns != null ? scanRuns : quick ? 1 : 3, parallelism, command, revision,
-                new Fleet(fleetAccounts, fleetGroups, fleetLatency, fleetParallelism, fleetOnly), awsCli);
+                new Fleet(fleetAccounts, fleetGroups, fleetLatency, fleetParallelism, fleetOnly), awsCli,
+                new Serve(serveEvents, servePasses, serveOnly));
     }
 
     private static List<Integer> numbers(String option, String value) {

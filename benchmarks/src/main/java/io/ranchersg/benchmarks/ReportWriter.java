@@ -18,6 +18,9 @@ final class ReportWriter {
     /** Around the fleet section, which {@code --fleet-only} replaces alone. */
     static final String FLEET_BEGIN = "<!-- BEGIN fleet scan -->";
     static final String FLEET_END = "<!-- END fleet scan -->";
+    /** Around the serve section, which only {@code --serve-only} measures and replaces. */
+    static final String SERVE_BEGIN = "<!-- BEGIN serve -->";
+    static final String SERVE_END = "<!-- END serve -->";
 
     /**
      * Everything one run measured.
@@ -117,6 +120,52 @@ final class ReportWriter {
                 + options.command() + "` (" + took.toMinutes() + " min " + took.toSecondsPart() + " s), "
                 + Runtime.getRuntime().availableProcessors() + " CPUs, Java " + System.getProperty("java.runtime.version")
                 + (options.revision() == null ? "" : ", rancher-sg built from " + options.revision()) + ".");
+    }
+
+    /** The serve section, for {@code --serve-only}: it says when and how it was measured, and the targets. */
+    static String serve(Options options, ServeBench.Results r, Instant started, Instant finished) {
+        Duration took = Duration.between(started, finished);
+        Report report = new Report();
+        report.paragraph(SERVE_BEGIN);
+        report.heading(3, "serve: event to repaired, passes, memory and idle CPU");
+        report.paragraph("Measured on " + DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(
+                started.atOffset(ZoneOffset.UTC).toLocalDateTime().truncatedTo(ChronoUnit.SECONDS)) + " UTC by `"
+                + options.command() + "` (" + took.toMinutes() + " min " + took.toSecondsPart() + " s), "
+                + Runtime.getRuntime().availableProcessors() + " CPUs, Java " + System.getProperty("java.runtime.version")
+                + (options.revision() == null ? "" : ", rancher-sg built from " + options.revision()) + ".");
+        report.paragraph("Event to repaired: `bin/rancher-sg serve --regions " + ServeBench.EVENTS_REGION
+                + " --interval 1h --repair --events-queue URL`; " + r.events() + " times, a CIDR rule of another of "
+                + r.events() + " groups is revoked, the CloudTrail-shaped event is sent to the SQS queue, and the"
+                + " group is read back every 25 ms until the rule is there (from SendMessage to the read that finds"
+                + " it; EventBridge's and CloudTrail's own delays are not in it). Passes and memory: `bin/rancher-sg"
+                + " serve --regions " + String.join(",", r.regions()) + " --interval 1s` over " + r.groups()
+                + " groups (" + r.groups() / r.regions().size() + " per region), the pass time as serve logs it, the"
+                + " resident set from /proc. Idle CPU: the first process's CPU time over "
+                + ServeBench.IDLE_WINDOW.toSeconds() + " s between two passes, while it long-polls the queue.");
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("event to repaired, p50", r.latencyPercentile(50) + " ms", "", ""));
+        rows.add(List.of("event to repaired, p99", r.latencyPercentile(99) + " ms", "≤ 2 s",
+                r.latencyPercentile(99) <= 2000 ? "met" : "missed"));
+        rows.add(List.of("pass over " + r.groups() + " groups in " + r.regions().size() + " regions, p50",
+                r.passPercentile(50) + " ms", "", ""));
+        rows.add(List.of("pass over " + r.groups() + " groups in " + r.regions().size() + " regions, p90",
+                r.passPercentile(90) + " ms", "", ""));
+        for (int i = 0; i < r.rssAfter().size(); i++) {
+            long mib = r.rssKiB().get(i) / 1024;
+            rows.add(List.of("resident set after " + r.rssAfter().get(i) + " passes", mib + " MiB", "≤ 200 MiB",
+                    mib <= 200 ? "met" : "missed"));
+        }
+        if (r.rssKiB().size() > 1) {
+            long growth = (r.rssKiB().get(r.rssKiB().size() - 1) - r.rssKiB().get(0)) / 1024;
+            rows.add(List.of("growth from pass " + r.rssAfter().get(0) + " to pass "
+                    + r.rssAfter().get(r.rssAfter().size() - 1), growth + " MiB", "< 10 MiB",
+                    growth < 10 ? "met" : "missed"));
+        }
+        rows.add(List.of("CPU between passes", ServeBench.percent(r.idleCpu()), "< 1 %",
+                r.idleCpu() < 0.01 ? "met" : "missed"));
+        report.table(List.of("what", "measured", "target", ""), rows);
+        report.paragraph(SERVE_END);
+        return report.render();
     }
 
     private static String fleetSection(Options options, FleetScans.Results f, String measured) {

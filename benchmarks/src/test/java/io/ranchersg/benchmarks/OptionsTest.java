@@ -37,6 +37,16 @@ class OptionsTest {
     }
 
     @Test
+    void serveDefaultsToFiftyEventsAndReadsMemoryAfter50And500Passes() {
+        assertThat(Options.parse("--endpoint", "http://x:1").serve())
+                .isEqualTo(new Options.Serve(50, List.of(50, 500), false));
+        assertThat(Options.parse("--endpoint", "http://x:1", "--serve-only", "--serve-passes", "10,20",
+                "--serve-events", "5").serve()).isEqualTo(new Options.Serve(5, List.of(10, 20), true));
+        assertThatThrownBy(() -> Options.parse("--endpoint", "http://x:1", "--serve-passes", "500,50"))
+                .hasMessageContaining("ascending");
+    }
+
+    @Test
     void refusesGroupsThatDoNotSplitOverFourRegions() {
         assertThatThrownBy(() -> Options.parse("--endpoint", "http://x:1", "--groups", "10"))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -167,7 +167,8 @@ final class ServeCommand extends AwsCommand {
         SqsEvents events = eventsQueue == null ? null : openQueue();
         try {
             Guard guard = new Guard(new ScanScope(scanner), events, repair ? this::repair : null, prune, every,
-                    context.clock(), metrics, e -> ErrorFunnel.clean(ErrorFunnel.describe(e)));
+                    context.clock(), metrics, fleet.runLabels(shards, context.env()),
+                    e -> ErrorFunnel.clean(ErrorFunnel.describe(e)));
             StopSignals signals = StopSignals.install(guard::stop);
             try (HttpEndpoints http = listen(metrics, guard)) {
                 // Through the log, so that under --log-format json every line of stderr is JSON.

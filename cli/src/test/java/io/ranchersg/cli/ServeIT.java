@@ -141,6 +141,91 @@ class ServeIT {
     }
 
     @Test
+    void twoGuardsRepairingOneGroupAgainstAWriterThatKeepsRevokingNeitherLoopsAndTheGroupEndsWhole(
+            Ec2Emulator emulator) throws Exception {
+        Ec2Emulator there = emulator.inRegion("ap-northeast-2");
+        RancherSg cli = RancherSg.against(there);
+        String name = cli.ensured("serve-fight");
+        try (Ec2Client ec2 = there.ec2Client()) {
+            String groupId = Ec2Groups.existing(ec2, name).groupId();
+            java.util.Set<String> made = Ec2Groups.rulesOf(ec2, groupId);
+            RancherSg.Started first = cli.start("serve", "--interval", "1s", "--listen", "127.0.0.1:0", "--repair",
+                    "--log-format", "json");
+            RancherSg.Started second = cli.start("serve", "--interval", "1s", "--listen", "127.0.0.1:0", "--repair",
+                    "--log-format", "json");
+            try {
+                String firstBase = "http://127.0.0.1:" + port(first);
+                String secondBase = "http://127.0.0.1:" + port(second);
+                await("both ready", () -> status(firstBase + "/readyz") == 200
+                        && status(secondBase + "/readyz") == 200, first, second);
+
+                // The other writer: revokes the SSH rule whenever it is there, for 25 s (two and a half hold-offs).
+                long fightEnds = System.nanoTime() + Duration.ofSeconds(25).toNanos();
+                int revoked = 0;
+                while (System.nanoTime() < fightEnds) {
+                    if (Ec2Groups.rulesOf(ec2, groupId).equals(made)) {
+                        ec2.revokeSecurityGroupIngress(r -> r.groupId(groupId).ipPermissions(
+                                Ec2Groups.permission("tcp", 22, "0.0.0.0/0", null)));
+                        revoked++;
+                    }
+                    Thread.sleep(250);
+                }
+
+                await("the group holding its rules again, once the other writer stopped", Duration.ofSeconds(30),
+                        () -> Ec2Groups.rulesOf(ec2, groupId).equals(made), first, second);
+                // A few passes more: no guard writes to a group that is in sync.
+                Thread.sleep(3_000);
+                assertThat(Ec2Groups.rulesOf(ec2, groupId)).as("read back through the SDK").isEqualTo(made);
+
+                List<Long> firstRepairs = repairTimes(first, groupId);
+                List<Long> secondRepairs = repairTimes(second, groupId);
+                double firstConflicts = value(metrics(firstBase), "rancher_sg_repair_conflicts_total", null, null);
+                double secondConflicts = value(metrics(secondBase), "rancher_sg_repair_conflicts_total", null, null);
+                System.out.printf("serve: two guards against a writer that revoked %d times: repairs %s and %s,"
+                        + " conflicts %.0f and %.0f%n", revoked, firstRepairs.size(), secondRepairs.size(),
+                        firstConflicts, secondConflicts);
+                assertThat(revoked).as("the other writer took the rule away again and again").isGreaterThan(2);
+                for (List<Long> repairs : List.of(firstRepairs, secondRepairs)) {
+                    for (int i = 1; i < repairs.size(); i++) {
+                        assertThat(repairs.get(i) - repairs.get(i - 1))
+                                .as("ms between two repairs of one guard: at most one per 10 s, " + repairs)
+                                .isGreaterThanOrEqualTo(10_000);
+                    }
+                }
+                assertThat(firstRepairs).as("the first guard did repair").isNotEmpty();
+                assertThat(secondRepairs).as("the second guard did repair").isNotEmpty();
+                assertThat(List.of(firstConflicts, secondConflicts))
+                        .as("in each guard, drift again within the hold-off is counted as a conflict, not repaired")
+                        .allMatch(c -> c > 0);
+                assertThat(first.errSoFar() + second.errSoFar()).contains("another writer is changing it");
+            } finally {
+                for (RancherSg.Started serve : List.of(first, second)) {
+                    if (serve.alive()) {
+                        serve.killHard();
+                    }
+                }
+            }
+        }
+    }
+
+    /** When a guard logged a repair of the group that wrote something, in ms since the epoch (its JSON log lines). */
+    private static List<Long> repairTimes(RancherSg.Started serve, String groupId) throws IOException {
+        List<Long> times = new java.util.ArrayList<>();
+        for (String line : serve.errSoFar().split("\n")) {
+            if (!line.startsWith("{")) {
+                continue;
+            }
+            JsonNode entry = JSON.readTree(line);
+            String message = entry.path("formattedMessage").asText();
+            if (message.startsWith("repaired " + groupId) && !message.contains(": 0 rules authorized, 0 revoked,"
+                    + " 0 descriptions updated")) {
+                times.add(entry.path("timestamp").asLong());
+            }
+        }
+        return times;
+    }
+
+    @Test
     void anUnreachableQueueStopsServeBeforeItStartsInOneLine(Ec2Emulator emulator) {
         RancherSg cli = RancherSg.against(emulator.inRegion("ca-central-1"));
 
@@ -237,15 +322,25 @@ class ServeIT {
     }
 
     /** Waits up to 20 s for the condition; else fails with what serve logged. */
-    private static void await(String what, Check condition, RancherSg.Started serve) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    private static void await(String what, Check condition, RancherSg.Started... serves) throws Exception {
+        await(what, Duration.ofSeconds(20), condition, serves);
+    }
+
+    /** Waits for the condition; else fails with what the serve processes logged. */
+    private static void await(String what, Duration within, Check condition, RancherSg.Started... serves)
+            throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < deadline) {
             if (condition.holds()) {
                 return;
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("not " + what + " within 20 s; serve logged:\n" + serve.errSoFar());
+        StringBuilder logged = new StringBuilder();
+        for (RancherSg.Started serve : serves) {
+            logged.append(serve.errSoFar()).append("--\n");
+        }
+        throw new AssertionError("not " + what + " within " + within.toSeconds() + " s; serve logged:\n" + logged);
     }
 
     /** A condition that may call over the network. */

@@ -14,13 +14,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The Python tools the export tests run (cfn-lint, python-hcl2, the AWS CLI; checkov), from the
- * cached virtual environments {@code scripts/test-tools.sh} installs at the versions of
- * {@code scripts/test-tools-constraints.txt} and {@code scripts/checkov-constraints.txt}. Without
- * Python each test that needs them is skipped (aborted where it asks for them, so the reports count
- * it) and the reason, with what to install, is printed once on stderr; with {@code CI=true} they
- * fail instead. Call these methods from a test, never from {@code @BeforeAll}: a class-level abort
- * hides the class's tests from the reports.
+ * The Python tools the export and example tests run (cfn-lint, python-hcl2, the AWS CLI; checkov;
+ * kubernetes-validate), from the cached virtual environments {@code scripts/test-tools.sh} installs
+ * at the versions of {@code scripts/test-tools-constraints.txt}, {@code scripts/checkov-constraints.txt}
+ * and {@code scripts/kubernetes-constraints.txt}. Without Python each test that needs them is
+ * skipped (aborted where it asks for them, so the reports count it) and the reason, with what to
+ * install, is printed once on stderr; with {@code CI=true} they fail instead. Call these methods
+ * from a test, never from {@code @BeforeAll}: a class-level abort hides the class's tests from the
+ * reports.
  */
 public final class TestTools {
 
@@ -28,6 +29,7 @@ public final class TestTools {
     /** The kits of {@code test-tools.sh}: {@code ""} for cfn-lint, python-hcl2 and the AWS CLI. */
     private static final String TOOLS = "";
     private static final String CHECKOV = "checkov";
+    private static final String KUBERNETES = "kubernetes";
     private static final Map<String, Path> VENVS = new HashMap<>();
     private static final Map<String, String> FAILURES = new HashMap<>();
 
@@ -56,6 +58,14 @@ public final class TestTools {
      */
     public static Path checkov() {
         return venv(CHECKOV, "checkov").resolve("bin").resolve("checkov");
+    }
+
+    /**
+     * kubernetes-validate (with the schemas of the Kubernetes release it bundles), from a virtual
+     * environment of its own, installed on first use; fails or skips as {@link #venv()} does.
+     */
+    public static Path kubernetesValidate() {
+        return venv(KUBERNETES, "kubernetes-validate").resolve("bin").resolve("kubernetes-validate");
     }
 
     private static synchronized Path venv(String kit, String tools) {

@@ -6,6 +6,7 @@ import io.ranchersg.aws.Outcome;
 import io.ranchersg.aws.RefusedException;
 import io.ranchersg.aws.ScanResult;
 import io.ranchersg.aws.ScanTarget;
+import io.ranchersg.cli.view.Prometheus;
 import io.ranchersg.core.Drift;
 import java.time.Clock;
 import java.time.Duration;
@@ -117,10 +118,11 @@ public final class Guard {
      * @param interval time between passes
      * @param clock    the time
      * @param metrics  where to count
+     * @param run      the labels of the run-level series, as {@code scan}'s textfile has them
      * @param describe a failure in one line, as the CLI words errors
      */
     public Guard(Scope scope, Events events, Repairer repairer, boolean prune, Interval interval, Clock clock,
-                 ServeMetrics metrics, Function<Throwable, String> describe) {
+                 ServeMetrics metrics, Prometheus.RunLabels run, Function<Throwable, String> describe) {
         this.scope = Objects.requireNonNull(scope, "scope");
         this.events = events;
         this.repairer = repairer;
@@ -130,7 +132,7 @@ public final class Guard {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.describe = Objects.requireNonNull(describe, "describe");
         this.state = new PassState();
-        metrics.registry().register(new PassCollector(state));
+        metrics.registry().register(new PassCollector(state, run));
     }
 
     /**

@@ -3,64 +3,58 @@ package io.ranchersg.cli.serve;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
-import io.ranchersg.aws.GroupCheck;
-import io.ranchersg.aws.Outcome;
 import io.ranchersg.aws.ScanResult;
-import java.util.Map;
-import java.util.TreeMap;
+import io.ranchersg.cli.view.Gauges;
+import io.ranchersg.cli.view.Prometheus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 
 /**
- * The groups of the last pass as series, read at each scrape from {@link PassState}: whether each
- * is in sync, and per group, severity and code the rules with that finding
- * ({@code rancher_sg_findings}, as in the textfile). The group labels are those of the textfile:
- * {@code account}, {@code region}, {@code vpc_id}, {@code group_id}, {@code group_name}, and
- * {@code managed_by} (rancher-sg, rancher-node-driver, vpc-default), so that one alert rule serves
- * both.
+ * The last pass as series, read at each scrape from {@link PassState}: the very families the
+ * textfile of {@code scan --prometheus-textfile} holds for the same scan ({@link Prometheus#scanGauges}),
+ * with the same names, help texts and labels, so that one alert rule serves both. The run-level
+ * {@code rancher_sg_check_success} and {@code rancher_sg_check_timestamp_seconds} describe the last
+ * pass, with the re-checks since in place.
  */
 final class PassCollector implements MultiCollector {
 
     private final PassState state;
+    private final Prometheus.RunLabels run;
 
-    PassCollector(PassState state) {
+    PassCollector(PassState state, Prometheus.RunLabels run) {
         this.state = state;
+        this.run = Objects.requireNonNull(run, "run");
     }
 
     @Override
     public MetricSnapshots collect() {
-        GaugeSnapshot.Builder inSync = GaugeSnapshot.builder().name("rancher_sg_group_in_sync")
-                .help("Whether the security group exists and matches its profile (1) or not (0).");
-        GaugeSnapshot.Builder findings = GaugeSnapshot.builder().name("rancher_sg_findings")
-                .help("Rules of the security group with this finding (effective exposure: rules that open a port"
-                        + " together count once).");
         ScanResult result = state.result().orElse(null);
-        if (result != null) {
-            for (ScanResult.Entry entry : result.entries()) {
-                for (GroupCheck.Checked checked : entry.checked()) {
-                    Outcome o = checked.outcome();
-                    String account = o.location().account() != null ? o.location().account()
-                            : entry.target().accountId();
-                    Labels group = Labels.of("account", nonNull(account), "region", o.region(),
-                            "vpc_id", nonNull(o.vpcId()), "group_id", nonNull(o.groupId()),
-                            "group_name", nonNull(o.groupName()), "managed_by", checked.madeBy().label());
-                    inSync.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().labels(group)
-                            .value(o.inSync() ? 1 : 0).build());
-                    Map<String, Integer> counts = new TreeMap<>();
-                    o.findings().forEach(f -> counts.merge(f.severity().jsonName() + "\u0000" + f.code(), 1,
-                            Integer::sum));
-                    counts.forEach((key, count) -> {
-                        String[] parts = key.split("\u0000", 2);
-                        findings.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
-                                .labels(group.merge(Labels.of("severity", parts[0], "code", parts[1])))
-                                .value(count).build());
-                    });
-                }
-            }
+        if (result == null) {
+            return MetricSnapshots.of();
         }
-        return MetricSnapshots.of(inSync.build(), findings.build());
+        Instant finished = state.lastFinished().orElse(Instant.EPOCH);
+        List<MetricSnapshot> snapshots = new ArrayList<>();
+        for (Gauges gauges : Prometheus.scanGauges(result, finished, run)) {
+            snapshots.add(snapshot(gauges));
+        }
+        return new MetricSnapshots(snapshots);
     }
 
-    private static String nonNull(String value) {
-        return value == null ? "" : value;
+    static GaugeSnapshot snapshot(Gauges gauges) {
+        Gauges.Family family = gauges.family();
+        GaugeSnapshot.Builder builder = GaugeSnapshot.builder().name(family.name()).help(family.help());
+        for (Gauges.Sample sample : gauges.samples()) {
+            Labels.Builder labels = Labels.builder();
+            for (int i = 0; i < family.labelNames().size(); i++) {
+                labels.label(family.labelNames().get(i), sample.labelValues().get(i));
+            }
+            builder.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().labels(labels.build())
+                    .value(sample.value()).build());
+        }
+        return builder.build();
     }
 }
