@@ -122,19 +122,19 @@ final class ReportWriter {
     private static String fleetSection(Options options, FleetScans.Results f, String measured) {
         Report report = new Report();
         report.paragraph(FLEET_BEGIN);
-        report.heading(3, "Fleet scan: " + f.accounts() + " accounts x " + FleetScans.REGIONS.size() + " regions, "
+        report.heading(3, "Fleet scan: " + f.accounts() + " accounts x " + f.regions().size() + " regions, "
                 + f.latency().toMillis() + " ms per call");
         if (measured != null) {
             report.paragraph(measured);
         }
         report.paragraph("`bin/rancher-sg scan --accounts FILE --parallelism P --output json` over " + f.accounts()
                 + " accounts, each reached through STS AssumeRole on LocalStack and scanned in "
-                + String.join(", ", FleetScans.REGIONS) + " (" + f.accountRegions() + " account-regions, " + f.groups()
+                + String.join(", ", f.regions()) + " (" + f.accountRegions() + " account-regions, " + f.groups()
                 + " groups in each), through a proxy that holds every call, STS's and EC2's, for "
                 + f.latency().toMillis() + " ms before forwarding it, as a far region would; "
                 + options.scanRuns() + " run(s) per pool size after a warm-up run. Calls per account-region: "
                 + String.format(Locale.ROOT, "%.2f", f.callsPerAccountRegion()) + " (one DescribeSecurityGroups,"
-                + " and one AssumeRole per account of " + FleetScans.REGIONS.size() + " regions). Ideal: ceil("
+                + " and one AssumeRole per account of " + f.regions().size() + " regions). Ideal: ceil("
                 + f.accountRegions() + " / P) x " + f.latency().toMillis() + " ms x calls per account-region; the"
                 + " wall time adds the JVM's start and the scan's own work (see the cold check above). Peak memory"
                 + " is the CLI process's largest resident set (GNU time).");
