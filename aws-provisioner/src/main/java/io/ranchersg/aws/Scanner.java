@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,10 +18,11 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * made) in many regions of many accounts: at most {@code parallelism} calls at a time, one
  * {@link Ec2Session} per account and region, each group against the profile its tags record.
  *
- * <p>A scan of accounts runs in two steps on one pool. First, per account, its roles are assumed
- * once (one {@link AssumedRoles} serves all its regions and refreshes its credentials before they
- * expire) and, when the account names no regions, its enabled regions are listed. Then every
- * account and region is read with one paginated {@code DescribeSecurityGroups}.
+ * <p>A scan of accounts runs on one pool. Per account, its roles are assumed once (one
+ * {@link AssumedRoles} serves all its regions and refreshes its credentials before they expire)
+ * and, when the account names no regions, its enabled regions are listed; as soon as that is done,
+ * each of its regions is read with one paginated {@code DescribeSecurityGroups}, while later
+ * accounts are still being reached. Results come in the order of the accounts and their regions.
  *
  * <p>Failures stay where they happen: an account whose role cannot be assumed becomes one of the
  * result's {@link ScanResult#failedAccounts() failed accounts}, a region that cannot be read its
@@ -51,9 +51,18 @@ public final class Scanner {
     public interface Listener {
 
         /**
-         * The accounts are reached and the targets chosen; none is scanned yet.
+         * The scan begins; no account is reached yet.
          *
-         * @param targets every account and region the scan will read, in order
+         * @param count how many accounts it will try to reach
+         */
+        default void accounts(int count) {
+        }
+
+        /**
+         * One account is reached and its targets chosen; none of them is scanned yet. Other accounts may
+         * still be being reached, and others' regions scanned, meanwhile.
+         *
+         * @param targets every region of the account the scan will read, in order
          */
         default void started(List<ScanTarget> targets) {
         }
@@ -211,46 +220,67 @@ public final class Scanner {
         });
         AwsCredentialsProvider own = credentials != null ? credentials : Ec2Session.ownCredentials(settings);
         List<Access> reached = new ArrayList<>();
+        List<Future<Opened>> opening = new ArrayList<>();
         try {
-            List<Callable<Opened>> opening = new ArrayList<>();
+            listener.accounts(all.size());
+            // Each account's regions join the pool's queue as soon as the account is reached, behind the
+            // accounts not yet reached: no thread waits for the slowest role before reading a region.
             for (FleetAccount account : all) {
-                opening.add(() -> open(account, own));
+                opening.add(pool.submit(() -> openAndSubmit(account, own, pool)));
             }
             List<ScanResult.AccountFailure> failed = new ArrayList<>();
-            for (Opened opened : runAll(pool, opening, all)) {
+            List<ScanResult.Entry> entries = new ArrayList<>();
+            // Results in the order of the accounts and of their regions, whatever order they finish in.
+            for (int i = 0; i < all.size(); i++) {
+                Opened opened = await(all.get(i).label(), opening.get(i));
                 if (opened instanceof Access access) {
                     reached.add(access);
+                    for (int r = 0; r < access.scans().size(); r++) {
+                        entries.add(await(access.targets().get(r), access.scans().get(r)));
+                    }
                 } else if (opened instanceof Unreached unreached) {
                     failed.add(unreached.failure());
-                    listener.failed(unreached.failure());
                 }
             }
-            List<ScanTarget> targets = new ArrayList<>();
-            List<Callable<ScanResult.Entry>> scans = new ArrayList<>();
-            for (Access access : reached) {
-                for (String region : access.regions()) {
-                    ScanTarget target = new ScanTarget(access.accountId(), access.account().name(), region);
-                    targets.add(target);
-                    scans.add(() -> {
-                        ScanResult.Entry entry = scan(target, access.credentials());
-                        listener.done(entry);
-                        return entry;
-                    });
-                }
-            }
-            listener.started(List.copyOf(targets));
-            List<ScanResult.Entry> entries = runAll(pool, scans, targets);
             Map<String, Integer> listing = new TreeMap<>();
             failed.forEach(f -> merge(listing, f.apiCalls()));
             reached.forEach(access -> merge(listing, access.calls()));
             return new ScanResult(entries, failed, listing);
         } finally {
             pool.shutdownNow();
-            reached.forEach(Access::close);
+            // Every account reached is closed, those after one whose await failed (a bug) included.
+            opening.forEach(Scanner::closeIfReached);
             if (credentials == null && own instanceof SdkAutoCloseable closeable) {
                 closeable.close();
             }
         }
+    }
+
+    /**
+     * Reaches one account ({@link #open}) and, when it is reached, puts the reads of its regions on the
+     * pool at once; on the pool's threads.
+     */
+    private Opened openAndSubmit(FleetAccount account, AwsCredentialsProvider own, ExecutorService pool) {
+        Opened opened = open(account, own);
+        if (opened instanceof Unreached unreached) {
+            listener.failed(unreached.failure());
+            return opened;
+        }
+        Access access = (Access) opened;
+        List<ScanTarget> targets = new ArrayList<>();
+        for (String region : access.regions()) {
+            targets.add(new ScanTarget(access.accountId(), account.name(), region));
+        }
+        listener.started(List.copyOf(targets));
+        List<Future<ScanResult.Entry>> scans = new ArrayList<>();
+        for (ScanTarget target : targets) {
+            scans.add(pool.submit(() -> {
+                ScanResult.Entry entry = scan(target, access.credentials());
+                listener.done(entry);
+                return entry;
+            }));
+        }
+        return access.withScans(targets, scans);
     }
 
     /**
@@ -318,7 +348,7 @@ public final class Scanner {
                     throw new Ec2CallException("DescribeRegions in " + home + " returned no regions");
                 }
             }
-            return new Access(account, accountId, credentials, assumed, profile, regions, calls);
+            return new Access(account, accountId, credentials, assumed, profile, regions, calls, List.of(), List.of());
         } catch (RancherSgException | IllegalArgumentException | SdkException e) {
             if (assumed != null) {
                 merge(calls, assumed.calls().calls());
@@ -364,15 +394,20 @@ public final class Scanner {
         }
     }
 
-    /** Runs the tasks on the pool and returns their results in order. */
-    private static <T> List<T> runAll(ExecutorService pool, List<Callable<T>> tasks, List<?> names) {
-        List<Future<T>> futures = new ArrayList<>();
-        tasks.forEach(task -> futures.add(pool.submit(task)));
-        List<T> results = new ArrayList<>();
-        for (int i = 0; i < futures.size(); i++) {
-            results.add(await(names.get(i), futures.get(i)));
+    private static void closeIfReached(Future<Opened> opening) {
+        if (!opening.isDone() || opening.isCancelled()) {
+            return;
         }
-        return results;
+        try {
+            if (opening.get() instanceof Access access) {
+                access.close();
+            }
+        } catch (ExecutionException | InterruptedException e) {
+            // Not reached, or reported by await already: nothing to close.
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static <T> T await(Object what, Future<T> future) {
@@ -406,11 +441,20 @@ public final class Scanner {
     private record Unreached(ScanResult.AccountFailure failure) implements Opened {
     }
 
-    /** A reached account: the credentials all its regions share, and the regions to scan. */
+    /**
+     * A reached account: the credentials all its regions share, the regions to scan, and once they are
+     * on the pool, their targets and reads in the same order.
+     */
     private record Access(FleetAccount account, String accountId, AwsCredentialsProvider credentials,
                           AssumedRoles assumed, AwsCredentialsProvider profile, List<String> regions,
-                          Map<String, Integer> openingCalls)
+                          Map<String, Integer> openingCalls, List<ScanTarget> targets,
+                          List<Future<ScanResult.Entry>> scans)
             implements Opened {
+
+        Access withScans(List<ScanTarget> chosen, List<Future<ScanResult.Entry>> submitted) {
+            return new Access(account, accountId, credentials, assumed, profile, regions, openingCalls,
+                    List.copyOf(chosen), List.copyOf(submitted));
+        }
 
         /** {@return the calls made to reach it, refreshes of its credentials during the scan included} */
         Map<String, Integer> calls() {
