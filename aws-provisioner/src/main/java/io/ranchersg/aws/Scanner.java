@@ -44,6 +44,7 @@ public final class Scanner {
     private final boolean driverGroups;
     private final boolean verifyDriverGroups;
     private final boolean defaultGroups;
+    private final List<GroupToVerify> toVerify;
     /** The caller's own credentials, or {@code null} for the standard chain's (opened and closed per scan). */
     private final AwsCredentialsProvider credentials;
 
@@ -94,7 +95,7 @@ public final class Scanner {
      * @throws IllegalArgumentException when the parallelism is out of range
      */
     public Scanner(ClientSettings settings, int parallelism, Listener listener) {
-        this(settings, parallelism, listener, false, false, false, null);
+        this(settings, parallelism, listener, false, false, false, List.of(), null);
     }
 
     /**
@@ -109,7 +110,8 @@ public final class Scanner {
     }
 
     private Scanner(ClientSettings settings, int parallelism, Listener listener, boolean driverGroups,
-                    boolean verifyDriverGroups, boolean defaultGroups, AwsCredentialsProvider credentials) {
+                    boolean verifyDriverGroups, boolean defaultGroups, List<GroupToVerify> toVerify,
+                    AwsCredentialsProvider credentials) {
         this.settings = Objects.requireNonNull(settings, "settings");
         if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
             throw new IllegalArgumentException("parallelism " + parallelism + " is out of range 1.."
@@ -120,6 +122,7 @@ public final class Scanner {
         this.driverGroups = driverGroups;
         this.verifyDriverGroups = verifyDriverGroups;
         this.defaultGroups = defaultGroups;
+        this.toVerify = List.copyOf(toVerify);
         this.credentials = credentials;
     }
 
@@ -132,7 +135,7 @@ public final class Scanner {
      */
     public Scanner withDriverGroups(boolean include) {
         return new Scanner(settings, parallelism, listener, include, verifyDriverGroups && include, defaultGroups,
-                credentials);
+                toVerify, credentials);
     }
 
     /**
@@ -145,7 +148,7 @@ public final class Scanner {
      */
     public Scanner withDriverGroupsVerified(boolean verify) {
         return new Scanner(settings, parallelism, listener, driverGroups || verify, verify, defaultGroups,
-                credentials);
+                toVerify, credentials);
     }
 
     /**
@@ -156,7 +159,8 @@ public final class Scanner {
      * @return a new scanner; this one is unchanged
      */
     public Scanner withDefaultGroups(boolean include) {
-        return new Scanner(settings, parallelism, listener, driverGroups, verifyDriverGroups, include, credentials);
+        return new Scanner(settings, parallelism, listener, driverGroups, verifyDriverGroups, include, toVerify,
+                credentials);
     }
 
     /**
@@ -169,7 +173,22 @@ public final class Scanner {
      */
     public Scanner withCredentials(AwsCredentialsProvider own) {
         return new Scanner(settings, parallelism, listener, driverGroups, verifyDriverGroups, defaultGroups,
-                Objects.requireNonNull(own, "own"));
+                toVerify, Objects.requireNonNull(own, "own"));
+    }
+
+    /**
+     * This scanner, verifying the groups named here that rancher-sg does not manage against the
+     * requirements given for each ({@link Reconciler#checkScannedVerifying}), and the node driver's
+     * groups too (as {@link #withDriverGroupsVerified}). Each region is then read whole, still in one
+     * paginated read: naming groups costs no read of its own.
+     *
+     * @param groups the groups to verify, by id or by name and VPC; empty for none
+     * @return a new scanner; this one is unchanged
+     */
+    public Scanner withGroupsToVerify(List<GroupToVerify> groups) {
+        boolean any = !groups.isEmpty();
+        return new Scanner(settings, parallelism, listener, driverGroups || any, verifyDriverGroups || any,
+                defaultGroups, groups, credentials);
     }
 
     /**
@@ -374,7 +393,7 @@ public final class Scanner {
             List<GroupCheck.Checked> checked = new ArrayList<>();
             List<GroupCheck.Unchecked> unchecked = new ArrayList<>();
             Reconciler reconciler = new Reconciler(session);
-            for (GroupCheck check : verifyDriverGroups ? reconciler.checkScannedVerifyingDriverGroups(defaultGroups)
+            for (GroupCheck check : verifyDriverGroups ? reconciler.checkScannedVerifying(toVerify, defaultGroups)
                     : reconciler.checkScanned(driverGroups, defaultGroups)) {
                 if (check instanceof GroupCheck.Checked done) {
                     checked.add(done);
