@@ -242,6 +242,11 @@ public final class Scanner {
         List<Future<Opened>> opening = new ArrayList<>();
         try {
             listener.accounts(all.size());
+            // Off the pool, so as to take no account's place: the first EC2 client's classes load
+            // while the roles are being assumed.
+            Thread prepare = new Thread(() -> Ec2Session.prepare(settings), "scan-prepare");
+            prepare.setDaemon(true);
+            prepare.start();
             // Each account's regions join the pool's queue as soon as the account is reached, behind the
             // accounts not yet reached: no thread waits for the slowest role before reading a region.
             for (FleetAccount account : all) {

@@ -48,12 +48,13 @@ final class FleetScans {
      *
      * @param parallelism    --parallelism
      * @param wall           wall seconds of the runs
+     * @param cpu            CPU seconds (user and system) of the runs
      * @param peakKilobytes  the largest resident set of the runs (GNU time's %M)
      * @param groups         groups in the report
      * @param calls          the report's {@code api_calls} (of the last run)
      * @param idealSeconds   ceil(account-regions / parallelism) × latency × calls per account-region
      */
-    record Scan(int parallelism, Sample wall, long peakKilobytes, int groups, Map<String, Integer> calls,
+    record Scan(int parallelism, Sample wall, Sample cpu, long peakKilobytes, int groups, Map<String, Integer> calls,
                 double idealSeconds) {
     }
 
@@ -102,6 +103,7 @@ final class FleetScans {
                 .failRandomly(1.0, 1, List.of(new FaultProxy.Fault.Delay(latency)))) {
             for (int pool : parallelism) {
                 List<Double> wall = new ArrayList<>();
+                List<Double> cpu = new ArrayList<>();
                 long peak = 0;
                 JsonNode report = null;
                 for (int i = 0; i <= runs; i++) {
@@ -115,6 +117,7 @@ final class FleetScans {
                     report = read(run.stdout());
                     if (i > 0) {
                         wall.add(run.wallSeconds());
+                        cpu.add(run.cpuSeconds());
                         peak = Math.max(peak, run.peakKiB());
                     }
                 }
@@ -124,7 +127,7 @@ final class FleetScans {
                         / (double) accountRegions;
                 double ideal = Math.ceil(accountRegions / (double) pool) * latency.toMillis() / 1000.0
                         * perAccountRegion;
-                Scan scan = new Scan(pool, Sample.of(wall), peak, report.path("groups").size(), calls, ideal);
+                Scan scan = new Scan(pool, Sample.of(wall), Sample.of(cpu), peak, report.path("groups").size(), calls, ideal);
                 if (scan.groups() != accountRegions * groups) {
                     throw new IllegalStateException("the scan reported " + scan.groups() + " groups, not "
                             + accountRegions * groups);
