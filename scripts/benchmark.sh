@@ -16,8 +16,8 @@
 #                                                  replaces only its section of the report
 #
 # Other options go to the benchmark program: --groups N, --runs N, --scan-runs N, --parallelism 1,2,4,8,
-# --fleet-accounts N, --fleet-groups N, --fleet-latency-ms N, --fleet-parallelism 1,4,16,
-# --serve-events N, --serve-passes 50,500,
+# --fleet-accounts N, --fleet-regions N (1 to 4), --fleet-groups N, --fleet-latency-ms N,
+# --fleet-parallelism 1,4,16, --serve-events N, --serve-passes 50,500,
 # --out FILE (default docs/benchmarks.md), --aws-cli FILE (default: the AWS CLI pinned in
 # scripts/localstack-constraints.txt, from LocalStack's virtual environment).
 #

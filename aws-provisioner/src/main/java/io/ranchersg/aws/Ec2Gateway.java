@@ -110,6 +110,14 @@ public interface Ec2Gateway {
     List<ObservedGroup> scanned(boolean driverGroups);
 
     /**
+     * Every group in the region, whoever made it, in one paginated read: for a scan that must also
+     * find groups by id or name ({@link GroupToVerify}) without a read per group.
+     *
+     * @return the groups found
+     */
+    List<ObservedGroup> everyGroup();
+
+    /**
      * The default security group of every VPC in the region, in one paginated read.
      *
      * @return the groups named {@code default}

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
@@ -111,6 +112,30 @@ public final class Ec2Session implements AutoCloseable {
             builder.endpointOverride(settings.endpoint());
         }
         return new Ec2Session(builder.build(), calls, region, account, true);
+    }
+
+    /**
+     * Builds and closes one EC2 client for the settings, sending nothing: the first client of a run
+     * loads some thousands of classes (the client, its endpoint rules, its interceptors), which a
+     * fleet scan can do while its roles are being assumed instead of after. Failures are left to the
+     * clients that will make calls.
+     *
+     * @param settings the endpoint, retries and timeouts the scan's clients will have
+     */
+    static void prepare(ClientSettings settings) {
+        try {
+            Ec2ClientBuilder builder = Ec2Client.builder()
+                    .region(Region.of(settings.region() != null ? settings.region() : "us-east-1"))
+                    .credentialsProvider(AnonymousCredentialsProvider.create())
+                    .httpClientBuilder(httpClient(settings))
+                    .overrideConfiguration(o -> retriesAndTimeouts(o, settings, new CallCounter()));
+            if (settings.endpoint() != null) {
+                builder.endpointOverride(settings.endpoint());
+            }
+            builder.build().close();
+        } catch (RuntimeException e) {
+            // Nothing was sent; a real client will meet the same problem and report it.
+        }
     }
 
     /**

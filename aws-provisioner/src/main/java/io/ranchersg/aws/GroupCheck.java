@@ -23,7 +23,12 @@ public sealed interface GroupCheck {
          * A VPC's default group ({@code scan --include-default-groups}): judged only by whether it holds
          * rules (AWS FSBP EC2.2, CIS 5.4), never compared with a profile, never changed.
          */
-        VPC_DEFAULT("vpc-default");
+        VPC_DEFAULT("vpc-default"),
+        /**
+         * Not rancher-sg's, but named by id or by name and VPC in the file of {@code scan
+         * --verify-groups} ({@link GroupToVerify}): verified against the profile the file gives.
+         */
+        NAMED_IN_FILE("named-in-file");
 
         private final String label;
 

@@ -173,7 +173,21 @@ public final class Reconciler {
      * @return one check per group; a group that cannot be checked says why
      */
     public List<GroupCheck> checkScannedVerifyingDriverGroups(boolean includeDefaultGroups) {
-        return new RegionCheck(ec2).check(true, true, includeDefaultGroups);
+        return checkScannedVerifying(List.of(), includeDefaultGroups);
+    }
+
+    /**
+     * As {@link #checkScannedVerifyingDriverGroups(boolean)}, and the groups {@code toVerify} names that
+     * are not rancher-sg's verified against the requirements given for them. With groups to verify, the
+     * region's one read lists every group of the region instead of the tagged ones only.
+     *
+     * @param toVerify             groups to verify, by id or by name and VPC; those absent from the
+     *                             region are not reported
+     * @param includeDefaultGroups whether to judge every VPC's default group too
+     * @return one check per group; a group that cannot be checked says why
+     */
+    public List<GroupCheck> checkScannedVerifying(List<GroupToVerify> toVerify, boolean includeDefaultGroups) {
+        return new RegionCheck(ec2).check(true, true, includeDefaultGroups, List.copyOf(toVerify));
     }
 
     private Outcome single(Mode mode, GroupRequest request) {

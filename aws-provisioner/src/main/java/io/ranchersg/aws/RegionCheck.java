@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Checks every group of a region that one read lists: those carrying rancher-sg's tags, each
@@ -58,20 +59,41 @@ final class RegionCheck {
      * group does not allow is missing, and broader rules are not drift.
      */
     List<GroupCheck> check(boolean driverGroups, boolean verifyDriverGroups, boolean defaultGroups) {
+        return check(driverGroups, verifyDriverGroups, defaultGroups, List.of());
+    }
+
+    /**
+     * As {@link #check(boolean, boolean, boolean)}, and the groups {@code toVerify} names, when they are
+     * not rancher-sg's, verified against the requirements given for them (before the node driver's
+     * test: the file is the more precise word). With groups to verify, the region's one read lists every
+     * group, not only the tagged ones: a read per named group would cost a fleet a call per group.
+     */
+    List<GroupCheck> check(boolean driverGroups, boolean verifyDriverGroups, boolean defaultGroups,
+                           List<GroupToVerify> toVerify) {
         Map<String, List<Peer.Cidr>> vpcBlocks = new HashMap<>();
-        List<ObservedGroup> listed = ec2.scanned(driverGroups);
+        List<ObservedGroup> listed = toVerify.isEmpty() ? ec2.scanned(driverGroups) : ec2.everyGroup();
         // The prefix lists the groups name, each read once for the whole region.
-        PrefixLists lists = new Observer(ec2).prefixLists(listed.stream().flatMap(g -> g.rules().stream()).toList());
+        PrefixLists lists = new Observer(ec2).prefixLists(listed.stream()
+                .filter(g -> g.managed() || driverGroups && ManagedTags.isDriverMade(g.name(), g.tags())
+                        || named(toVerify, g) != null)
+                .flatMap(g -> g.rules().stream()).toList());
         Map<String, Map<String, ObservedGroup>> listedByVpc = new LinkedHashMap<>();
         listed.forEach(g -> listedByVpc.computeIfAbsent(g.vpcId(), v -> new LinkedHashMap<>()).put(g.name(), g));
         List<GroupCheck> checks = new ArrayList<>();
         for (ObservedGroup group : listed) {
+            GroupToVerify named = group.managed() ? null : named(toVerify, group);
             if (group.managed()) {
                 checks.add(recorded(group, listedByVpc.get(group.vpcId()), lists));
+            } else if (named != null) {
+                Map<String, ObservedGroup> sameVpc = listedByVpc.get(group.vpcId());
+                checks.add(new GroupCheck.Checked(verified(named.profile(), named.required(), group, lists, vpcBlocks,
+                        peer -> sameVpc.containsKey(peer) ? sameVpc.get(peer).id() : null),
+                        GroupCheck.Maker.NAMED_IN_FILE));
             } else if (driverGroups && ManagedTags.isDriverMade(group.name(), group.tags())) {
                 GroupSpec spec = request(Profiles.RANCHER_NODES,
                         ProfileOptions.defaults().withCurrent(true).withGroupName(group.name())).spec();
-                checks.add(new GroupCheck.Checked(verifyDriverGroups ? verified(spec, group, lists, vpcBlocks)
+                checks.add(new GroupCheck.Checked(verifyDriverGroups
+                        ? verified(Profiles.RANCHER_NODES, spec, group, lists, vpcBlocks, name -> null)
                         : outcome(Profiles.RANCHER_NODES, spec, group, Map.of(), lists),
                         GroupCheck.Maker.RANCHER_NODE_DRIVER));
             }
@@ -83,13 +105,18 @@ final class RegionCheck {
         return checks;
     }
 
+    private static GroupToVerify named(List<GroupToVerify> toVerify, ObservedGroup group) {
+        return toVerify.stream().filter(n -> n.names(group)).findFirst().orElse(null);
+    }
+
     /**
-     * A node driver's group verified against rancher-nodes: its missing rules are what Rancher needs
-     * and the group does not allow; the VPC's blocks are read once per VPC, when a verdict depends on them.
+     * A group verified against a profile: its missing rules are what Rancher needs and the group does
+     * not allow; the VPC's blocks are read once per VPC, when a verdict depends on them. Peers named by
+     * name are the groups of that name in the group's VPC, when the listing holds them.
      */
-    private Outcome verified(GroupSpec spec, ObservedGroup group, PrefixLists lists,
-                             Map<String, List<Peer.Cidr>> vpcBlocks) {
-        List<Rule> required = spec.resolveKnownPeers(group.id(), name -> null).rules();
+    private Outcome verified(String profile, GroupSpec spec, ObservedGroup group, PrefixLists lists,
+                             Map<String, List<Peer.Cidr>> vpcBlocks, Function<String, String> peerIds) {
+        List<Rule> required = spec.resolveKnownPeers(group.id(), peerIds).rules();
         Network network = new Network(List.of(), lists);
         if (Coverage.needsVpcBlocks(required, group.rules(), lists)) {
             network = network.withVpcBlocks(vpcBlocks.computeIfAbsent(group.vpcId(),
@@ -98,7 +125,7 @@ final class RegionCheck {
         GroupCoverage coverage = Coverage.of(required, group.rules(), network);
         Plan plan = new Plan(group.name(), coverage.missingRules(), List.of(), List.of(), List.of(), false);
         return new Outcome(new Location(ec2.account(), ec2.region(), group.vpcId(), group.id(), group.name()),
-                Profiles.RANCHER_NODES, false, plan, Actions.NONE, plan.drift(),
+                profile, false, plan, Actions.NONE, plan.drift(),
                 new Review(coverage.findings(), List.of()), Map.of());
     }
 

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,10 +18,11 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * made) in many regions of many accounts: at most {@code parallelism} calls at a time, one
  * {@link Ec2Session} per account and region, each group against the profile its tags record.
  *
- * <p>A scan of accounts runs in two steps on one pool. First, per account, its roles are assumed
- * once (one {@link AssumedRoles} serves all its regions and refreshes its credentials before they
- * expire) and, when the account names no regions, its enabled regions are listed. Then every
- * account and region is read with one paginated {@code DescribeSecurityGroups}.
+ * <p>A scan of accounts runs on one pool. Per account, its roles are assumed once (one
+ * {@link AssumedRoles} serves all its regions and refreshes its credentials before they expire)
+ * and, when the account names no regions, its enabled regions are listed; as soon as that is done,
+ * each of its regions is read with one paginated {@code DescribeSecurityGroups}, while later
+ * accounts are still being reached. Results come in the order of the accounts and their regions.
  *
  * <p>Failures stay where they happen: an account whose role cannot be assumed becomes one of the
  * result's {@link ScanResult#failedAccounts() failed accounts}, a region that cannot be read its
@@ -44,6 +44,7 @@ public final class Scanner {
     private final boolean driverGroups;
     private final boolean verifyDriverGroups;
     private final boolean defaultGroups;
+    private final List<GroupToVerify> toVerify;
     /** The caller's own credentials, or {@code null} for the standard chain's (opened and closed per scan). */
     private final AwsCredentialsProvider credentials;
 
@@ -51,9 +52,18 @@ public final class Scanner {
     public interface Listener {
 
         /**
-         * The accounts are reached and the targets chosen; none is scanned yet.
+         * The scan begins; no account is reached yet.
          *
-         * @param targets every account and region the scan will read, in order
+         * @param count how many accounts it will try to reach
+         */
+        default void accounts(int count) {
+        }
+
+        /**
+         * One account is reached and its targets chosen; none of them is scanned yet. Other accounts may
+         * still be being reached, and others' regions scanned, meanwhile.
+         *
+         * @param targets every region of the account the scan will read, in order
          */
         default void started(List<ScanTarget> targets) {
         }
@@ -85,7 +95,7 @@ public final class Scanner {
      * @throws IllegalArgumentException when the parallelism is out of range
      */
     public Scanner(ClientSettings settings, int parallelism, Listener listener) {
-        this(settings, parallelism, listener, false, false, false, null);
+        this(settings, parallelism, listener, false, false, false, List.of(), null);
     }
 
     /**
@@ -100,7 +110,8 @@ public final class Scanner {
     }
 
     private Scanner(ClientSettings settings, int parallelism, Listener listener, boolean driverGroups,
-                    boolean verifyDriverGroups, boolean defaultGroups, AwsCredentialsProvider credentials) {
+                    boolean verifyDriverGroups, boolean defaultGroups, List<GroupToVerify> toVerify,
+                    AwsCredentialsProvider credentials) {
         this.settings = Objects.requireNonNull(settings, "settings");
         if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
             throw new IllegalArgumentException("parallelism " + parallelism + " is out of range 1.."
@@ -111,6 +122,7 @@ public final class Scanner {
         this.driverGroups = driverGroups;
         this.verifyDriverGroups = verifyDriverGroups;
         this.defaultGroups = defaultGroups;
+        this.toVerify = List.copyOf(toVerify);
         this.credentials = credentials;
     }
 
@@ -123,7 +135,7 @@ public final class Scanner {
      */
     public Scanner withDriverGroups(boolean include) {
         return new Scanner(settings, parallelism, listener, include, verifyDriverGroups && include, defaultGroups,
-                credentials);
+                toVerify, credentials);
     }
 
     /**
@@ -136,7 +148,7 @@ public final class Scanner {
      */
     public Scanner withDriverGroupsVerified(boolean verify) {
         return new Scanner(settings, parallelism, listener, driverGroups || verify, verify, defaultGroups,
-                credentials);
+                toVerify, credentials);
     }
 
     /**
@@ -147,7 +159,8 @@ public final class Scanner {
      * @return a new scanner; this one is unchanged
      */
     public Scanner withDefaultGroups(boolean include) {
-        return new Scanner(settings, parallelism, listener, driverGroups, verifyDriverGroups, include, credentials);
+        return new Scanner(settings, parallelism, listener, driverGroups, verifyDriverGroups, include, toVerify,
+                credentials);
     }
 
     /**
@@ -160,7 +173,22 @@ public final class Scanner {
      */
     public Scanner withCredentials(AwsCredentialsProvider own) {
         return new Scanner(settings, parallelism, listener, driverGroups, verifyDriverGroups, defaultGroups,
-                Objects.requireNonNull(own, "own"));
+                toVerify, Objects.requireNonNull(own, "own"));
+    }
+
+    /**
+     * This scanner, verifying the groups named here that rancher-sg does not manage against the
+     * requirements given for each ({@link Reconciler#checkScannedVerifying}), and the node driver's
+     * groups too (as {@link #withDriverGroupsVerified}). Each region is then read whole, still in one
+     * paginated read: naming groups costs no read of its own.
+     *
+     * @param groups the groups to verify, by id or by name and VPC; empty for none
+     * @return a new scanner; this one is unchanged
+     */
+    public Scanner withGroupsToVerify(List<GroupToVerify> groups) {
+        boolean any = !groups.isEmpty();
+        return new Scanner(settings, parallelism, listener, driverGroups || any, verifyDriverGroups || any,
+                defaultGroups, groups, credentials);
     }
 
     /**
@@ -211,46 +239,72 @@ public final class Scanner {
         });
         AwsCredentialsProvider own = credentials != null ? credentials : Ec2Session.ownCredentials(settings);
         List<Access> reached = new ArrayList<>();
+        List<Future<Opened>> opening = new ArrayList<>();
         try {
-            List<Callable<Opened>> opening = new ArrayList<>();
+            listener.accounts(all.size());
+            // Off the pool, so as to take no account's place: the first EC2 client's classes load
+            // while the roles are being assumed.
+            Thread prepare = new Thread(() -> Ec2Session.prepare(settings), "scan-prepare");
+            prepare.setDaemon(true);
+            prepare.start();
+            // Each account's regions join the pool's queue as soon as the account is reached, behind the
+            // accounts not yet reached: no thread waits for the slowest role before reading a region.
             for (FleetAccount account : all) {
-                opening.add(() -> open(account, own));
+                opening.add(pool.submit(() -> openAndSubmit(account, own, pool)));
             }
             List<ScanResult.AccountFailure> failed = new ArrayList<>();
-            for (Opened opened : runAll(pool, opening, all)) {
+            List<ScanResult.Entry> entries = new ArrayList<>();
+            // Results in the order of the accounts and of their regions, whatever order they finish in.
+            for (int i = 0; i < all.size(); i++) {
+                Opened opened = await(all.get(i).label(), opening.get(i));
                 if (opened instanceof Access access) {
                     reached.add(access);
+                    for (int r = 0; r < access.scans().size(); r++) {
+                        entries.add(await(access.targets().get(r), access.scans().get(r)));
+                    }
                 } else if (opened instanceof Unreached unreached) {
                     failed.add(unreached.failure());
-                    listener.failed(unreached.failure());
                 }
             }
-            List<ScanTarget> targets = new ArrayList<>();
-            List<Callable<ScanResult.Entry>> scans = new ArrayList<>();
-            for (Access access : reached) {
-                for (String region : access.regions()) {
-                    ScanTarget target = new ScanTarget(access.accountId(), access.account().name(), region);
-                    targets.add(target);
-                    scans.add(() -> {
-                        ScanResult.Entry entry = scan(target, access.credentials());
-                        listener.done(entry);
-                        return entry;
-                    });
-                }
-            }
-            listener.started(List.copyOf(targets));
-            List<ScanResult.Entry> entries = runAll(pool, scans, targets);
             Map<String, Integer> listing = new TreeMap<>();
             failed.forEach(f -> merge(listing, f.apiCalls()));
             reached.forEach(access -> merge(listing, access.calls()));
             return new ScanResult(entries, failed, listing);
         } finally {
             pool.shutdownNow();
-            reached.forEach(Access::close);
+            // Every account reached is closed, those after one whose await failed (a bug) included.
+            opening.forEach(Scanner::closeIfReached);
             if (credentials == null && own instanceof SdkAutoCloseable closeable) {
                 closeable.close();
             }
         }
+    }
+
+    /**
+     * Reaches one account ({@link #open}) and, when it is reached, puts the reads of its regions on the
+     * pool at once; on the pool's threads.
+     */
+    private Opened openAndSubmit(FleetAccount account, AwsCredentialsProvider own, ExecutorService pool) {
+        Opened opened = open(account, own);
+        if (opened instanceof Unreached unreached) {
+            listener.failed(unreached.failure());
+            return opened;
+        }
+        Access access = (Access) opened;
+        List<ScanTarget> targets = new ArrayList<>();
+        for (String region : access.regions()) {
+            targets.add(new ScanTarget(access.accountId(), account.name(), region));
+        }
+        listener.started(List.copyOf(targets));
+        List<Future<ScanResult.Entry>> scans = new ArrayList<>();
+        for (ScanTarget target : targets) {
+            scans.add(pool.submit(() -> {
+                ScanResult.Entry entry = scan(target, access.credentials());
+                listener.done(entry);
+                return entry;
+            }));
+        }
+        return access.withScans(targets, scans);
     }
 
     /**
@@ -318,7 +372,7 @@ public final class Scanner {
                     throw new Ec2CallException("DescribeRegions in " + home + " returned no regions");
                 }
             }
-            return new Access(account, accountId, credentials, assumed, profile, regions, calls);
+            return new Access(account, accountId, credentials, assumed, profile, regions, calls, List.of(), List.of());
         } catch (RancherSgException | IllegalArgumentException | SdkException e) {
             if (assumed != null) {
                 merge(calls, assumed.calls().calls());
@@ -344,7 +398,7 @@ public final class Scanner {
             List<GroupCheck.Checked> checked = new ArrayList<>();
             List<GroupCheck.Unchecked> unchecked = new ArrayList<>();
             Reconciler reconciler = new Reconciler(session);
-            for (GroupCheck check : verifyDriverGroups ? reconciler.checkScannedVerifyingDriverGroups(defaultGroups)
+            for (GroupCheck check : verifyDriverGroups ? reconciler.checkScannedVerifying(toVerify, defaultGroups)
                     : reconciler.checkScanned(driverGroups, defaultGroups)) {
                 if (check instanceof GroupCheck.Checked done) {
                     checked.add(done);
@@ -364,15 +418,20 @@ public final class Scanner {
         }
     }
 
-    /** Runs the tasks on the pool and returns their results in order. */
-    private static <T> List<T> runAll(ExecutorService pool, List<Callable<T>> tasks, List<?> names) {
-        List<Future<T>> futures = new ArrayList<>();
-        tasks.forEach(task -> futures.add(pool.submit(task)));
-        List<T> results = new ArrayList<>();
-        for (int i = 0; i < futures.size(); i++) {
-            results.add(await(names.get(i), futures.get(i)));
+    private static void closeIfReached(Future<Opened> opening) {
+        if (!opening.isDone() || opening.isCancelled()) {
+            return;
         }
-        return results;
+        try {
+            if (opening.get() instanceof Access access) {
+                access.close();
+            }
+        } catch (ExecutionException | InterruptedException e) {
+            // Not reached, or reported by await already: nothing to close.
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static <T> T await(Object what, Future<T> future) {
@@ -406,11 +465,20 @@ public final class Scanner {
     private record Unreached(ScanResult.AccountFailure failure) implements Opened {
     }
 
-    /** A reached account: the credentials all its regions share, and the regions to scan. */
+    /**
+     * A reached account: the credentials all its regions share, the regions to scan, and once they are
+     * on the pool, their targets and reads in the same order.
+     */
     private record Access(FleetAccount account, String accountId, AwsCredentialsProvider credentials,
                           AssumedRoles assumed, AwsCredentialsProvider profile, List<String> regions,
-                          Map<String, Integer> openingCalls)
+                          Map<String, Integer> openingCalls, List<ScanTarget> targets,
+                          List<Future<ScanResult.Entry>> scans)
             implements Opened {
+
+        Access withScans(List<ScanTarget> chosen, List<Future<ScanResult.Entry>> submitted) {
+            return new Access(account, accountId, credentials, assumed, profile, regions, openingCalls,
+                    List.copyOf(chosen), List.copyOf(submitted));
+        }
 
         /** {@return the calls made to reach it, refreshes of its credentials during the scan included} */
         Map<String, Integer> calls() {

@@ -147,6 +147,11 @@ final class SecurityGroupApi implements Ec2Gateway {
     }
 
     @Override
+    public List<ObservedGroup> everyGroup() {
+        return describe().stream().map(SecurityGroupApi::observed).toList();
+    }
+
+    @Override
     public List<ObservedGroup> defaultGroups() {
         return describe(filter("group-name", "default")).stream().filter(g -> "default".equals(g.groupName()))
                 .map(SecurityGroupApi::observed).toList();

@@ -394,6 +394,21 @@ abstract class Ec2GatewayContract {
     }
 
     @Test
+    void everyGroupListsTheRegionsGroupsWhoeverMadeThemInOneRead() {
+        String vpc = defaultVpc();
+        String managed = create(unique("every"), vpc, Map.of(GroupTags.MANAGED_BY, GroupTags.MANAGER));
+        String plain = create(unique("every"), vpc);
+        int before = gateway().calls().calls().getOrDefault("DescribeSecurityGroups", 0);
+
+        List<ObservedGroup> every = gateway().everyGroup();
+
+        assertThat(every).extracting(ObservedGroup::id).contains(managed, plain);
+        assertThat(every).filteredOn(g -> g.id().equals(plain)).singleElement()
+                .satisfies(g -> assertThat(g.vpcId()).isEqualTo(vpc));
+        assertThat(gateway().calls().calls().get("DescribeSecurityGroups") - before).isEqualTo(1);
+    }
+
+    @Test
     void findsTheGroupsThatReferToAGroupInboundOrOutbound() {
         String vpc = defaultVpc();
         String target = create(unique("target"), vpc);

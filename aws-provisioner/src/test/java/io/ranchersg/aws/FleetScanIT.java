@@ -6,6 +6,9 @@ import io.ranchersg.testsupport.Ec2Emulator;
 import io.ranchersg.testsupport.Ec2Groups;
 import io.ranchersg.testsupport.EndToEnd;
 import io.ranchersg.testsupport.FaultProxy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -89,6 +92,49 @@ class FleetScanIT {
         assertThat(bravoHome.apiCalls()).isEqualTo(Map.of("DescribeSecurityGroups", 1));
         assertThat(result.listingCalls()).as("one AssumeRole per account").isEqualTo(Map.of("AssumeRole", 2));
         assertThat(result.complete()).isFalse();
+    }
+
+    @Test
+    void anAccountsRegionsAreReadAsSoonAsItIsReachedAndResultsKeepTheFilesOrder(Ec2Emulator emulator) {
+        String slow = Ec2Emulator.uniqueRoleArn("audit");
+        String quick = Ec2Emulator.uniqueRoleArn("audit");
+        ClientSettings direct = ClientSettings.defaults().withRegion(emulator.region())
+                .withEndpoint(emulator.endpoint()).withStsEndpoint(emulator.endpoint());
+        List<FleetAccount> fleet = List.of(
+                new FleetAccount(AssumedRole.of(slow).accountId(), "slow", List.of(AssumedRole.of(slow)),
+                        List.of(emulator.region(), "eu-west-3")),
+                new FleetAccount(AssumedRole.of(quick).accountId(), "quick", List.of(AssumedRole.of(quick)),
+                        List.of(emulator.region(), "eu-west-3")));
+        List<String> events = Collections.synchronizedList(new ArrayList<>());
+        Scanner.Listener listener = new Scanner.Listener() {
+            @Override
+            public void started(List<ScanTarget> targets) {
+                events.add("reached " + targets.get(0).accountName());
+            }
+
+            @Override
+            public void done(ScanResult.Entry entry) {
+                events.add("read " + entry.target().accountName() + "/" + entry.target().region());
+            }
+        };
+
+        ScanResult result;
+        // The first account's role answers late: the second account's regions need not wait for it.
+        try (FaultProxy proxy = FaultProxy.start(emulator.endpoint()).failWhere(
+                r -> r.action().equals("AssumeRole") && r.has("RoleArn", slow),
+                new FaultProxy.Fault.Delay(Duration.ofMillis(1500)))) {
+            ClientSettings settings = direct.withEndpoint(proxy.endpoint()).withStsEndpoint(proxy.endpoint());
+            result = new Scanner(settings, 3, listener).withCredentials(emulator.credentials()).scanAccounts(fleet);
+        }
+
+        assertThat(events.subList(0, 3)).as("the quick account reached and read while the slow one is not\n" + events)
+                .containsExactlyInAnyOrder("reached quick", "read quick/" + emulator.region(), "read quick/eu-west-3");
+        assertThat(result.entries()).extracting(e -> e.target().accountName() + "/" + e.target().region())
+                .as("in the order of the accounts and their regions, not of their ending")
+                .containsExactly("slow/" + emulator.region(), "slow/eu-west-3", "quick/" + emulator.region(),
+                        "quick/eu-west-3");
+        assertThat(result.entries()).allSatisfy(e -> assertThat(e.failure()).isNull());
+        assertThat(result.listingCalls()).isEqualTo(Map.of("AssumeRole", 2));
     }
 
     @Test

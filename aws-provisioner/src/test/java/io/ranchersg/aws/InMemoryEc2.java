@@ -219,6 +219,11 @@ final class InMemoryEc2 implements Ec2Gateway {
     }
 
     @Override
+    public synchronized List<ObservedGroup> everyGroup() {
+        return call("DescribeSecurityGroups", () -> visible(g -> true).stream().map(InMemoryEc2::observed).toList());
+    }
+
+    @Override
     public synchronized List<ObservedGroup> defaultGroups() {
         return call("DescribeSecurityGroups", () -> groups.values().stream().filter(g -> "default".equals(g.name))
                 .map(InMemoryEc2::observed).toList());

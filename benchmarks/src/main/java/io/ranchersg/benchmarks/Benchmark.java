@@ -134,11 +134,12 @@ public final class Benchmark {
 
     private static FleetScans.Results fleet(Options options, Sessions sessions, Cli cli, Consumer<String> progress) {
         Options.Fleet fleet = options.fleet();
-        progress.accept("fleet scan: " + fleet.accounts() + " accounts x " + FleetScans.REGIONS.size()
+        progress.accept("fleet scan: " + fleet.accounts() + " accounts x " + fleet.regions()
                 + " regions, " + fleet.latencyMillis() + " ms per call, parallelism " + fleet.parallelism());
         try {
             Path dir = Files.createTempDirectory("rancher-sg-fleet");
-            return new FleetScans(sessions, cli, progress).measure(fleet.accounts(), fleet.groups(),
+            return new FleetScans(sessions, cli, progress).measure(fleet.accounts(),
+                    FleetScans.REGIONS.subList(0, fleet.regions()), fleet.groups(),
                     Duration.ofMillis(fleet.latencyMillis()), fleet.parallelism(), options.scanRuns(), dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make a directory for the accounts file", e);

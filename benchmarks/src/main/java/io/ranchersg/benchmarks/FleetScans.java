@@ -37,8 +37,8 @@ import java.util.function.Consumer;
  */
 final class FleetScans {
 
-    /** The regions of every account. */
-    static final List<String> REGIONS = List.of("us-east-2", "eu-north-1", "ap-southeast-1");
+    /** The regions an account may be scanned in; each account is scanned in the first few. */
+    static final List<String> REGIONS = List.of("us-east-2", "eu-north-1", "ap-southeast-1", "ca-central-1");
     /** Threads that seed the groups, directly against the emulator. */
     private static final int SEED_THREADS = 4;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,12 +48,13 @@ final class FleetScans {
      *
      * @param parallelism    --parallelism
      * @param wall           wall seconds of the runs
+     * @param cpu            CPU seconds (user and system) of the runs
      * @param peakKilobytes  the largest resident set of the runs (GNU time's %M)
      * @param groups         groups in the report
      * @param calls          the report's {@code api_calls} (of the last run)
      * @param idealSeconds   ceil(account-regions / parallelism) × latency × calls per account-region
      */
-    record Scan(int parallelism, Sample wall, long peakKilobytes, int groups, Map<String, Integer> calls,
+    record Scan(int parallelism, Sample wall, Sample cpu, long peakKilobytes, int groups, Map<String, Integer> calls,
                 double idealSeconds) {
     }
 
@@ -61,12 +62,13 @@ final class FleetScans {
      * Everything the fleet measurement found.
      *
      * @param accounts       accounts in the file
+     * @param regions        the regions of every account
      * @param accountRegions accounts × regions
      * @param groups         groups per account-region
      * @param latency        the proxy's delay on every call
      * @param scans          one per pool size
      */
-    record Results(int accounts, int accountRegions, int groups, Duration latency, List<Scan> scans) {
+    record Results(int accounts, List<String> regions, int accountRegions, int groups, Duration latency, List<Scan> scans) {
 
         /** Calls of one scan divided by the account-regions it read. */
         double callsPerAccountRegion() {
@@ -91,19 +93,21 @@ final class FleetScans {
     }
 
     /** Seeds the fleet, then scans it once per pool size, {@code runs} times after a warm-up run. */
-    Results measure(int accounts, int groups, Duration latency, List<Integer> parallelism, int runs, Path dir) {
-        seed(accounts, groups);
-        Path file = accountsFile(accounts, dir);
-        int accountRegions = accounts * REGIONS.size();
+    Results measure(int accounts, List<String> regions, int groups, Duration latency, List<Integer> parallelism,
+                    int runs, Path dir) {
+        seed(accounts, regions, groups);
+        Path file = accountsFile(accounts, regions, dir);
+        int accountRegions = accounts * regions.size();
         List<Scan> scans = new ArrayList<>();
         try (FaultProxy slow = FaultProxy.start(sessions.endpoint())
                 .failRandomly(1.0, 1, List.of(new FaultProxy.Fault.Delay(latency)))) {
             for (int pool : parallelism) {
                 List<Double> wall = new ArrayList<>();
+                List<Double> cpu = new ArrayList<>();
                 long peak = 0;
                 JsonNode report = null;
                 for (int i = 0; i <= runs; i++) {
-                    Cli.Run run = cli.runTimed(REGIONS.get(0), Map.of("AWS_ENDPOINT_URL", slow.endpoint().toString()),
+                    Cli.Run run = cli.runTimed(regions.get(0), Map.of("AWS_ENDPOINT_URL", slow.endpoint().toString()),
                             "scan", "--accounts", file.toString(), "--parallelism", Integer.toString(pool),
                             "--output", "json");
                     if (run.exitCode() != 0) {
@@ -113,6 +117,7 @@ final class FleetScans {
                     report = read(run.stdout());
                     if (i > 0) {
                         wall.add(run.wallSeconds());
+                        cpu.add(run.cpuSeconds());
                         peak = Math.max(peak, run.peakKiB());
                     }
                 }
@@ -122,7 +127,7 @@ final class FleetScans {
                         / (double) accountRegions;
                 double ideal = Math.ceil(accountRegions / (double) pool) * latency.toMillis() / 1000.0
                         * perAccountRegion;
-                Scan scan = new Scan(pool, Sample.of(wall), peak, report.path("groups").size(), calls, ideal);
+                Scan scan = new Scan(pool, Sample.of(wall), Sample.of(cpu), peak, report.path("groups").size(), calls, ideal);
                 if (scan.groups() != accountRegions * groups) {
                     throw new IllegalStateException("the scan reported " + scan.groups() + " groups, not "
                             + accountRegions * groups);
@@ -132,18 +137,18 @@ final class FleetScans {
                 scans.add(scan);
             }
         }
-        return new Results(accounts, accountRegions, groups, latency, scans);
+        return new Results(accounts, regions, accountRegions, groups, latency, scans);
     }
 
     /** Makes sure every account-region holds its groups, directly against the emulator (no latency). */
-    private void seed(int accounts, int groups) {
-        progress.accept("seeding " + accounts + " accounts x " + REGIONS.size() + " regions x " + groups + " groups");
+    private void seed(int accounts, List<String> regions, int groups) {
+        progress.accept("seeding " + accounts + " accounts x " + regions.size() + " regions x " + groups + " groups");
         ExecutorService pool = Executors.newFixedThreadPool(SEED_THREADS);
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (int a = 1; a <= accounts; a++) {
                 String role = role(a);
-                for (String region : REGIONS) {
+                for (String region : regions) {
                     futures.add(pool.submit(() -> seed(role, region, groups)));
                 }
             }
@@ -175,14 +180,14 @@ final class FleetScans {
         }
     }
 
-    private static Path accountsFile(int accounts, Path dir) {
+    private static Path accountsFile(int accounts, List<String> regions, Path dir) {
         StringBuilder text = new StringBuilder("accounts:\n");
         for (int a = 1; a <= accounts; a++) {
             String role = role(a);
             text.append("  - account_id: \"").append(AssumedRole.of(role).accountId()).append("\"\n")
                     .append("    name: bench-").append(a).append('\n')
                     .append("    role: ").append(role).append('\n')
-                    .append("    regions: [").append(String.join(", ", REGIONS)).append("]\n");
+                    .append("    regions: [").append(String.join(", ", regions)).append("]\n");
         }
         try {
             Files.createDirectories(dir);

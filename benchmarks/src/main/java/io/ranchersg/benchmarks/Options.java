@@ -46,13 +46,18 @@ record Options(URI endpoint, Path project, Path jar, Path out, int groups, int r
     }
 
     /**
-     * The fleet scan: {@code accounts} accounts of {@link FleetScans#REGIONS}, {@code groups} groups
-     * in each account-region, every call held {@code latencyMillis}, scanned per pool size.
+     * The fleet scan: {@code accounts} accounts, each in the first {@code regions} of
+     * {@link FleetScans#REGIONS}, {@code groups} groups in each account-region, every call held
+     * {@code latencyMillis}, scanned per pool size.
      *
      * @param only whether to measure only the fleet scan (and replace only its section of the report)
      */
-    record Fleet(int accounts, int groups, int latencyMillis, List<Integer> parallelism, boolean only) {
+    record Fleet(int accounts, int regions, int groups, int latencyMillis, List<Integer> parallelism, boolean only) {
         Fleet {
+            if (regions < 1 || regions > FleetScans.REGIONS.size()) {
+                throw new IllegalArgumentException("--fleet-regions takes 1 to " + FleetScans.REGIONS.size() + ", not "
+                        + regions);
+            }
             if (accounts < 1 || accounts > 500 || groups < 1 || groups > 50) {
                 throw new IllegalArgumentException("--fleet-accounts takes 1 to 500 and --fleet-groups 1 to 50, not "
                         + accounts + " and " + groups);
@@ -81,7 +86,8 @@ record Options(URI endpoint, Path project, Path jar, Path out, int groups, int r
               --scan-runs N         runs of each scan (default 3)
               --parallelism LIST    scan pool sizes, comma separated (default 1,2,4,8)
               --quick               a smaller run: 100 groups, 3 runs, 1 scan run
-              --fleet-accounts N    accounts of the fleet scan, 3 regions each (default 20)
+              --fleet-accounts N    accounts of the fleet scan (default 20)
+              --fleet-regions N     regions of each account, 1 to 4 (default 3)
               --fleet-groups N      groups per account-region (default 2)
               --fleet-latency-ms N  delay added to every call of the fleet scan (default 300)
               --fleet-parallelism LIST  the fleet scan's pool sizes (default 1,4,16)
@@ -120,6 +126,7 @@ record Options(URI endpoint, Path project, Path jar, Path out, int groups, int r
         Integer scanRuns = null;
         List<Integer> parallelism = List.of(1, 2, 4, 8);
         int fleetAccounts = 20;
+        int fleetRegions = 3;
         int fleetGroups = 2;
         int fleetLatency = 300;
         List<Integer> fleetParallelism = List.of(1, 4, 16);
@@ -160,6 +167,7 @@ record Options(URI endpoint, Path project, Path jar, Path out, int groups, int r
                 case "--scan-runs" -> scanRuns = number(arg, value);
                 case "--parallelism" -> parallelism = numbers(arg, value);
                 case "--fleet-accounts" -> fleetAccounts = number(arg, value);
+                case "--fleet-regions" -> fleetRegions = number(arg, value);
                 case "--fleet-groups" -> fleetGroups = number(arg, value);
                 case "--fleet-latency-ms" -> fleetLatency = number(arg, value);
                 case "--fleet-parallelism" -> fleetParallelism = numbers(arg, value);
@@ -178,7 +186,7 @@ record Options(URI endpoint, Path project, Path jar, Path out, int groups, int r
                 project.resolve(out == null ? Path.of("docs/benchmarks.md") : out),
                 groups != null ? groups : quick ? 100 : 1000, runs != null ? runs : quick ? 3 : 10,
                 scanRuns != null ? scanRuns : quick ? 1 : 3, parallelism, command, revision,
-                new Fleet(fleetAccounts, fleetGroups, fleetLatency, fleetParallelism, fleetOnly), awsCli,
+                new Fleet(fleetAccounts, fleetRegions, fleetGroups, fleetLatency, fleetParallelism, fleetOnly), awsCli,
                 new Serve(serveEvents, servePasses, serveOnly));
     }
 

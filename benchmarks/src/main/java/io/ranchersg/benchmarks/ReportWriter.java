@@ -171,30 +171,33 @@ final class ReportWriter {
     private static String fleetSection(Options options, FleetScans.Results f, String measured) {
         Report report = new Report();
         report.paragraph(FLEET_BEGIN);
-        report.heading(3, "Fleet scan: " + f.accounts() + " accounts x " + FleetScans.REGIONS.size() + " regions, "
+        report.heading(3, "Fleet scan: " + f.accounts() + " accounts x " + f.regions().size() + " regions, "
                 + f.latency().toMillis() + " ms per call");
         if (measured != null) {
             report.paragraph(measured);
         }
         report.paragraph("`bin/rancher-sg scan --accounts FILE --parallelism P --output json` over " + f.accounts()
                 + " accounts, each reached through STS AssumeRole on LocalStack and scanned in "
-                + String.join(", ", FleetScans.REGIONS) + " (" + f.accountRegions() + " account-regions, " + f.groups()
+                + String.join(", ", f.regions()) + " (" + f.accountRegions() + " account-regions, " + f.groups()
                 + " groups in each), through a proxy that holds every call, STS's and EC2's, for "
                 + f.latency().toMillis() + " ms before forwarding it, as a far region would; "
                 + options.scanRuns() + " run(s) per pool size after a warm-up run. Calls per account-region: "
                 + String.format(Locale.ROOT, "%.2f", f.callsPerAccountRegion()) + " (one DescribeSecurityGroups,"
-                + " and one AssumeRole per account of " + FleetScans.REGIONS.size() + " regions). Ideal: ceil("
+                + " and one AssumeRole per account of " + f.regions().size() + " regions). Ideal: ceil("
                 + f.accountRegions() + " / P) x " + f.latency().toMillis() + " ms x calls per account-region; the"
-                + " wall time adds the JVM's start and the scan's own work (see the cold check above). Peak memory"
-                + " is the CLI process's largest resident set (GNU time).");
+                + " wall time adds the JVM's start and the scan's own work (see the cold check above). CPU is the"
+                + " CLI process's user plus system time, peak memory its largest resident set (GNU time).");
         List<List<String>> rows = new ArrayList<>();
         for (FleetScans.Scan s : f.scans()) {
             rows.add(List.of(Integer.toString(s.parallelism()), Format.secondsRange(s.wall()),
                     Format.seconds(s.idealSeconds()), Format.seconds(s.wall().median() - s.idealSeconds()),
+                    String.format(Locale.ROOT, "%.2f×", s.wall().median() / s.idealSeconds()),
+                    Format.secondsRange(s.cpu()),
                     s.peakKilobytes() < 0 ? "not measured" : (s.peakKilobytes() / 1024) + " MiB",
                     Integer.toString(s.groups()), Format.calls(s.calls())));
         }
-        report.table(List.of("--parallelism", "wall", "ideal", "wall - ideal", "peak memory", "groups",
+        report.table(List.of("--parallelism", "wall", "ideal", "wall - ideal", "wall ÷ ideal", "CPU", "peak memory",
+                "groups",
                 "calls (`api_calls`)"), rows);
         report.paragraph(FLEET_END);
         return report.render();

@@ -29,9 +29,13 @@ class OptionsTest {
     void theFleetScanDefaultsToTwentyAccountsAt300MillisecondsForPools1To16() {
         Options.Fleet fleet = Options.parse("--endpoint", "http://127.0.0.1:4566").fleet();
 
-        assertThat(fleet).isEqualTo(new Options.Fleet(20, 2, 300, List.of(1, 4, 16), false));
+        assertThat(fleet).isEqualTo(new Options.Fleet(20, 3, 2, 300, List.of(1, 4, 16), false));
         assertThat(Options.parse("--endpoint", "http://x:1", "--fleet-only", "--fleet-parallelism", "2,8").fleet())
-                .isEqualTo(new Options.Fleet(20, 2, 300, List.of(2, 8), true));
+                .isEqualTo(new Options.Fleet(20, 3, 2, 300, List.of(2, 8), true));
+        assertThat(Options.parse("--endpoint", "http://x:1", "--fleet-accounts", "200", "--fleet-regions", "4")
+                .fleet()).isEqualTo(new Options.Fleet(200, 4, 2, 300, List.of(1, 4, 16), false));
+        assertThatThrownBy(() -> Options.parse("--endpoint", "http://x:1", "--fleet-regions", "5"))
+                .hasMessageContaining("--fleet-regions takes 1 to 4, not 5");
         assertThatThrownBy(() -> Options.parse("--endpoint", "http://x:1", "--fleet-parallelism", "32"))
                 .hasMessageContaining("1 to 16");
     }

@@ -154,7 +154,7 @@ record AccountsFile(List<Account> accounts) {
      * The YAML document, as PyYAML's {@code safe_load} builds it (mappings, lists, scalars), with
      * the limits and refusals of this class.
      */
-    private static Object load(String text) {
+    static Object load(String text) {
         if (text.length() > MAX_SIZE) {
             throw new IllegalArgumentException("larger than " + MAX_SIZE + " characters");
         }
@@ -323,14 +323,14 @@ record AccountsFile(List<Account> accounts) {
     }
 
     /** A scalar as text: YAML 1.1 reads {@code 012} or {@code yes} as numbers and booleans, c7n-org's values are text. */
-    private static String scalar(Object value, String key, String where) {
+    static String scalar(Object value, String key, String where) {
         if (value instanceof Map<?, ?> || value instanceof List<?> || value instanceof byte[]) {
             throw new IllegalArgumentException(where + ": " + key + " must be a single value");
         }
         return String.valueOf(value);
     }
 
-    private static String text(Map<?, ?> node, String key, String where) {
+    static String text(Map<?, ?> node, String key, String where) {
         Object value = node.get(key);
         return value == null ? null : scalar(value, key, where);
     }
@@ -341,7 +341,7 @@ record AccountsFile(List<Account> accounts) {
         }
     }
 
-    private static List<String> strings(Map<?, ?> node, String key, String where) {
+    static List<String> strings(Map<?, ?> node, String key, String where) {
         Object value = node.get(key);
         if (value == null) {
             return List.of();

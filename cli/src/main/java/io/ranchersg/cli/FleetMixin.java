@@ -127,7 +127,7 @@ final class FleetMixin {
 
     /** The file's accounts that --account, --tag and --shard(s) select. */
     private List<AccountsFile.Account> chosen(Shards shards, Map<String, String> env) {
-        String text = read(accountsFile);
+        String text = read("--accounts", accountsFile, AccountsFile.MAX_SIZE);
         List<AccountsFile.Account> chosen;
         try {
             chosen = AccountsFile.parse(text).select(accountNames.stream().map(String::strip).toList(), tags);
@@ -144,28 +144,29 @@ final class FleetMixin {
     }
 
     /**
-     * The file's text: a regular file (a device such as {@code /dev/zero} would never end, a FIFO
-     * would block until written), of at most {@value AccountsFile#MAX_SIZE} bytes, read no further.
+     * The text of the file an option names: a regular file (a device such as {@code /dev/zero} would
+     * never end, a FIFO would block until written), of at most {@code maxBytes} bytes, read no further.
+     * Also reads {@code scan --verify-groups}'s file.
      */
-    private static String read(Path file) {
+    static String read(String option, Path file, int maxBytes) {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
             if (!attributes.isRegularFile()) {
-                throw new UsageException("--accounts: '" + file + "' is not a regular file ("
+                throw new UsageException(option + ": '" + file + "' is not a regular file ("
                         + (attributes.isDirectory() ? "a directory" : "a device, pipe or socket") + ")");
             }
             try (InputStream in = Files.newInputStream(file)) {
-                byte[] bytes = in.readNBytes(AccountsFile.MAX_SIZE + 1);
-                if (bytes.length > AccountsFile.MAX_SIZE) {
-                    throw new UsageException("--accounts: '" + file + "' is larger than " + AccountsFile.MAX_SIZE
+                byte[] bytes = in.readNBytes(maxBytes + 1);
+                if (bytes.length > maxBytes) {
+                    throw new UsageException(option + ": '" + file + "' is larger than " + maxBytes
                             + " bytes");
                 }
                 return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
             }
         } catch (CharacterCodingException e) {
-            throw new UsageException("--accounts: '" + file + "' is not UTF-8 text", e);
+            throw new UsageException(option + ": '" + file + "' is not UTF-8 text", e);
         } catch (IOException e) {
-            throw new UsageException("--accounts: cannot read '" + file + "' (" + e.getClass().getSimpleName()
+            throw new UsageException(option + ": cannot read '" + file + "' (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
         }
     }

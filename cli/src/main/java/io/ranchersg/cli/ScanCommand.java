@@ -1,10 +1,12 @@
 package io.ranchersg.cli;
 
 import io.ranchersg.aws.FleetAccount;
+import io.ranchersg.aws.GroupToVerify;
 import io.ranchersg.aws.ScanResult;
 import io.ranchersg.aws.Scanner;
 import io.ranchersg.cli.view.ScanProgress;
 import io.ranchersg.cli.view.ScanView;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;
@@ -60,6 +62,13 @@ final class ScanCommand extends AwsCommand {
                     + " broader rules are not drift (see rancher-sg verify).")
     boolean verify;
 
+    @Option(names = "--verify-groups", paramLabel = "FILE",
+            description = "Also verify the groups this YAML file names (by group_id, or by group_name and vpc_id),"
+                    + " each against its profile, peers and options, although rancher-sg does not manage them"
+                    + " (implies --verify). Each region is then read whole, still in one read; a group absent from"
+                    + " the regions scanned is not reported.")
+    Path verifyGroups;
+
     @Option(names = "--include-default-groups",
             description = "Also judge the default group of every VPC: any rule it holds is a finding"
                     + " (AWS EC2.2, CIS 5.4); one more read per region.")
@@ -77,6 +86,9 @@ final class ScanCommand extends AwsCommand {
 
     /** The accounts to scan, chosen by {@link #validate()}; {@code null} without --accounts. */
     private List<FleetAccount> accounts;
+
+    /** The groups of --verify-groups, read by {@link #validate()}; empty without it. */
+    private List<GroupToVerify> toVerify = List.of();
 
     ScanCommand(CliContext context) {
         super(context);
@@ -98,6 +110,14 @@ final class ScanCommand extends AwsCommand {
         }
         boolean allRegions = regions != null && regions.all;
         accounts = fleet.accounts(shards, context.env(), settings.account(), listed, allRegions);
+        if (verifyGroups != null) {
+            String text = FleetMixin.read("--verify-groups", verifyGroups, VerifyGroupsFile.MAX_SIZE);
+            try {
+                toVerify = VerifyGroupsFile.parse(text).groups();
+            } catch (IllegalArgumentException e) {
+                throw UsageException.of("--verify-groups " + verifyGroups, e);
+            }
+        }
         files.check();
         files.labelRun(fleet.runLabels(shards, context.env()));
     }
@@ -107,14 +127,14 @@ final class ScanCommand extends AwsCommand {
         Instant at = context.clock().instant();
         ScanProgress progress = new ScanProgress(context.progress() && !jsonOutput() ? err() : null);
         Scanner scanner = new Scanner(settings, parallelism, progress).withDriverGroups(driverGroups)
-                .withDriverGroupsVerified(verify).withDefaultGroups(defaultGroups);
+                .withDriverGroupsVerified(verify).withDefaultGroups(defaultGroups).withGroupsToVerify(toVerify);
         ScanResult result;
         try {
             result = files.recording(at, () -> scan(scanner));
         } finally {
             progress.clear();
         }
-        return report(files, ScanView.of(result, accounts != null, driverGroups || verify,
+        return report(files, ScanView.of(result, accounts != null, driverGroups || verify || verifyGroups != null,
                 e -> ErrorFunnel.clean(ErrorFunnel.describe(e))), at);
     }
 

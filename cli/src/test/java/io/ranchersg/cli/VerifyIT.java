@@ -222,4 +222,63 @@ class VerifyIT {
                 + "\"udp\",\"from_port\":30000,\"to_port\":32767,\"source\":{\"kind\":\"cidr\",\"value\":"
                 + "\"0.0.0.0/0\"}");
     }
+
+    @Test
+    void scanVerifyGroupsVerifiesTheGroupsItsFileNamesInTheRegionsOneRead(Ec2Emulator emulator, @TempDir Path dir)
+            throws IOException {
+        // An account of its own, so that the scan sees these groups and no other.
+        String role = Ec2Emulator.uniqueRoleArn("verify-file");
+        String byId;
+        String byName;
+        String vpc;
+        try (Ec2Client ec2 = emulator.ec2ClientAs(role)) {
+            vpc = Ec2Groups.defaultVpcId(ec2);
+            byId = terraformGroup(ec2, "tf-platform-nodes", true);
+            byName = terraformGroup(ec2, "tf-no-udp", false);
+            terraformGroup(ec2, "tf-not-named", true);
+        }
+        Path file = Files.writeString(dir.resolve("groups.yml"), """
+                groups:
+                  - group_id: %s
+                    profile: rancher-nodes
+                  - group_name: tf-no-udp
+                    vpc_id: %s
+                """.formatted(byId, vpc));
+        RancherSg cli = RancherSg.against(emulator);
+
+        CliRun before;
+        int readsBefore;
+        try (FaultProxy proxy = FaultProxy.start(emulator.endpoint())) {
+            before = cli.with("AWS_ENDPOINT_URL", proxy.endpoint().toString())
+                    .run("scan", "--role-arn", role, "--verify", "--output", "json");
+            readsBefore = proxy.requests("DescribeSecurityGroups");
+        }
+        try (FaultProxy proxy = FaultProxy.start(emulator.endpoint())) {
+            CliRun run = cli.with("AWS_ENDPOINT_URL", proxy.endpoint().toString())
+                    .run("scan", "--role-arn", role, "--verify-groups", file.toString(), "--output", "json");
+
+            assertThat(before.exitCode()).as(before.toString()).isEqualTo(ExitCodes.OK);
+            assertThat(Json.read(before.out()).get("groups")).as("hand-made groups are not scanned unless named")
+                    .isEmpty();
+            assertThat(run.exitCode()).as("the group without UDP NodePorts\n" + run).isEqualTo(ExitCodes.DRIFT);
+            List<JsonNode> groups = StreamSupport.stream(Json.read(run.out()).get("groups").spliterator(), false)
+                    .toList();
+            assertThat(groups).as(run.toString()).extracting(g -> g.get("group_id").asText())
+                    .containsExactlyInAnyOrder(byId, byName);
+            JsonNode covered = groups.stream().filter(g -> g.get("group_id").asText().equals(byId)).findFirst()
+                    .orElseThrow();
+            JsonNode lacking = groups.stream().filter(g -> g.get("group_id").asText().equals(byName)).findFirst()
+                    .orElseThrow();
+            assertThat(covered.get("managed_by").asText()).isEqualTo("named-in-file");
+            assertThat(covered.get("extra")).as("broader rules are not drift when verified").isEmpty();
+            assertThat(covered.get("missing")).as("every requirement covered").isEmpty();
+            assertThat(lacking.get("missing")).as("only the UDP NodePorts are missing").hasSize(1);
+            assertThat(lacking.get("missing").get(0).get("protocol").asText()).isEqualTo("udp");
+            assertThat(proxy.requests("DescribeSecurityGroups")).as("the region's one read, as without the file")
+                    .isEqualTo(readsBefore).isEqualTo(1);
+            assertThat(proxy.requests("DescribeVpcs")).as("the VPC's blocks, once for both groups").isLessThanOrEqualTo(1);
+            assertThat(proxy.actionsSeen()).as("reads only").isSubsetOf(Set.of("DescribeSecurityGroups", "DescribeVpcs",
+                    "AssumeRole", "DescribeManagedPrefixLists"));
+        }
+    }
 }

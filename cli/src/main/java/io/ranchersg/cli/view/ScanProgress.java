@@ -35,12 +35,17 @@ public final class ScanProgress implements Scanner.Listener {
     }
 
     @Override
+    public void accounts(int count) {
+        accountsTotal = count;
+    }
+
+    /** Called once per account reached, as it is reached: the regions' total grows while the scan runs. */
+    @Override
     public void started(List<ScanTarget> targets) {
-        regionsTotal = targets.size();
         synchronized (left) {
+            regionsTotal += targets.size();
             targets.forEach(t -> left.computeIfAbsent(String.valueOf(t.accountId()), k -> new AtomicInteger())
                     .incrementAndGet());
-            accountsTotal = left.size() + accountsDone.get();
         }
     }
 

@@ -77,7 +77,8 @@ class ScanViewTest {
         StringWriter err = new StringWriter();
         ScanProgress progress = new ScanProgress(new PrintWriter(err));
 
-        // The scanner reaches every account before it starts on the regions.
+        // The scanner names the number of accounts first, then each account as it is reached or fails.
+        progress.accounts(2);
         RESULT.failedAccounts().forEach(progress::failed);
         progress.started(RESULT.targets());
         RESULT.entries().forEach(progress::done);
