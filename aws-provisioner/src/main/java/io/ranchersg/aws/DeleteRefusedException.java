@@ -11,7 +11,9 @@ import java.util.List;
 public final class DeleteRefusedException extends RancherSgException {
     private static final long serialVersionUID = 1L;
 
+    /** The group EC2 would not delete. */
     private final String groupId;
+    /** EC2's words for the refusal. */
     private final String answer;
     private final transient List<String> deleted;
 

@@ -22,6 +22,11 @@ public record GroupToVerify(String groupId, String name, String vpcId, String pr
     /**
      * Checks that the group is named one way: by id, or by name and VPC.
      *
+     * @param groupId  the group's id, or {@code null} when named by name and VPC
+     * @param name     the group's name, or {@code null} when named by id
+     * @param vpcId    the group's VPC when named by name, else {@code null}
+     * @param profile  the profile the requirements come from, for reports
+     * @param required the profile's requirements with their options and peers
      * @throws IllegalArgumentException naming the value that is not an id, or when both or neither
      *     ways are given
      */
@@ -39,7 +44,12 @@ public record GroupToVerify(String groupId, String name, String vpcId, String pr
         }
     }
 
-    /** {@return whether this names that group} */
+    /**
+     * Whether this names that group.
+     *
+     * @param group a group of the scan's read
+     * @return whether this names it, by id or by name and VPC
+     */
     public boolean names(ObservedGroup group) {
         return groupId != null ? groupId.equals(group.id()) : name.equals(group.name()) && vpcId.equals(group.vpcId());
     }

@@ -38,7 +38,12 @@ public record StackVerifyRequest(StackRequest stack, Map<String, String> groupId
         });
     }
 
-    /** {@return every role's group found by the stack's name for it} */
+    /**
+     * A verification of every role's group, found by the stack's name for it.
+     *
+     * @param stack the cluster stack and its requirements
+     * @return the request, with no group named by id
+     */
     public static StackVerifyRequest of(StackRequest stack) {
         return new StackVerifyRequest(stack, Map.of());
     }

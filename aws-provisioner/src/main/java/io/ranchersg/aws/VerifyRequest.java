@@ -32,12 +32,22 @@ public record VerifyRequest(GroupRequest requirements, String groupId) {
         }
     }
 
-    /** {@return the group of the requirements' name, in their VPC (the default VPC when none)} */
+    /**
+     * A verification of the group of the requirements' name, in their VPC (the default VPC when none).
+     *
+     * @param requirements the profile with its options, group name and VPC
+     * @return the request
+     */
     public static VerifyRequest of(GroupRequest requirements) {
         return new VerifyRequest(requirements, null);
     }
 
-    /** {@return this request for the group of that id, wherever its name} */
+    /**
+     * This request for the group of that id, wherever its name.
+     *
+     * @param newGroupId the group's id
+     * @return the request for that group
+     */
     public VerifyRequest withGroupId(String newGroupId) {
         return new VerifyRequest(requirements, newGroupId);
     }
