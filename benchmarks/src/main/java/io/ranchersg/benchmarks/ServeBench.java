@@ -39,6 +39,12 @@ final class ServeBench {
     static final String EVENTS_REGION = "eu-west-2";
     /** How long the idle CPU is sampled between two passes. */
     static final Duration IDLE_WINDOW = Duration.ofSeconds(30);
+    /**
+     * The resident set is read after each of this many passes from a pass count on, and the largest
+     * is kept: a single reading depends on how much garbage the pass just left, which the next
+     * collection takes back.
+     */
+    static final int RSS_WINDOW = 5;
     /** Kernel clock ticks per second of /proc/PID/stat: USER_HZ, 100 on Linux. */
     private static final double TICKS = 100.0;
     private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+) ");
@@ -53,7 +59,8 @@ final class ServeBench {
      * @param groups        groups of the pass measurement
      * @param regions       its regions
      * @param passMillis    how long each pass took, as serve logged it
-     * @param rssKiB        resident set after each pass count of {@link #rssAfter}
+     * @param rssKiB        the largest resident set over {@link #RSS_WINDOW} passes from each pass count of
+     *                      {@link #rssAfter}
      * @param rssAfter      the pass counts the resident set was read after
      * @param idleCpu       CPU time over wall time between two passes, with the events queue polled
      */
@@ -124,9 +131,13 @@ final class ServeBench {
                 Benchmark.SCAN_REGIONS), "--interval", "1s", "--listen", "127.0.0.1:0");
         try {
             for (int count : rssAfter) {
-                serve.awaitPasses(count);
-                rss.add(serve.rssKiB());
-                progress.accept("serve: " + count + " passes, resident set " + rss.get(rss.size() - 1) / 1024 + " MiB");
+                long largest = 0;
+                for (int pass = count; pass < count + RSS_WINDOW; pass++) {
+                    serve.awaitPasses(pass);
+                    largest = Math.max(largest, serve.rssKiB());
+                }
+                rss.add(largest);
+                progress.accept("serve: " + count + " passes, resident set up to " + largest / 1024 + " MiB");
             }
             passes = serve.passMillis(groups);
         } finally {

@@ -106,6 +106,25 @@ class ScriptsTest {
     }
 
     @Test
+    void serveGetsAHeapThatFollowsWhatItHoldsAndNoClassDataSharingArchive(@TempDir Path dir) throws Exception {
+        Path jar = Files.writeString(dir.resolve("rancher-sg.jar"), "");
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        Files.writeString(dir.resolve("rancher-sg.jsa"), "");
+        Files.writeString(dir.resolve("rancher-sg-base.jsa"), "");
+        Map<String, String> env = Map.of("JAVA_HOME", fakeJavaHome(dir).toString(), "RANCHER_SG_JAR", jar.toString());
+
+        Run serve = bash(dir, env, project.resolve("bin/rancher-sg").toString(), "-v", "serve", "--interval", "1m");
+        Run scan = bash(dir, env, project.resolve("bin/rancher-sg").toString(), "scan", "serve");
+
+        assertThat(serve.out().lines()).as(serve.toString())
+                .containsSubsequence("-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
+                        "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString(), "-v", "serve");
+        assertThat(serve.out()).as(serve.toString()).doesNotContain("SharedArchiveFile");
+        assertThat(scan.out()).as("only serve: the first word that is not an option names the command")
+                .doesNotContain("HeapFreeRatio").doesNotContain("ExitOnOutOfMemoryError").contains("SharedArchiveFile");
+    }
+
+    @Test
     void bothClassDataSharingArchivesAreUsedTogetherOrNotAtAll(@TempDir Path dir) throws Exception {
         Path jar = Files.writeString(dir.resolve("rancher-sg.jar"), "");
         Path top = dir.resolve("rancher-sg.jsa");
