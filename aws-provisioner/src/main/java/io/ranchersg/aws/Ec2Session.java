@@ -148,8 +148,14 @@ public final class Ec2Session implements AutoCloseable {
      * itself included, gets the SDK's standard client, with its TLS and proxy settings.
      */
     static SdkHttpClient.Builder<?> httpClient(ClientSettings settings) {
-        Duration read = settings.attemptTimeout();
-        URI endpoint = settings.endpoint();
+        return httpClient(settings.endpoint(), settings.attemptTimeout());
+    }
+
+    /**
+     * The HTTP client for an endpoint (EC2's or STS's; {@code null} for AWS's own), as
+     * {@link #httpClient(ClientSettings)} chooses it.
+     */
+    static SdkHttpClient.Builder<?> httpClient(URI endpoint, Duration read) {
         if (endpoint != null && "http".equalsIgnoreCase(endpoint.getScheme())
                 // The proxy the standard client would use: from the system properties and the environment.
                 && ProxyConfiguration.builder().build().host() == null) {
