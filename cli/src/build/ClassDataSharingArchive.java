@@ -199,12 +199,14 @@ public final class ClassDataSharingArchive {
     /**
      * The scan the scan's archive is trained on: an accounts file whose accounts are each reached
      * through STS AssumeRole and read in two regions, so that the accounts file, the STS client, the
-     * scan's pool and its report are loaded, besides the EC2 client and the checks.
+     * scan's pool and its reports (JSON, which a scheduled scan is read by, and Prometheus) are loaded,
+     * besides the EC2 client and the checks.
      */
     static List<String> scan(Path work, String endpoint) throws IOException {
         Path accounts = Files.writeString(work.resolve("accounts.yml"), ACCOUNTS);
         return List.of("scan", "--region=us-east-1", "--endpoint-url=" + endpoint, "--max-attempts=1",
-                "--accounts=" + accounts, "--parallelism=4", "--output=json");
+                "--accounts=" + accounts, "--parallelism=4", "--output=json",
+                "--report-file=" + work.resolve("scan.json"), "--prometheus-textfile=" + work.resolve("scan.prom"));
     }
 
     /** Two accounts of two regions each, each reached through a role, as a fleet scan's file has them. */
