@@ -9,6 +9,8 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -22,21 +24,27 @@ import java.util.zip.ZipEntry;
 /**
  * Makes the class-data-sharing archives that {@code bin/rancher-sg} starts the CLI with, by training
  * on a complete {@code rancher-sg check}: one that reads a group, diffs it, checks its findings and
- * writes its reports. The EC2 it talks to is a stub in this process that answers
- * {@code DescribeVpcs} and {@code DescribeSecurityGroups} with fixed XML, so the build needs no
- * emulator and no network. Run by the build (cli/pom.xml) and by the benchmark, with the JDK only:
+ * writes its reports; and for {@code scan}, on a scan of an accounts file whose accounts are reached
+ * through STS AssumeRole. The AWS it talks to is a stub in this process that answers EC2's
+ * {@code DescribeVpcs} and {@code DescribeSecurityGroups} and STS's {@code AssumeRole} and
+ * {@code GetCallerIdentity} with fixed XML, so the build needs no emulator and no network. Run by the
+ * build (cli/pom.xml) and by the benchmark, with the JDK only:
  *
  * <pre>java cli/src/build/ClassDataSharingArchive.java JAR</pre>
  *
- * <p>It writes two archives next to {@code JAR} ({@code rancher-sg.jar} gives {@code rancher-sg.jsa}
- * and {@code rancher-sg-base.jsa}), used together as
- * {@code -XX:SharedArchiveFile=rancher-sg-base.jsa:rancher-sg.jsa}:
+ * <p>It writes three archives next to {@code JAR} ({@code rancher-sg.jar} gives
+ * {@code rancher-sg-base.jsa}, {@code rancher-sg.jsa} and {@code rancher-sg-scan.jsa}), a base and one
+ * of the two others used together, as {@code -XX:SharedArchiveFile=rancher-sg-base.jsa:rancher-sg.jsa}:
  * <ul>
  *   <li>the base, a static archive of the JDK classes a check loads and of the jar's classes compiled
  *       for Java 5 or older (picocli), which Java 17 keeps only in a static archive;</li>
  *   <li>on top of it, a dynamic archive of the other classes the check loaded. A static archive of
  *       everything would also hold the thousands of SDK model classes that dumping it loads to verify
- *       the EC2 client, and a JVM relocates every page of its archive at start.</li>
+ *       the EC2 client, and a JVM relocates every page of its archive at start;</li>
+ *   <li>for {@code scan} instead, a dynamic archive of the other classes the scan loaded: the STS
+ *       client, the accounts file's parser, the scan's pool and report. A dynamic archive holds the
+ *       classes of the one JVM that made it, and one of both commands would cost every check about
+ *       4 MiB more memory for the classes of a scan it never loads (measured in docs/benchmarks.md).</li>
  * </ul>
  * The archives name the jar's path: a jar that moves needs new ones (Java 17 checks that the jar is
  * still where it was when the archive was made).
@@ -51,8 +59,8 @@ import java.util.zip.ZipEntry;
  * loaded: every JVM of that runtime maps it with no option, wherever the runtime is.
  *
  * <p>This program is not a test and
- * checks nothing about the CLI's output; it fails only when the training check did not run to its end
- * (an archive of half a check is what it replaces) or the JVM made no archive.
+ * checks nothing about the CLI's output; it fails only when the training check or scan did not run to
+ * its end (an archive of half a run is what it replaces) or the JVM made no archive.
  */
 public final class ClassDataSharingArchive {
 
@@ -80,16 +88,18 @@ public final class ClassDataSharingArchive {
         String stem = jar.getFileName().toString().replaceFirst("\\.jar$", "");
         Path top = jar.resolveSibling(stem + ".jsa");
         Path base = jar.resolveSibling(stem + "-base.jsa");
+        Path scanTop = jar.resolveSibling(stem + "-scan.jsa");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Path work = Files.createTempDirectory("rancher-sg-cds");
         HttpServer ec2 = stub();
         try {
             Files.deleteIfExists(top);
             Files.deleteIfExists(base);
+            Files.deleteIfExists(scanTop);
             String endpoint = "http://127.0.0.1:" + ec2.getAddress().getPort();
 
             Path loaded = work.resolve("loaded.classlist");
-            run(work, java, List.of("-XX:DumpLoadedClassList=" + loaded), jar, endpoint);
+            run(work, java, List.of("-XX:DumpLoadedClassList=" + loaded), jar, check(work, endpoint));
             Path baseList = work.resolve("base.classlist");
             Files.write(baseList, baseClasses(Files.readAllLines(loaded), jar));
             List<String> dump = new ArrayList<>(List.of(java.toString(), "-Xshare:dump",
@@ -100,8 +110,12 @@ public final class ClassDataSharingArchive {
             made(base);
 
             run(work, java, List.of("-XX:SharedArchiveFile=" + base, "-XX:ArchiveClassesAtExit=" + top), jar,
-                    endpoint);
+                    check(work, endpoint));
             made(top);
+
+            run(work, java, List.of("-XX:SharedArchiveFile=" + base, "-XX:ArchiveClassesAtExit=" + scanTop), jar,
+                    scan(work, endpoint));
+            made(scanTop);
         } finally {
             ec2.stop(0);
             try (Stream<Path> files = Files.walk(work)) {
@@ -125,7 +139,7 @@ public final class ClassDataSharingArchive {
             Files.deleteIfExists(archive);
             Path loaded = work.resolve("loaded.classlist");
             run(work, java, List.of("-XX:DumpLoadedClassList=" + loaded), jar,
-                    "http://127.0.0.1:" + ec2.getAddress().getPort());
+                    check(work, "http://127.0.0.1:" + ec2.getAddress().getPort()));
             Path jdkList = work.resolve("jdk.classlist");
             Files.write(jdkList, jdkClasses(Files.readAllLines(loaded), jar));
             exec(work, List.of(java.toString(), "-Xshare:dump", "-XX:SharedClassListFile=" + jdkList,
@@ -159,20 +173,54 @@ public final class ClassDataSharingArchive {
     }
 
     /**
-     * One training run: a check of the default VPC's {@code rancher-nodes} group that finds drift and
-     * writes both report files, so that reading, diffing, findings and every report are loaded.
+     * One training run: the JVM with the launcher's options and {@code options}, running the jar's
+     * command line {@code args} ({@link #check} or {@link #scan}).
      */
-    private static void run(Path work, Path java, List<String> options, Path jar, String endpoint)
+    private static void run(Path work, Path java, List<String> options, Path jar, List<String> args)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(java.toString()));
         command.addAll(JVM);
         command.addAll(options);
-        command.addAll(List.of("-Xlog:disable", "-Xlog:cds=error", "-jar", jar.toString(), "check",
-                "--region=us-east-1", "--endpoint-url=" + endpoint, "--max-attempts=1",
-                "--report-file=" + work.resolve("report.json"),
-                "--prometheus-textfile=" + work.resolve("rancher-sg.prom")));
+        command.addAll(List.of("-Xlog:disable", "-Xlog:cds=error", "-jar", jar.toString()));
+        command.addAll(args);
         exec(work, command);
     }
+
+    /**
+     * The check the archives are trained on: the default VPC's {@code rancher-nodes} group, which has
+     * drift, with both report files, so that reading, diffing, findings and every report are loaded.
+     */
+    static List<String> check(Path work, String endpoint) {
+        return List.of("check", "--region=us-east-1", "--endpoint-url=" + endpoint, "--max-attempts=1",
+                "--report-file=" + work.resolve("report.json"),
+                "--prometheus-textfile=" + work.resolve("rancher-sg.prom"));
+    }
+
+    /**
+     * The scan the scan's archive is trained on: an accounts file whose accounts are each reached
+     * through STS AssumeRole and read in two regions, so that the accounts file, the STS client, the
+     * scan's pool and its reports (JSON, which a scheduled scan is read by, and Prometheus) are loaded,
+     * besides the EC2 client and the checks.
+     */
+    static List<String> scan(Path work, String endpoint) throws IOException {
+        Path accounts = Files.writeString(work.resolve("accounts.yml"), ACCOUNTS);
+        return List.of("scan", "--region=us-east-1", "--endpoint-url=" + endpoint, "--max-attempts=1",
+                "--accounts=" + accounts, "--parallelism=4", "--output=json",
+                "--report-file=" + work.resolve("scan.json"), "--prometheus-textfile=" + work.resolve("scan.prom"));
+    }
+
+    /** Two accounts of two regions each, each reached through a role, as a fleet scan's file has them. */
+    private static final String ACCOUNTS = """
+            accounts:
+              - account_id: "500000000001"
+                name: training-1
+                role: arn:aws:iam::500000000001:role/rancher-sg-audit
+                regions: [us-east-2, eu-north-1]
+              - account_id: "500000000002"
+                name: training-2
+                role: arn:aws:iam::500000000002:role/rancher-sg-audit
+                regions: [us-east-2, eu-north-1]
+            """;
 
     private static void exec(Path work, List<String> command) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -197,8 +245,8 @@ public final class ClassDataSharingArchive {
         // 0 in sync, 2 drift: both are a check that ran to its end; the output shows which.
         int exit = process.exitValue();
         if (exit != 0 && exit != 2) {
-            throw new IllegalStateException("the training check did not run to its end (exit " + exit + "); if"
-                    + " check now makes another EC2 call, answer it in the stub of " + ClassDataSharingArchive.class
+            throw new IllegalStateException("the training check or scan did not run to its end (exit " + exit
+                    + "); if one now makes another EC2 or STS call, answer it in the stub of " + ClassDataSharingArchive.class
                     .getSimpleName() + ".java.\n" + String.join(" ", command) + "\n"
                     + Files.readString(work.resolve("output.txt")));
         }
@@ -266,6 +314,8 @@ public final class ClassDataSharingArchive {
             String body = switch (action) {
                 case "DescribeVpcs" -> DESCRIBE_VPCS;
                 case "DescribeSecurityGroups" -> DESCRIBE_SECURITY_GROUPS;
+                case "AssumeRole" -> assumeRole(form.getOrDefault("RoleArn", ""));
+                case "GetCallerIdentity" -> GET_CALLER_IDENTITY;
                 default -> null;
             };
             int status = 200;
@@ -280,6 +330,30 @@ public final class ClassDataSharingArchive {
             exchange.getResponseBody().write(bytes);
         }
     }
+
+    /** STS's answer to AssumeRole: credentials for an hour, in the role's account. */
+    static String assumeRole(String roleArn) {
+        String account = roleArn.matches("arn:aws:iam::\\d{12}:role/.+") ? roleArn.split(":")[4] : "123456789012";
+        return """
+                <AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+                  <AssumeRoleResult>
+                    <AssumedRoleUser><AssumedRoleId>AROATRAINING:rancher-sg</AssumedRoleId>
+                      <Arn>arn:aws:sts::%1$s:assumed-role/rancher-sg-audit/rancher-sg</Arn></AssumedRoleUser>
+                    <Credentials><AccessKeyId>ASIATRAINING</AccessKeyId><SecretAccessKey>training</SecretAccessKey>
+                      <SessionToken>training</SessionToken><Expiration>%2$s</Expiration></Credentials>
+                  </AssumeRoleResult>
+                  <ResponseMetadata><RequestId>training-assume-role</RequestId></ResponseMetadata>
+                </AssumeRoleResponse>
+                """.formatted(account, Instant.now().plusSeconds(3600).truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    private static final String GET_CALLER_IDENTITY = """
+            <GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+              <GetCallerIdentityResult><Arn>arn:aws:iam::123456789012:user/training</Arn>
+                <UserId>AIDATRAINING</UserId><Account>123456789012</Account></GetCallerIdentityResult>
+              <ResponseMetadata><RequestId>training-caller</RequestId></ResponseMetadata>
+            </GetCallerIdentityResponse>
+            """;
 
     private static final String DESCRIBE_VPCS = """
             <?xml version="1.0" encoding="UTF-8"?>

@@ -1,6 +1,5 @@
 package io.ranchersg.aws;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -8,7 +7,6 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.StsClientBuilder;
@@ -89,9 +87,8 @@ public final class AssumedRoles implements AwsCredentialsProvider, SdkAutoClosea
         StsClientBuilder builder = StsClient.builder()
                 .region(Region.of(region))
                 .credentialsProvider(credentials)
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(5))
-                        .socketTimeout(settings.attemptTimeout()))
+                // As EC2's: no TLS set up for a plain-HTTP endpoint (an emulator) that no proxy is between.
+                .httpClientBuilder(Ec2Session.httpClient(settings.stsEndpoint(), settings.attemptTimeout()))
                 .overrideConfiguration(o -> Ec2Session.retriesAndTimeouts(o, settings, calls));
         if (settings.stsEndpoint() != null) {
             builder.endpointOverride(settings.stsEndpoint());

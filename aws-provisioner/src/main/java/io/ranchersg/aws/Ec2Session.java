@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -146,8 +148,14 @@ public final class Ec2Session implements AutoCloseable {
      * itself included, gets the SDK's standard client, with its TLS and proxy settings.
      */
     static SdkHttpClient.Builder<?> httpClient(ClientSettings settings) {
-        Duration read = settings.attemptTimeout();
-        URI endpoint = settings.endpoint();
+        return httpClient(settings.endpoint(), settings.attemptTimeout());
+    }
+
+    /**
+     * The HTTP client for an endpoint (EC2's or STS's; {@code null} for AWS's own), as
+     * {@link #httpClient(ClientSettings)} chooses it.
+     */
+    static SdkHttpClient.Builder<?> httpClient(URI endpoint, Duration read) {
         if (endpoint != null && "http".equalsIgnoreCase(endpoint.getScheme())
                 // The proxy the standard client would use: from the system properties and the environment.
                 && ProxyConfiguration.builder().build().host() == null) {
@@ -291,8 +299,8 @@ public final class Ec2Session implements AutoCloseable {
 
     /**
      * What every client of a run shares, EC2's and STS's alike: standard-mode retries (throttling
-     * such as RequestLimitExceeded and 5xx, with jittered backoff), the settings' timeouts, and the
-     * run's call counter.
+     * such as RequestLimitExceeded and 5xx, with jittered backoff), the settings' timeouts kept by
+     * the process's one {@link Timeouts#TIMER timer}, and the run's call counter.
      */
     static void retriesAndTimeouts(ClientOverrideConfiguration.Builder o, ClientSettings settings,
                                    CallCounter calls) {
@@ -301,6 +309,34 @@ public final class Ec2Session implements AutoCloseable {
                         .build())
                 .apiCallAttemptTimeout(settings.attemptTimeout())
                 .apiCallTimeout(settings.attemptTimeout().multipliedBy(settings.maxAttempts() + 1L))
+                .scheduledExecutorService(Timeouts.TIMER)
                 .addExecutionInterceptor(calls);
+    }
+
+    /**
+     * The timer that keeps the call and attempt timeouts of every client. Left to itself, each SDK
+     * client makes a timer of its own that starts a thread for each of its first timeouts: a fleet scan
+     * of 20 accounts x 3 regions has 80 clients and so started 160 threads, which cost it about 5 MiB
+     * of memory (docs/benchmarks.md). The SDK never shuts down a timer it was given; its threads are
+     * daemons, so that they never keep a run from ending, and a cancelled timeout (the usual end of
+     * one) leaves the queue at once, so that a long {@code serve} does not hold thousands.
+     */
+    static final class Timeouts {
+
+        /** Two threads: a timeout's task only aborts its call. */
+        static final ScheduledExecutorService TIMER = timer();
+
+        private Timeouts() {
+        }
+
+        private static ScheduledExecutorService timer() {
+            ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(2, task -> {
+                Thread thread = new Thread(task, "rancher-sg-timeouts");
+                thread.setDaemon(true);
+                return thread;
+            });
+            timer.setRemoveOnCancelPolicy(true);
+            return timer;
+        }
     }
 }

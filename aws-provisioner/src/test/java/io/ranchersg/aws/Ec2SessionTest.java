@@ -9,6 +9,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -38,6 +40,39 @@ class Ec2SessionTest {
             } else {
                 System.setProperty("aws.configFile", before);
             }
+        }
+    }
+
+    @Test
+    void theSharedTimerStillEndsACallThatOutlivesItsAttemptAndOutlivesTheSession() throws Exception {
+        HttpServer silent = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        silent.createContext("/", exchange -> {
+            try {
+                Thread.sleep(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        silent.setExecutor(Executors.newCachedThreadPool());
+        silent.start();
+        URI endpoint = URI.create("http://127.0.0.1:" + silent.getAddress().getPort());
+        ClientSettings settings = ClientSettings.defaults().withRegion("us-east-1").withEndpoint(endpoint)
+                .withMaxAttempts(1).withAttemptTimeout(Duration.ofMillis(300));
+        try {
+            long start = System.nanoTime();
+            try (Ec2Session session = Ec2Session.open(settings, CREDENTIALS)) {
+                assertThatThrownBy(() -> new SecurityGroupApi(session).regions()).isInstanceOf(RuntimeException.class);
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            assertThat(took).as("ended by the attempt timeout, not by the server").isLessThan(Duration.ofMillis(3_000));
+            assertThat(Ec2Session.Timeouts.TIMER.isShutdown()).as("closing a session leaves the shared timer").isFalse();
+            assertThat(Thread.getAllStackTraces().keySet()).as("the timer's threads")
+                    .filteredOn(thread -> thread.getName().equals("rancher-sg-timeouts")).isNotEmpty()
+                    .allMatch(Thread::isDaemon);
+        } finally {
+            silent.stop(0);
         }
     }
 

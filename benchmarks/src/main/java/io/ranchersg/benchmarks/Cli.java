@@ -43,11 +43,15 @@ final class Cli {
         this.sessions = sessions;
     }
 
-    /** The class-data-sharing archives bin/rancher-sg uses: next to the jar, named after it. */
+    /**
+     * The class-data-sharing archives bin/rancher-sg uses: next to the jar, named after it; the base,
+     * the check's (and every command's but scan) and the scan's.
+     */
     List<Path> archives() {
         String name = jar.getFileName().toString();
         String stem = name.substring(0, name.length() - ".jar".length());
-        return List.of(jar.resolveSibling(stem + "-base.jsa"), jar.resolveSibling(stem + ".jsa"));
+        return List.of(jar.resolveSibling(stem + "-base.jsa"), jar.resolveSibling(stem + ".jsa"),
+                jar.resolveSibling(stem + "-scan.jsa"));
     }
 
     /** Runs {@code bin/rancher-sg args...} against {@code region} with extra variables, and times it. */

@@ -142,6 +142,33 @@ class ScriptsTest {
                 .contains("-XX:SharedArchiveFile=" + base + ":" + top, "-Xshare:auto");
     }
 
+    @Test
+    void aScanMapsTheScansArchiveAndACheckTheChecks(@TempDir Path dir) throws Exception {
+        Path jar = Files.writeString(dir.resolve("rancher-sg.jar"), "");
+        Path top = Files.writeString(dir.resolve("rancher-sg.jsa"), "");
+        Path base = Files.writeString(dir.resolve("rancher-sg-base.jsa"), "");
+        Path scanTop = dir.resolve("rancher-sg-scan.jsa");
+        Map<String, String> env = Map.of("JAVA_HOME", fakeJavaHome(dir).toString(), "RANCHER_SG_JAR", jar.toString());
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        String launcher = project.resolve("bin/rancher-sg").toString();
+
+        Run scanWithoutItsOwn = bash(dir, env, launcher, "-v", "scan");
+        Files.writeString(scanTop, "");
+        Run scan = bash(dir, env, launcher, "-v", "scan", "--accounts", "accounts.yml");
+        Run check = bash(dir, env, launcher, "check", "--group-name", "scan");
+        Files.setLastModifiedTime(scanTop, FileTime.fromMillis(System.currentTimeMillis() - 120_000));
+        Run scanWithAStaleOne = bash(dir, env, launcher, "scan");
+
+        assertThat(scanWithoutItsOwn.out().lines()).as(scanWithoutItsOwn.toString())
+                .contains("-XX:SharedArchiveFile=" + base + ":" + top);
+        assertThat(scan.out().lines()).as(scan.toString())
+                .contains("-XX:SharedArchiveFile=" + base + ":" + scanTop);
+        assertThat(check.out().lines()).as(check.toString())
+                .contains("-XX:SharedArchiveFile=" + base + ":" + top);
+        assertThat(scanWithAStaleOne.out().lines()).as(scanWithAStaleOne.toString())
+                .contains("-XX:SharedArchiveFile=" + base + ":" + top);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"--state-dir", "--owner-pid", "--port"})
     void anOptionOfLocalstackShWithoutItsValueIsAUsageError(String option, @TempDir Path dir) throws Exception {
