@@ -300,7 +300,8 @@ public final class Ec2Session implements AutoCloseable {
     /**
      * What every client of a run shares, EC2's and STS's alike: standard-mode retries (throttling
      * such as RequestLimitExceeded and 5xx, with jittered backoff), the settings' timeouts kept by
-     * the process's one {@link Timeouts#TIMER timer}, and the run's call counter.
+     * the process's one {@link Timeouts#TIMER timer}, the run's call counter, and large answers read
+     * {@linkplain LargeAnswers one at a time}.
      */
     static void retriesAndTimeouts(ClientOverrideConfiguration.Builder o, ClientSettings settings,
                                    CallCounter calls) {
@@ -310,7 +311,8 @@ public final class Ec2Session implements AutoCloseable {
                 .apiCallAttemptTimeout(settings.attemptTimeout())
                 .apiCallTimeout(settings.attemptTimeout().multipliedBy(settings.maxAttempts() + 1L))
                 .scheduledExecutorService(Timeouts.TIMER)
-                .addExecutionInterceptor(calls);
+                .addExecutionInterceptor(calls)
+                .addExecutionInterceptor(LargeAnswers.IN_TURN);
     }
 
     /**
