@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -23,10 +24,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -38,6 +39,9 @@ class LargeAnswersTest {
 
     private HttpServer ec2;
     private final AtomicReference<String> answer = new AtomicReference<>();
+    /** Sent in chunks, without a stated size, as EC2 may send a large answer. */
+    private volatile boolean chunked;
+    private volatile int status = 200;
     private final ExecutorService callers = Executors.newFixedThreadPool(CALLS);
 
     @BeforeEach
@@ -48,7 +52,7 @@ class LargeAnswersTest {
                 exchange.getRequestBody().readAllBytes();
                 byte[] body = answer.get().getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "text/xml;charset=UTF-8");
-                exchange.sendResponseHeaders(200, body.length);
+                exchange.sendResponseHeaders(status, chunked ? 0 : body.length);
                 exchange.getResponseBody().write(body);
             }
         });
@@ -68,7 +72,7 @@ class LargeAnswersTest {
         assertThat(answer.get().length()).isGreaterThan((int) LargeAnswers.LARGE_BYTES);
         Reading reading = new Reading(null);
 
-        try (Ec2Client client = client(new LargeAnswers(new Semaphore(1), LargeAnswers.LARGE_BYTES), reading)) {
+        try (Ec2Client client = client(new LargeAnswers(new Semaphore(1), LargeAnswers.LARGE_BYTES, LargeAnswers.LONGEST_WAIT), reading)) {
             assertThat(describeAtOnce(client)).containsOnly(400);
         }
 
@@ -76,11 +80,60 @@ class LargeAnswersTest {
     }
 
     @Test
+    void largeAnswersWithoutAStatedSizeAreReadOneAtATimeToo() throws Exception {
+        answer.set(groups(400));
+        chunked = true;
+        Reading reading = new Reading(null);
+
+        try (Ec2Client client = client(new LargeAnswers(new Semaphore(1), LargeAnswers.LARGE_BYTES,
+                LargeAnswers.LONGEST_WAIT), reading)) {
+            assertThat(describeAtOnce(client)).containsOnly(400);
+        }
+
+        assertThat(reading.most.get()).as("answers read at once").isEqualTo(1);
+    }
+
+    @Test
+    void errorAnswersAreNeverHeldUp() throws Exception {
+        answer.set("<Response><Errors><Error><Code>InternalError</Code><Message>" + "x".repeat(400_000)
+                + "</Message></Error></Errors><RequestID>large</RequestID></Response>");
+        status = 500;
+        // Every call waits in its reading until all are reading: a turn on error answers would stop them all.
+        Reading reading = new Reading(new CyclicBarrier(CALLS));
+        Semaphore turn = new Semaphore(1);
+
+        try (Ec2Client client = client(new LargeAnswers(turn, LargeAnswers.LARGE_BYTES, LargeAnswers.LONGEST_WAIT),
+                reading)) {
+            List<Future<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < CALLS; i++) {
+                calls.add(callers.submit(() -> client.describeSecurityGroups().securityGroups().size()));
+            }
+            for (Future<Integer> call : calls) {
+                assertThatThrownBy(() -> call.get(30, TimeUnit.SECONDS)).hasMessageContaining("Status Code: 500");
+            }
+        }
+
+        assertThat(reading.most.get()).isEqualTo(CALLS);
+        assertThat(turn.availablePermits()).isEqualTo(1);
+    }
+
+    @Test
+    void aTurnNeverGivenBackHoldsTheOthersUpOnlyForTheLongestWait() throws Exception {
+        answer.set(groups(400));
+        Semaphore lost = new Semaphore(0); // as after an Error thrown while parsing, which skips every hook
+
+        try (Ec2Client client = client(new LargeAnswers(lost, LargeAnswers.LARGE_BYTES, Duration.ofMillis(200)),
+                new Reading(null))) {
+            assertThat(describeAtOnce(client)).containsOnly(400);
+        }
+    }
+
+    @Test
     void withoutTheTurnTheSameCallsReadTheirAnswersTogether() throws Exception {
         answer.set(groups(400));
         Reading reading = new Reading(null);
 
-        try (Ec2Client client = client(new LargeAnswers(new Semaphore(CALLS), LargeAnswers.LARGE_BYTES), reading)) {
+        try (Ec2Client client = client(new LargeAnswers(new Semaphore(CALLS), LargeAnswers.LARGE_BYTES, LargeAnswers.LONGEST_WAIT), reading)) {
             assertThat(describeAtOnce(client)).containsOnly(400);
         }
 
@@ -93,7 +146,7 @@ class LargeAnswersTest {
         // Every call waits in its reading until all are reading: a turn on small answers would stop them all.
         Reading reading = new Reading(new CyclicBarrier(CALLS));
 
-        try (Ec2Client client = client(new LargeAnswers(new Semaphore(1), LargeAnswers.LARGE_BYTES), reading)) {
+        try (Ec2Client client = client(new LargeAnswers(new Semaphore(1), LargeAnswers.LARGE_BYTES, LargeAnswers.LONGEST_WAIT), reading)) {
             assertThat(describeAtOnce(client)).containsOnly(2);
         }
 
@@ -106,7 +159,7 @@ class LargeAnswersTest {
         String good = groups(400);
         answer.set(good.substring(0, good.length() / 2) + "<not-closed>");
 
-        try (Ec2Client client = client(new LargeAnswers(turn, LargeAnswers.LARGE_BYTES), new Reading(null))) {
+        try (Ec2Client client = client(new LargeAnswers(turn, LargeAnswers.LARGE_BYTES, LargeAnswers.LONGEST_WAIT), new Reading(null))) {
             assertThatThrownBy(client::describeSecurityGroups).isNotNull();
             assertThat(turn.availablePermits()).as("after a failed call").isEqualTo(1);
 
@@ -148,12 +201,16 @@ class LargeAnswersTest {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 // Last, as Ec2Session adds it: an answer's interceptors are called in reverse order.
-                .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD).addExecutionInterceptor(reading)
-                        .addExecutionInterceptor(turn))
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())
+                        .addExecutionInterceptor(reading).addExecutionInterceptor(turn))
                 .build();
     }
 
-    /** Counts the calls between the start and the end of reading an answer, and the most at once. */
+    /**
+     * Counts the calls in their reading of an answer at once, and the most at once. It stays in its
+     * hook a while (or until all calls are there), within the turn, which is taken before and given
+     * back after every other interceptor's hook of reading.
+     */
     private static final class Reading implements ExecutionInterceptor {
         private final CyclicBarrier together;
         private final AtomicInteger now = new AtomicInteger();
@@ -174,17 +231,9 @@ class LargeAnswersTest {
                 }
             } catch (Exception e) {
                 throw new IllegalStateException("the calls did not read together", e);
+            } finally {
+                now.decrementAndGet();
             }
-        }
-
-        @Override
-        public void afterUnmarshalling(Context.AfterUnmarshalling context, ExecutionAttributes attributes) {
-            now.decrementAndGet();
-        }
-
-        @Override
-        public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
-            now.set(0);
         }
     }
 
