@@ -29,8 +29,8 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * only its parsing waits for the turn when it is over {@link #LARGE_BYTES}. Error answers are never
  * held up. A call takes the turn just before its answer is parsed and gives it back just after (the
  * SDK calls the interceptors of an answer in the reverse of their order, so this one, added last,
- * is the first to see it and the first to see it parsed); a new attempt, the call's end or its
- * failure give back a turn still held. A thread that waits longer than {@link #LONGEST_WAIT}, which
+ * is the first to see it and the first to see it parsed); a new attempt or the call's failure give
+ * back a turn still held (a parse that failed). A thread that waits longer than {@link #LONGEST_WAIT}, which
  * only a turn never given back could cause (an {@link Error} thrown while parsing skips the SDK's
  * failure hooks), parses without it rather than wait for ever; a timeout of the call ends the wait.
  */
@@ -107,11 +107,6 @@ final class LargeAnswers implements ExecutionInterceptor {
 
     @Override
     public void afterUnmarshalling(Context.AfterUnmarshalling context, ExecutionAttributes attributes) {
-        giveBack(attributes);
-    }
-
-    @Override
-    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
         giveBack(attributes);
     }
 
