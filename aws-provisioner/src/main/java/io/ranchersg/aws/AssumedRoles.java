@@ -7,6 +7,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.StsClientBuilder;
@@ -56,6 +57,12 @@ public final class AssumedRoles implements AwsCredentialsProvider, SdkAutoClosea
      */
     public static AssumedRoles of(ClientSettings settings, String region, AwsCredentialsProvider base,
                                   boolean ownsBase) {
+        return of(settings, region, base, ownsBase, Ec2Session.httpClient(settings.stsEndpoint(), settings.attemptTimeout()));
+    }
+
+    /** As {@link #of(ClientSettings, String, AwsCredentialsProvider, boolean)}, STS reached through {@code http}. */
+    static AssumedRoles of(ClientSettings settings, String region, AwsCredentialsProvider base, boolean ownsBase,
+                           SdkHttpClient.Builder<?> http) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(base, "base");
@@ -67,7 +74,7 @@ public final class AssumedRoles implements AwsCredentialsProvider, SdkAutoClosea
         List<StsAssumeRoleCredentialsProvider> providers = new ArrayList<>();
         AwsCredentialsProvider previous = base;
         for (AssumedRole role : settings.roles()) {
-            StsClient client = stsClient(settings, region, previous, calls);
+            StsClient client = stsClient(settings, region, previous, calls, http);
             clients.add(client);
             StsAssumeRoleCredentialsProvider provider = StsAssumeRoleCredentialsProvider.builder()
                     .stsClient(client)
@@ -84,11 +91,17 @@ public final class AssumedRoles implements AwsCredentialsProvider, SdkAutoClosea
     /** An STS client as every STS call of a run gets it: the settings' endpoint, timeouts and retries. */
     static StsClient stsClient(ClientSettings settings, String region, AwsCredentialsProvider credentials,
                                CallCounter calls) {
+        // As EC2's: no TLS set up for a plain-HTTP endpoint (an emulator) that no proxy is between.
+        return stsClient(settings, region, credentials, calls,
+                Ec2Session.httpClient(settings.stsEndpoint(), settings.attemptTimeout()));
+    }
+
+    private static StsClient stsClient(ClientSettings settings, String region, AwsCredentialsProvider credentials,
+                                       CallCounter calls, SdkHttpClient.Builder<?> http) {
         StsClientBuilder builder = StsClient.builder()
                 .region(Region.of(region))
                 .credentialsProvider(credentials)
-                // As EC2's: no TLS set up for a plain-HTTP endpoint (an emulator) that no proxy is between.
-                .httpClientBuilder(Ec2Session.httpClient(settings.stsEndpoint(), settings.attemptTimeout()))
+                .httpClientBuilder(http)
                 .overrideConfiguration(o -> Ec2Session.retriesAndTimeouts(o, settings, calls));
         if (settings.stsEndpoint() != null) {
             builder.endpointOverride(settings.stsEndpoint());

@@ -101,6 +101,12 @@ public final class Ec2Session implements AutoCloseable {
      * @throws AwsSetupException when no region can be found
      */
     public static Ec2Session open(ClientSettings settings, AwsCredentialsProvider credentials, String account) {
+        return open(settings, credentials, account, httpClient(settings));
+    }
+
+    /** As {@link #open(ClientSettings, AwsCredentialsProvider, String)}, EC2 reached through {@code http}. */
+    static Ec2Session open(ClientSettings settings, AwsCredentialsProvider credentials, String account,
+                           SdkHttpClient.Builder<?> http) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(credentials, "credentials");
         String region = regionOf(settings);
@@ -108,7 +114,7 @@ public final class Ec2Session implements AutoCloseable {
         Ec2ClientBuilder builder = Ec2Client.builder()
                 .region(Region.of(region))
                 .credentialsProvider(credentials)
-                .httpClientBuilder(httpClient(settings))
+                .httpClientBuilder(http)
                 .overrideConfiguration(o -> retriesAndTimeouts(o, settings, calls));
         if (settings.endpoint() != null) {
             builder.endpointOverride(settings.endpoint());

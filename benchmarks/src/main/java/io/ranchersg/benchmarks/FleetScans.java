@@ -53,9 +53,10 @@ final class FleetScans {
      * @param groups         groups in the report
      * @param calls          the report's {@code api_calls} (of the last run)
      * @param idealSeconds   ceil(account-regions / parallelism) × latency × calls per account-region
+     * @param floor          seconds of the same calls made by a client that does nothing else ({@link FleetFloor})
      */
     record Scan(int parallelism, Sample wall, Sample cpu, long peakKilobytes, int groups, Map<String, Integer> calls,
-                double idealSeconds) {
+                double idealSeconds, Sample floor) {
     }
 
     /**
@@ -127,17 +128,37 @@ final class FleetScans {
                         / (double) accountRegions;
                 double ideal = Math.ceil(accountRegions / (double) pool) * latency.toMillis() / 1000.0
                         * perAccountRegion;
-                Scan scan = new Scan(pool, Sample.of(wall), Sample.of(cpu), peak, report.path("groups").size(), calls, ideal);
+                Scan scan = new Scan(pool, Sample.of(wall), Sample.of(cpu), peak, report.path("groups").size(), calls, ideal,
+                        floor(new FleetFloor(slow.endpoint()), accounts, regions, pool, runs, accountRegions * groups));
                 if (scan.groups() != accountRegions * groups) {
                     throw new IllegalStateException("the scan reported " + scan.groups() + " groups, not "
                             + accountRegions * groups);
                 }
                 progress.accept("fleet scan of " + accountRegions + " account-regions, parallelism " + pool + ": "
-                        + Format.secondsRange(scan.wall()) + " (ideal " + Format.seconds(ideal) + ")");
+                        + Format.secondsRange(scan.wall()) + " (ideal " + Format.seconds(ideal) + ", floor "
+                        + Format.seconds(scan.floor().median()) + ")");
                 scans.add(scan);
             }
         }
         return new Results(accounts, regions, accountRegions, groups, latency, scans);
+    }
+
+    /**
+     * The floor of one pool size: {@code runs} passes of {@link FleetFloor} after a warm-up pass, each
+     * checked to have read the groups the scan reported.
+     */
+    private static Sample floor(FleetFloor floor, int accounts, List<String> regions, int pool, int runs, int groups) {
+        List<Double> seconds = new ArrayList<>();
+        for (int i = 0; i <= runs; i++) {
+            FleetFloor.Pass pass = floor.pass(FleetFloor.roles(accounts), regions, pool);
+            if (pass.groups() != groups) {
+                throw new IllegalStateException("the floor's calls listed " + pass.groups() + " groups, not " + groups);
+            }
+            if (i > 0) {
+                seconds.add(pass.seconds());
+            }
+        }
+        return Sample.of(seconds);
     }
 
     /** Makes sure every account-region holds its groups, directly against the emulator (no latency). */

@@ -188,18 +188,25 @@ final class ReportWriter {
                 + String.format(Locale.ROOT, "%.2f", f.callsPerAccountRegion()) + " (one DescribeSecurityGroups,"
                 + " and one AssumeRole per account of " + f.regions().size() + " regions). Ideal: ceil("
                 + f.accountRegions() + " / P) x " + f.latency().toMillis() + " ms x calls per account-region; the"
-                + " wall time adds the JVM's start and the scan's own work (see the cold check above). CPU is the"
-                + " CLI process's user plus system time, peak memory its largest resident set (GNU time).");
+                + " wall time adds the JVM's start and the scan's own work (see the cold check above). Floor: the"
+                + " same calls, in the same order on a pool of the same size, made from the running benchmark by a"
+                + " client that does nothing else (no SDK, no signing, no checks), through the same proxy to the"
+                + " same LocalStack, median of as many runs: what a scan cannot go under on this machine, since"
+                + " LocalStack serves one call at a time; wall - floor is what rancher-sg adds, its JVM's start"
+                + " included. CPU is the CLI process's user plus system time, peak memory its largest resident set"
+                + " (GNU time).");
         List<List<String>> rows = new ArrayList<>();
         for (FleetScans.Scan s : f.scans()) {
             rows.add(List.of(Integer.toString(s.parallelism()), Format.secondsRange(s.wall()),
                     Format.seconds(s.idealSeconds()), Format.seconds(s.wall().median() - s.idealSeconds()),
                     String.format(Locale.ROOT, "%.2f×", s.wall().median() / s.idealSeconds()),
+                    Format.secondsRange(s.floor()), Format.seconds(s.wall().median() - s.floor().median()),
                     Format.secondsRange(s.cpu()),
                     s.peakKilobytes() < 0 ? "not measured" : (s.peakKilobytes() / 1024) + " MiB",
                     Integer.toString(s.groups()), Format.calls(s.calls())));
         }
-        report.table(List.of("--parallelism", "wall", "ideal", "wall - ideal", "wall ÷ ideal", "CPU", "peak memory",
+        report.table(List.of("--parallelism", "wall", "ideal", "wall - ideal", "wall ÷ ideal", "floor",
+                "wall - floor", "CPU", "peak memory",
                 "groups",
                 "calls (`api_calls`)"), rows);
         report.paragraph(FLEET_END);

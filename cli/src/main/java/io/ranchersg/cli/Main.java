@@ -1,5 +1,6 @@
 package io.ranchersg.cli;
 
+import io.ranchersg.aws.Rehearsal;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
@@ -76,10 +77,53 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command line on the process's streams and exits with its code. */
     public static void main(String[] args) {
+        if (rehearses(args)) {
+            Rehearsal.start(assumesRoles(args));
+        }
         Charset charset = Charset.defaultCharset();
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, charset), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset), true);
         System.exit(run(CliContext.fromProcess(), out, err, args));
+    }
+
+    /**
+     * Whether a run rehearses its first calls ({@link Rehearsal}) while its command line is read: a
+     * scan, unless it only asks for help or its version, or for logs (which would show the rehearsal's
+     * calls as if they were made).
+     */
+    static boolean rehearses(String... args) {
+        String command = null;
+        for (String arg : args) {
+            if (arg.equals("--")) {
+                break;
+            }
+            if (arg.equals("--verbose") || arg.matches("-v+") || arg.equals("-h") || arg.equals("--help")
+                    || arg.equals("-V") || arg.equals("--version")) {
+                return false;
+            }
+            if (command == null && !arg.startsWith("-")) {
+                command = arg;
+            }
+        }
+        return "scan".equals(command);
+    }
+
+    /** Whether the command line names roles to assume: an accounts file or {@code --role-arn}. */
+    static boolean assumesRoles(String... args) {
+        return names(args, "--accounts") || names(args, "--role-arn");
+    }
+
+    /** Whether the command line names {@code option}, as {@code --option value} or {@code --option=value}. */
+    private static boolean names(String[] args, String option) {
+        for (String arg : args) {
+            if (arg.equals("--")) {
+                return false;
+            }
+            if (arg.equals(option) || arg.startsWith(option + "=")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The configured picocli command line with every command: factory, error funnel, logging, exit code lists. */

@@ -26,6 +26,30 @@ class CommandsForTest {
     }
 
     @Test
+    void aQuietScanRehearsesItsFirstCalls() {
+        assertThat(Main.rehearses("scan", "--accounts", "accounts.yml")).isTrue();
+        assertThat(Main.rehearses("scan")).as("one region").isTrue();
+        assertThat(Main.rehearses("scan", "--", "-v")).as("-v after --").isTrue();
+        assertThat(Main.rehearses("check")).as("another command").isFalse();
+        assertThat(Main.rehearses()).as("no command").isFalse();
+        assertThat(Main.rehearses("--", "scan")).as("scan after --").isFalse();
+        assertThat(Main.rehearses("-v", "scan")).as("logs would show it").isFalse();
+        assertThat(Main.rehearses("scan", "-vv")).as("-vv").isFalse();
+        assertThat(Main.rehearses("scan", "--verbose")).as("--verbose").isFalse();
+        assertThat(Main.rehearses("scan", "--help")).as("help only").isFalse();
+        assertThat(Main.rehearses("--version")).as("the version only").isFalse();
+    }
+
+    @Test
+    void rolesAreRehearsedOnlyWhenTheScanAssumesSome() {
+        assertThat(Main.assumesRoles("scan", "--accounts", "accounts.yml")).isTrue();
+        assertThat(Main.assumesRoles("scan", "--accounts=accounts.yml")).isTrue();
+        assertThat(Main.assumesRoles("scan", "--role-arn", "arn:aws:iam::123456789012:role/x")).isTrue();
+        assertThat(Main.assumesRoles("scan", "--regions", "us-east-1")).isFalse();
+        assertThat(Main.assumesRoles("scan", "--", "--accounts")).as("after --").isFalse();
+    }
+
+    @Test
     void aTypoIsStillAnUnmatchedArgumentOfRancherSg() {
         StringWriter err = new StringWriter();
 
