@@ -57,7 +57,8 @@ public final class AssumedRoles implements AwsCredentialsProvider, SdkAutoClosea
      */
     public static AssumedRoles of(ClientSettings settings, String region, AwsCredentialsProvider base,
                                   boolean ownsBase) {
-        return of(settings, region, base, ownsBase, Ec2Session.httpClient(settings.stsEndpoint(), settings.attemptTimeout()));
+        return of(settings, region, base, ownsBase,
+                Ec2Session.httpClient(settings.stsEndpoint(), settings.attemptTimeout()));
     }
 
     /** As {@link #of(ClientSettings, String, AwsCredentialsProvider, boolean)}, STS reached through {@code http}. */
