@@ -21,8 +21,9 @@ import software.amazon.awssdk.utils.AttributeMap;
  * A scan's first calls, played once inside the process before the real ones leave: an STS
  * AssumeRole and a {@code DescribeSecurityGroups} through clients built as the scan builds them
  * (same interceptors, retries, timeouts and signer), each answered at once by a recorded answer, and
- * the check of the group that answer lists. Nothing is sent anywhere: the clients' HTTP client is
- * the recording, and the credentials are made up.
+ * the check of the group that answer lists. Nothing is sent to STS or EC2: the clients' HTTP client
+ * is the recording, and the credentials are made up. (Building a client may still read the
+ * environment and the AWS config files, as the scan's own clients do.)
  *
  * <p>Why: without it, the first real answers meet code that has never run. Every thread of the
  * scan's pool then loads and initialises the same classes at once (the clients, the signer, the XML
@@ -53,8 +54,11 @@ public final class Rehearsal {
         Thread thread = new Thread(() -> {
             try {
                 run(assumeRole);
-            } catch (RuntimeException | LinkageError e) {
+            } catch (RuntimeException e) {
                 // Only a head start is lost: the real calls meet the same code and report what fails.
+                // An Error (a class that cannot be initialised: a broken installation) is left to the
+                // thread's default handler, whose trace names the cause the scan's own later error
+                // ("could not initialize class") would not.
             }
         }, "rehearsal");
         thread.setDaemon(true);

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -77,7 +78,10 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command line on the process's streams and exits with its code. */
     public static void main(String[] args) {
-        if (rehearses(args)) {
+        if (rehearses(args) && Runtime.getRuntime().availableProcessors() > 1) {
+            // Logging starts here, not on the rehearsal's thread: SLF4J hands a thread that asks while
+            // another is starting it a stand-in that replays its calls later, with a warning on stderr.
+            LoggerFactory.getILoggerFactory();
             Rehearsal.start(assumesRoles(args));
         }
         Charset charset = Charset.defaultCharset();
@@ -89,7 +93,8 @@ public final class Main implements Callable<Integer> {
     /**
      * Whether a run rehearses its first calls ({@link Rehearsal}) while its command line is read: a
      * scan, unless it only asks for help or its version, or for logs (which would show the rehearsal's
-     * calls as if they were made).
+     * calls as if they were made), or reads arguments from an {@code @file} (which may ask for logs).
+     * With a single CPU there is nothing to overlap, and {@link #main} does not rehearse either.
      */
     static boolean rehearses(String... args) {
         String command = null;
@@ -98,7 +103,7 @@ public final class Main implements Callable<Integer> {
                 break;
             }
             if (arg.equals("--verbose") || arg.matches("-v+") || arg.equals("-h") || arg.equals("--help")
-                    || arg.equals("-V") || arg.equals("--version")) {
+                    || arg.equals("-V") || arg.equals("--version") || arg.startsWith("@")) {
                 return false;
             }
             if (command == null && !arg.startsWith("-")) {

@@ -38,6 +38,7 @@ class CommandsForTest {
         assertThat(Main.rehearses("scan", "--verbose")).as("--verbose").isFalse();
         assertThat(Main.rehearses("scan", "--help")).as("help only").isFalse();
         assertThat(Main.rehearses("--version")).as("the version only").isFalse();
+        assertThat(Main.rehearses("scan", "@options.txt")).as("an @file may hold -v").isFalse();
     }
 
     @Test
