@@ -33,6 +33,8 @@ public final class AssumedRoles implements AwsCredentialsProvider, SdkAutoClosea
     private final AwsCredentialsProvider base;
     private final boolean ownsBase;
     private final CallCounter calls;
+    /** Whether {@link #close} ran: the clients and providers are then gone. */
+    private boolean closed;
 
     private AssumedRoles(List<AssumedRole> chain, List<StsClient> clients,
                          List<StsAssumeRoleCredentialsProvider> providers, AwsCredentialsProvider base,
@@ -101,7 +103,7 @@ public final class AssumedRoles implements AwsCredentialsProvider, SdkAutoClosea
                                        CallCounter calls, SdkHttpClient.Builder<?> http) {
         StsClientBuilder builder = StsClient.builder()
                 .region(Region.of(region))
-                .credentialsProvider(credentials)
+                .credentialsProvider(Ec2Session.borrowed(credentials))
                 .httpClientBuilder(http)
                 .overrideConfiguration(o -> Ec2Session.retriesAndTimeouts(o, settings, calls));
         if (settings.stsEndpoint() != null) {
@@ -117,6 +119,7 @@ public final class AssumedRoles implements AwsCredentialsProvider, SdkAutoClosea
      */
     @Override
     public AwsCredentials resolveCredentials() {
+        List<StsAssumeRoleCredentialsProvider> providers = providers();
         // Walk the chain in order, so that a refusal names the role STS refused, not the last one.
         for (int i = 0; i < providers.size(); i++) {
             try {
@@ -129,6 +132,13 @@ public final class AssumedRoles implements AwsCredentialsProvider, SdkAutoClosea
             }
         }
         throw new IllegalStateException("an empty role chain");
+    }
+
+    private synchronized List<StsAssumeRoleCredentialsProvider> providers() {
+        if (closed) {
+            throw new IllegalStateException("the credentials of " + chain + " are closed");
+        }
+        return List.copyOf(providers);
     }
 
     /**
@@ -156,12 +166,22 @@ public final class AssumedRoles implements AwsCredentialsProvider, SdkAutoClosea
         return new AwsSetupException("cannot assume role '" + role.roleArn() + "' (" + reason + ")", e);
     }
 
+    /**
+     * Closes every client and provider this made, once, and lets go of them: a fleet scan closes an
+     * account's credentials when its last region is read, and keeps only their call counts.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         for (int i = providers.size() - 1; i >= 0; i--) {
             providers.get(i).close();
             clients.get(i).close();
         }
+        providers.clear();
+        clients.clear();
         if (ownsBase && base instanceof SdkAutoCloseable closeable) {
             closeable.close();
         }

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
@@ -113,13 +114,35 @@ public final class Ec2Session implements AutoCloseable {
         CallCounter calls = new CallCounter();
         Ec2ClientBuilder builder = Ec2Client.builder()
                 .region(Region.of(region))
-                .credentialsProvider(credentials)
+                .credentialsProvider(borrowed(credentials))
                 .httpClientBuilder(http)
                 .overrideConfiguration(o -> retriesAndTimeouts(o, settings, calls));
         if (settings.endpoint() != null) {
             builder.endpointOverride(settings.endpoint());
         }
         return new Ec2Session(builder.build(), calls, region, account, true);
+    }
+
+    /**
+     * The caller's credentials as a client may hold them. The SDK closes a client's credentials
+     * provider with the client when the provider can be closed, and so would close credentials the
+     * caller still uses: an account's role, which its other regions' clients share, or the caller's
+     * own, from which every account's role is assumed. Whoever made credentials closes them.
+     *
+     * @param credentials the caller's credentials
+     * @return a provider of the same credentials that closing does not reach
+     */
+    static AwsCredentialsProvider borrowed(AwsCredentialsProvider credentials) {
+        return new Borrowed(Objects.requireNonNull(credentials, "credentials"));
+    }
+
+    /** Credentials lent to a client: resolved by the lender, never closed through the client. */
+    private record Borrowed(AwsCredentialsProvider lender) implements AwsCredentialsProvider {
+
+        @Override
+        public AwsCredentials resolveCredentials() {
+            return lender.resolveCredentials();
+        }
     }
 
     /**

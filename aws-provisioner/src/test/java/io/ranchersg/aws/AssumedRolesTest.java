@@ -138,4 +138,26 @@ class AssumedRolesTest {
         sts.start();
         return URI.create("http://127.0.0.1:" + sts.getAddress().getPort());
     }
+
+    @Test
+    void closingClosesTheStsClientsOnceLeavesTheCallersCredentialsOpenAndRefusesLaterUse() {
+        ClientSettings settings = new ClientSettings("us-east-1", null, URI.create("http://127.0.0.1:9"),
+                ClientSettings.DEFAULT_MAX_ATTEMPTS).withRole(AssumedRole.of(ROLE));
+        Ec2SessionTest.ClosingCounted callers = new Ec2SessionTest.ClosingCounted();
+        AssumedRoles borrowed = AssumedRoles.of(settings, "us-east-1", callers, false);
+
+        borrowed.close();
+        borrowed.close();
+
+        assertThat(callers.closed).as("the caller's own credentials, which every account starts from").isZero();
+        assertThatThrownBy(borrowed::resolveCredentials).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(ROLE).hasMessageContaining("closed");
+
+        Ec2SessionTest.ClosingCounted handedOver = new Ec2SessionTest.ClosingCounted();
+        AssumedRoles owning = AssumedRoles.of(settings, "us-east-1", handedOver, true);
+        owning.close();
+        owning.close();
+        assertThat(handedOver.closed).as("credentials handed over are closed once").isEqualTo(1);
+    }
+
 }

@@ -104,6 +104,34 @@ class Ec2SessionTest {
     }
 
     @Test
+    void closingASessionLeavesTheCallersCredentialsOpen() {
+        ClosingCounted credentials = new ClosingCounted();
+        ClientSettings settings = ClientSettings.defaults().withRegion("us-east-1");
+
+        Ec2Session.open(settings, credentials, "123456789012").close();
+        Ec2Session.open(settings, credentials, "123456789012").close();
+
+        assertThat(credentials.closed).as("the SDK closes a client's credentials provider with the client: an"
+                + " account's role, shared by its regions, would be closed by its first region").isZero();
+    }
+
+    /** Credentials that count how often they are closed. */
+    static final class ClosingCounted implements software.amazon.awssdk.auth.credentials.AwsCredentialsProvider,
+            software.amazon.awssdk.utils.SdkAutoCloseable {
+        int closed;
+
+        @Override
+        public software.amazon.awssdk.auth.credentials.AwsCredentials resolveCredentials() {
+            return software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("key", "secret");
+        }
+
+        @Override
+        public void close() {
+            closed++;
+        }
+    }
+
+    @Test
     void onlyAPlainHttpEndpointWithoutAProxySkipsTheTlsSetUp() {
         ClientSettings aws = ClientSettings.defaults().withRegion("us-east-1");
 
