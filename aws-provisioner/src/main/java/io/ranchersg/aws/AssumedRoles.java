@@ -33,8 +33,8 @@ public final class AssumedRoles implements AwsCredentialsProvider, SdkAutoClosea
     private final AwsCredentialsProvider base;
     private final boolean ownsBase;
     private final CallCounter calls;
-    /** Whether {@link #close} ran: the clients and providers are then gone. */
-    private boolean closed;
+    /** Whether {@link #close} ran: the clients and providers are then closed. */
+    private volatile boolean closed;
 
     private AssumedRoles(List<AssumedRole> chain, List<StsClient> clients,
                          List<StsAssumeRoleCredentialsProvider> providers, AwsCredentialsProvider base,
@@ -119,7 +119,9 @@ public final class AssumedRoles implements AwsCredentialsProvider, SdkAutoClosea
      */
     @Override
     public AwsCredentials resolveCredentials() {
-        List<StsAssumeRoleCredentialsProvider> providers = providers();
+        if (closed) {
+            throw new IllegalStateException("the credentials of " + chain + " are closed");
+        }
         // Walk the chain in order, so that a refusal names the role STS refused, not the last one.
         for (int i = 0; i < providers.size(); i++) {
             try {
@@ -132,13 +134,6 @@ public final class AssumedRoles implements AwsCredentialsProvider, SdkAutoClosea
             }
         }
         throw new IllegalStateException("an empty role chain");
-    }
-
-    private synchronized List<StsAssumeRoleCredentialsProvider> providers() {
-        if (closed) {
-            throw new IllegalStateException("the credentials of " + chain + " are closed");
-        }
-        return List.copyOf(providers);
     }
 
     /**
@@ -166,10 +161,7 @@ public final class AssumedRoles implements AwsCredentialsProvider, SdkAutoClosea
         return new AwsSetupException("cannot assume role '" + role.roleArn() + "' (" + reason + ")", e);
     }
 
-    /**
-     * Closes every client and provider this made, once, and lets go of them: a fleet scan closes an
-     * account's credentials when its last region is read, and keeps only their call counts.
-     */
+    /** Closes every client and provider this made (and the base, when handed over), once. */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -180,8 +172,6 @@ public final class AssumedRoles implements AwsCredentialsProvider, SdkAutoClosea
             providers.get(i).close();
             clients.get(i).close();
         }
-        providers.clear();
-        clients.clear();
         if (ownsBase && base instanceof SdkAutoCloseable closeable) {
             closeable.close();
         }
